@@ -1,0 +1,24 @@
+-- Statements on execution (db/migration/V1__core_schema.sql). Loaded by io.stepwise.store.SqlStatements.
+
+-- name: ExecutionInsert
+-- An execution with the same (state machine, name) already there makes this insert nothing; the
+-- caller then reads the existing one to decide between "same start again" and "conflict".
+INSERT INTO execution (id, state_machine_name, state_machine_version, name, status, input, start_date, timeout_at)
+VALUES (:id, :stateMachineName, :stateMachineVersion, :name, 'RUNNING', CAST(:input AS jsonb), :now, :timeoutAt)
+ON CONFLICT (state_machine_name, name) DO NOTHING;
+
+-- name: ExecutionById
+SELECT id, state_machine_name, state_machine_version, name, status, input::text AS input,
+       output::text AS output, error, cause, start_date, stop_date, redrive_count, redrive_date
+FROM execution WHERE id = :id;
+
+-- name: ExecutionByName
+SELECT id, state_machine_name, state_machine_version, name, status, input::text AS input,
+       output::text AS output, error, cause, start_date, stop_date, redrive_count, redrive_date
+FROM execution WHERE state_machine_name = :stateMachineName AND name = :name;
+
+-- name: ExecutionFinish
+-- Only a running execution can end; a stopped one ignores a late finish.
+UPDATE execution
+SET status = :status, output = CAST(:output AS jsonb), error = :error, cause = :cause, stop_date = :now
+WHERE id = :id AND status = 'RUNNING';

@@ -1,0 +1,17 @@
+-- Statements on state_machine (db/migration/V1__core_schema.sql). Loaded by io.stepwise.store.SqlStatements.
+
+-- name: StateMachineLatest
+SELECT name, version, definition::text AS definition, description, created_at
+FROM state_machine WHERE name = :name ORDER BY version DESC LIMIT 1;
+
+-- name: StateMachineVersion
+SELECT name, version, definition::text AS definition, description, created_at
+FROM state_machine WHERE name = :name AND version = :version;
+
+-- name: StateMachineInsertNextVersion
+-- The version is computed in the same statement; the primary key turns a concurrent duplicate into a
+-- unique violation that the caller retries.
+INSERT INTO state_machine (name, version, definition, description, created_at)
+SELECT :name, coalesce(max(version), 0) + 1, CAST(:definition AS jsonb), :description, :now
+FROM state_machine WHERE name = :name
+RETURNING name, version, definition::text AS definition, description, created_at;

@@ -1,0 +1,52 @@
+package io.stepwise.config;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A PostgreSQL server process run from the zonky binaries. Used by development mode and by the test
+ * suite; it keeps zonky's types out of every class that production loads.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts a server on {@code dataDirectory}, creating the cluster on first use and reusing it after.
+     * Port 0 picks a free port.
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException {
+        Files.createDirectories(dataDirectory);
+        var builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                // durable by default, like a real server; sized for a developer's laptop
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "256MB");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return new EmbeddedDatabase(builder.start());
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl(USER, "postgres");
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

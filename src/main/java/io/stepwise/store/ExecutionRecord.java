@@ -1,0 +1,23 @@
+package io.stepwise.store;
+
+import io.stepwise.engine.ExecutionStatus;
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/** An execution as stored. {@code output}, {@code error}, {@code cause} and the stop date are null while running. */
+public record ExecutionRecord(
+        UUID id,
+        String stateMachineName,
+        int stateMachineVersion,
+        String name,
+        ExecutionStatus status,
+        JsonNode input,
+        JsonNode output,
+        String error,
+        String cause,
+        Instant startDate,
+        Instant stopDate,
+        int redriveCount,
+        Instant redriveDate) {
+}

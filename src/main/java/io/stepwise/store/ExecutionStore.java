@@ -1,0 +1,71 @@
+package io.stepwise.store;
+
+import static io.stepwise.store.Rows.instant;
+import static io.stepwise.store.Rows.json;
+
+import io.stepwise.engine.ExecutionStatus;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+
+@Repository
+class ExecutionStore {
+
+    private static final RowMapper<ExecutionRecord> ROW = (rs, n) -> new ExecutionRecord(
+            rs.getObject("id", UUID.class),
+            rs.getString("state_machine_name"),
+            rs.getInt("state_machine_version"),
+            rs.getString("name"),
+            ExecutionStatus.valueOf(rs.getString("status")),
+            json(rs, "input"),
+            json(rs, "output"),
+            rs.getString("error"),
+            rs.getString("cause"),
+            instant(rs, "start_date"),
+            instant(rs, "stop_date"),
+            rs.getInt("redrive_count"),
+            instant(rs, "redrive_date"));
+
+    private final JdbcClient jdbc;
+
+    ExecutionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return false when an execution with this name already exists for the state machine */
+    boolean insert(UUID id, StoredStateMachine machine, String name, JsonNode input, Instant now, Instant timeoutAt) {
+        return jdbc.sql(SqlStatements.get("ExecutionInsert"))
+                .param("id", id)
+                .param("stateMachineName", machine.name())
+                .param("stateMachineVersion", machine.version())
+                .param("name", name)
+                .param("input", Rows.text(input))
+                .param("now", Rows.timestamp(now))
+                .param("timeoutAt", Rows.timestamp(timeoutAt))
+                .update() == 1;
+    }
+
+    Optional<ExecutionRecord> byId(UUID id) {
+        return jdbc.sql(SqlStatements.get("ExecutionById")).param("id", id).query(ROW).optional();
+    }
+
+    Optional<ExecutionRecord> byName(String stateMachineName, String name) {
+        return jdbc.sql(SqlStatements.get("ExecutionByName"))
+                .param("stateMachineName", stateMachineName).param("name", name).query(ROW).optional();
+    }
+
+    boolean finish(UUID id, ExecutionStatus status, JsonNode output, String error, String cause, Instant now) {
+        return jdbc.sql(SqlStatements.get("ExecutionFinish"))
+                .param("id", id)
+                .param("status", status.name())
+                .param("output", Rows.text(output))
+                .param("error", error)
+                .param("cause", cause)
+                .param("now", Rows.timestamp(now))
+                .update() == 1;
+    }
+}

@@ -1,0 +1,37 @@
+package io.stepwise.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+
+@Repository
+class HistoryStore {
+
+    private final JdbcClient jdbc;
+
+    HistoryStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void append(UUID executionId, JsonNode events, Instant now) {
+        jdbc.sql(SqlStatements.get("HistoryAppend"))
+                .param("executionId", executionId)
+                .param("now", Rows.timestamp(now))
+                .param("events", Rows.text(events))
+                .update();
+    }
+
+    List<HistoryRow> ofExecution(UUID executionId) {
+        return jdbc.sql(SqlStatements.get("HistoryOfExecution"))
+                .param("executionId", executionId)
+                .query((rs, n) -> new HistoryRow(rs.getLong("seq"), Rows.instant(rs, "recorded_at"),
+                        Rows.json(rs, "events")))
+                .list();
+    }
+
+    record HistoryRow(long seq, Instant recordedAt, JsonNode events) {
+    }
+}

@@ -1,0 +1,43 @@
+package io.stepwise.store;
+
+import static io.stepwise.store.Rows.instant;
+import static io.stepwise.store.Rows.json;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+
+@Repository
+class StateMachineStore {
+
+    private static final RowMapper<StoredStateMachine> ROW = (rs, n) -> new StoredStateMachine(
+            rs.getString("name"), rs.getInt("version"), json(rs, "definition"), rs.getString("description"),
+            instant(rs, "created_at"));
+
+    private final JdbcClient jdbc;
+
+    StateMachineStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<StoredStateMachine> latest(String name) {
+        return jdbc.sql(SqlStatements.get("StateMachineLatest")).param("name", name).query(ROW).optional();
+    }
+
+    Optional<StoredStateMachine> version(String name, int version) {
+        return jdbc.sql(SqlStatements.get("StateMachineVersion"))
+                .param("name", name).param("version", version).query(ROW).optional();
+    }
+
+    StoredStateMachine insertNextVersion(String name, JsonNode definition, String description, Instant now) {
+        return jdbc.sql(SqlStatements.get("StateMachineInsertNextVersion"))
+                .param("name", name)
+                .param("definition", Rows.text(definition))
+                .param("description", description)
+                .param("now", Rows.timestamp(now))
+                .query(ROW).single();
+    }
+}

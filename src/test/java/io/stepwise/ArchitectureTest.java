@@ -1,0 +1,78 @@
+package io.stepwise;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package table of docs/architecture.md, enforced. The language and the interpreter stay pure
+ * (no Spring, no JDBC); SQL stays in the store; nothing depends on config.
+ */
+class ArchitectureTest {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.stepwise");
+
+    static final ArchRule LAYERS = Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
+            // packages of later features (console, task, ...) may not exist yet
+            .withOptionalLayers(true)
+            .layer("asl").definedBy("io.stepwise.asl..")
+            .layer("engine").definedBy("io.stepwise.engine..")
+            .layer("store").definedBy("io.stepwise.store..")
+            .layer("task").definedBy("io.stepwise.task..")
+            .layer("worker").definedBy("io.stepwise.worker..")
+            .layer("maintenance").definedBy("io.stepwise.maintenance..")
+            .layer("api").definedBy("io.stepwise.api..")
+            .layer("observability").definedBy("io.stepwise.observability..")
+            .layer("console").definedBy("io.stepwise.console..")
+            .layer("config").definedBy("io.stepwise.config..")
+            .whereLayer("config").mayNotBeAccessedByAnyLayer()
+            .whereLayer("console").mayNotBeAccessedByAnyLayer()
+            .whereLayer("api").mayOnlyBeAccessedByLayers("console", "config")
+            .whereLayer("observability").mayOnlyBeAccessedByLayers("config")
+            .whereLayer("maintenance").mayOnlyBeAccessedByLayers("observability", "config")
+            .whereLayer("worker").mayOnlyBeAccessedByLayers("observability", "config")
+            .whereLayer("task").mayOnlyBeAccessedByLayers("worker", "config")
+            .whereLayer("store").mayOnlyBeAccessedByLayers("worker", "maintenance", "api", "observability", "config")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("store", "worker", "maintenance", "api", "observability",
+                    "config")
+            .whereLayer("asl").mayOnlyBeAccessedByLayers("engine", "store", "task", "worker", "maintenance", "api",
+                    "observability", "config");
+
+    static final ArchRule PURE_LANGUAGE = noClasses().that().resideInAnyPackage("io.stepwise.asl..", "io.stepwise.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
+                    "jakarta.persistence..");
+
+    static final ArchRule SQL_ONLY_IN_STORE = noClasses().that().resideOutsideOfPackage("io.stepwise.store..")
+            .and().resideOutsideOfPackage("io.stepwise.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
+
+    static final ArchRule NO_CYCLES = slices().matching("io.stepwise.(*)..").should().beFreeOfCycles();
+
+    @Test
+    void packagesOnlyUseWhatTheTableAllows() {
+        LAYERS.check(CLASSES);
+    }
+
+    @Test
+    void theLanguageAndInterpreterArePureJava() {
+        PURE_LANGUAGE.check(CLASSES);
+    }
+
+    @Test
+    void onlyTheStoreTalksSql() {
+        SQL_ONLY_IN_STORE.check(CLASSES);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        NO_CYCLES.check(CLASSES);
+    }
+}

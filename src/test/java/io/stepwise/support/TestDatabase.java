@@ -1,0 +1,65 @@
+package io.stepwise.support;
+
+import io.stepwise.config.EmbeddedDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The one PostgreSQL of this test JVM, chosen once: {@code STEPWISE_TEST_DATABASE_URL} (with
+ * {@code _USER}/{@code _PASSWORD}) when set, else a Testcontainers PostgreSQL 17 when a Docker engine
+ * answers, else an embedded PostgreSQL 17 in a temporary directory.
+ */
+public record TestDatabase(String url, String user, String password, String kind) {
+
+    private static TestDatabase instance;
+
+    public static synchronized TestDatabase get() {
+        if (instance == null) {
+            instance = choose();
+        }
+        return instance;
+    }
+
+    private static TestDatabase choose() {
+        String url = System.getenv("STEPWISE_TEST_DATABASE_URL");
+        if (url != null && !url.isBlank()) {
+            return new TestDatabase(url, env("STEPWISE_TEST_DATABASE_USER", "postgres"),
+                    env("STEPWISE_TEST_DATABASE_PASSWORD", "postgres"), "external");
+        }
+        if (dockerAvailable()) {
+            var container = new PostgreSQLContainer("postgres:17-alpine");
+            container.start();
+            return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
+                    "testcontainers");
+        }
+        try {
+            var database = EmbeddedDatabase.start(Files.createTempDirectory("stepwise-test-pg"), 0);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    database.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away; the temporary cluster goes with it
+                }
+            }));
+            return new TestDatabase(database.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.USER, "embedded");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
