@@ -82,12 +82,12 @@ public final class IntrinsicEvaluator {
     private static JsonNode resolve(JsonPath path, PathRoots roots) {
         return switch (path.evaluate(roots)) {
             case PathResult.Found found -> found.value();
-            case PathResult.Missing missing -> throw IntrinsicFailures.pathNotFound(path.text(), renderedRoot(path, roots));
+            case PathResult.Missing missing -> throw IntrinsicFailures.pathNotFound(path.text(), renderedInput(roots));
         };
     }
 
     /** AWS quotes the state input in this cause, even for a {@code $$} path (the recorded cases show it). */
-    private static String renderedRoot(JsonPath path, PathRoots roots) {
+    private static String renderedInput(PathRoots roots) {
         return JsonValues.compact(roots.input());
     }
 }

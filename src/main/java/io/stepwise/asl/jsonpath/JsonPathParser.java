@@ -16,7 +16,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 final class JsonPathParser {
 
     private static final String FILTER_NAME_STOPS = ".[ \t)=!<>&|,~";
-    private static final String PATH_NAME_STOPS = ".[";
+    private static final String PATH_NAME_STOPS = ".[ \t";
     private static final List<String> WORD_OPERATORS = List.of("subsetof", "anyof", "noneof", "nin", "in", "size", "empty");
     private static final List<String> SYMBOL_OPERATORS = List.of("==", "!=", "<=", ">=", "=~", "<", ">");
 
