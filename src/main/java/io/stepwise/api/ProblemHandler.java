@@ -29,8 +29,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidDefinitionException.class)
     ProblemDetail invalidDefinition(InvalidDefinitionException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-definition", "Invalid state machine definition",
-                e.getMessage(), "/definition" + e.location());
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-definition",
+                "Invalid state machine definition", e.getMessage(), "/definition" + pointerSuffix(e.location()));
+        problem.setProperty("diagnostics", e.diagnostics());
+        return problem;
+    }
+
+    /** Diagnostics point into the definition, where the root is "/"; inside the request it is /definition. */
+    private static String pointerSuffix(String location) {
+        return "/".equals(location) ? "" : location;
     }
 
     @ExceptionHandler(BadRequestException.class)

@@ -23,10 +23,14 @@ public class StateMachineDefinitions {
         this.executions = executions;
     }
 
-    public StateMachine forExecution(UUID executionId) {
+    /** An execution together with the parsed machine it is pinned to. */
+    public record Pinned(ExecutionRecord execution, StateMachine machine) {
+    }
+
+    public Pinned forExecution(UUID executionId) {
         ExecutionRecord execution = executions.byId(executionId)
                 .orElseThrow(() -> new NotFoundException("execution", executionId.toString()));
-        return forVersion(execution.stateMachineName(), execution.stateMachineVersion());
+        return new Pinned(execution, forVersion(execution.stateMachineName(), execution.stateMachineVersion()));
     }
 
     public StateMachine forVersion(String name, int version) {

@@ -1,6 +1,6 @@
 package io.stepwise.store;
 
-import io.stepwise.asl.DefinitionParser;
+import io.stepwise.asl.Definitions;
 import io.stepwise.asl.InvalidDefinitionException;
 import java.time.Clock;
 import java.util.Optional;
@@ -32,7 +32,7 @@ public class StateMachines {
      */
     @Transactional
     public Registration register(String name, JsonNode definition, String description) {
-        DefinitionParser.parse(definition);
+        Definitions.validateAndParse(definition);
         Optional<StoredStateMachine> latest = store.latest(name);
         if (latest.isPresent() && latest.get().definition().equals(definition)) {
             return new Registration(latest.get(), false);

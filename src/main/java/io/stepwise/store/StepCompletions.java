@@ -1,6 +1,6 @@
 package io.stepwise.store;
 
-import io.stepwise.engine.Decision;
+import io.stepwise.engine.Outcome;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.HistoryRecorder;
 import java.time.Clock;
@@ -30,7 +30,18 @@ public class StepCompletions {
 
     /** @return false when the lease was lost and nothing was applied */
     @Transactional
-    public boolean complete(ClaimedStep step, Decision decision, HistoryRecorder events) {
+    public boolean complete(ClaimedStep step, Outcome.Ended ended, HistoryRecorder events) {
+        return finish(step, ExecutionStatus.SUCCEEDED, ended.output(), null, null, events);
+    }
+
+    /** @return false when the lease was lost and nothing was applied */
+    @Transactional
+    public boolean fail(ClaimedStep step, Outcome.Failed failed, HistoryRecorder events) {
+        return finish(step, ExecutionStatus.FAILED, null, failed.error(), failed.cause(), events);
+    }
+
+    private boolean finish(ClaimedStep step, ExecutionStatus status, tools.jackson.databind.JsonNode output,
+            String error, String cause, HistoryRecorder events) {
         if (!steps.deleteLeased(step.id(), step.leaseToken())) {
             log.warn("Refused completion of step {} of execution {}: its lease {} is no longer held",
                     step.id(), step.executionId(), step.leaseToken());
@@ -40,12 +51,7 @@ public class StepCompletions {
         if (!events.isEmpty()) {
             history.append(step.executionId(), events.toJson(), now);
         }
-        switch (decision) {
-            case Decision.Succeeded s -> executions.finish(step.executionId(), ExecutionStatus.SUCCEEDED, s.output(),
-                    null, null, now);
-            case Decision.Failed f -> executions.finish(step.executionId(), ExecutionStatus.FAILED, null, f.error(),
-                    f.cause(), now);
-        }
+        executions.finish(step.executionId(), status, output, error, cause, now);
         return true;
     }
 }

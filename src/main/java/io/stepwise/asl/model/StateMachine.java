@@ -2,12 +2,12 @@ package io.stepwise.asl.model;
 
 import java.util.Map;
 
-/** A parsed state machine (or a Parallel branch / Map item processor, which have the same shape). */
-public record StateMachine(String startAt, Map<String, State> states, String comment, Integer timeoutSeconds) {
-
-    public StateMachine {
-        states = Map.copyOf(states);
-    }
+/**
+ * A parsed state machine, or a sub-machine (a Parallel branch, a Map item processor), which has the
+ * same shape. {@code states} keeps the definition's order.
+ */
+public record StateMachine(String startAt, Map<String, State> states, String comment, Integer timeoutSeconds,
+        QueryLanguage queryLanguage) {
 
     public State state(String name) {
         State state = states.get(name);

@@ -1,5 +1,10 @@
 package io.stepwise.asl.model;
 
-/** Succeed: ends the (sub-)machine successfully with its input as output. */
-public record SucceedState(String name) implements State {
+/** Succeed: ends the (sub-)machine successfully. */
+public record SucceedState(Common common) implements State {
+
+    @Override
+    public String type() {
+        return "Succeed";
+    }
 }

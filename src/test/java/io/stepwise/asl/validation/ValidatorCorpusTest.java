@@ -49,7 +49,10 @@ class ValidatorCorpusTest {
             Map.entry("valid-task-intrisic-function.json",
                     "Resource objects {Fn::GetAtt}/{Ref} are CloudFormation template syntax, resolved before AWS sees them"),
             Map.entry("invalid-math-add.json",
-                    "argument types of intrinsic functions are IntrinsicParser's concern, not call syntax"));
+                    "argument types of intrinsic functions are IntrinsicParser's concern, not call syntax"),
+            Map.entry("valid-current-value-predicate.json",
+                    "filter compares with an unquoted word (@.OutputKey == FooBar); AWS's JSONPath library (Jayway) "
+                            + "cannot parse that, so we reject it; asl-validator's lenient JSONPath accepts it"));
 
     /** Rejected validation cases whose rule is about the API request, not the definition. */
     private static final Map<String, String> VALIDATION_EXCEPTIONS = Map.of(

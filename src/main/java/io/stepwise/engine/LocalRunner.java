@@ -1,0 +1,235 @@
+package io.stepwise.engine;
+
+import io.stepwise.asl.ErrorNames;
+import io.stepwise.asl.Json;
+import io.stepwise.asl.intrinsic.IntrinsicEvaluator;
+import io.stepwise.asl.intrinsic.IntrinsicSources;
+import io.stepwise.asl.jsonata.JsonataEvaluator;
+import io.stepwise.asl.jsonata.JsonataSources;
+import io.stepwise.asl.model.MapState;
+import io.stepwise.asl.model.ParallelState;
+import io.stepwise.asl.model.State;
+import io.stepwise.asl.model.StateMachine;
+import io.stepwise.asl.model.TaskState;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs a whole state machine in-process, on a virtual clock: Wait states and retry backoffs pass
+ * instantly, Task states are answered by {@link TaskMocks}. It drives the same {@link Interpreter}
+ * as the durable engine, so a workflow that passes here behaves the same on PostgreSQL. Use it to
+ * test a workflow without a database:
+ *
+ * <pre>{@code
+ * var result = LocalRunner.builder().mocks(TaskMocks.echo()).build().run(machine, input);
+ * assertEquals("SUCCEEDED", result.status());
+ * }</pre>
+ */
+public final class LocalRunner {
+
+    /** The end of a run: status as AWS names it, the output or error and cause, and the history. */
+    public record Result(String status, JsonNode output, String error, String cause, List<ObjectNode> events) {
+    }
+
+    private final Interpreter interpreter;
+    private final TaskMocks mocks;
+    private final Instant start;
+    private final String executionName;
+
+    private LocalRunner(Builder builder) {
+        RandomGenerator random = builder.random;
+        Clock clock = Clock.fixed(builder.start, ZoneOffset.UTC);
+        var intrinsics = new IntrinsicEvaluator(new IntrinsicSources(random, UUID::randomUUID));
+        var jsonata = new JsonataEvaluator(new JsonataSources(clock, random::nextDouble, UUID::randomUUID));
+        this.interpreter = new Interpreter(new StateData(intrinsics, jsonata), random);
+        this.mocks = builder.mocks;
+        this.start = builder.start;
+        this.executionName = builder.executionName;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Result run(StateMachine machine, JsonNode input) {
+        var run = new Run(machine, input);
+        return run.execute();
+    }
+
+    /** One execution: its virtual time and its history. */
+    private final class Run {
+        private final StateMachine machine;
+        private final JsonNode input;
+        private final HistoryRecorder history = new HistoryRecorder();
+        private final Instant deadline;
+        private Instant now = start;
+
+        Run(StateMachine machine, JsonNode input) {
+            this.machine = machine;
+            this.input = input;
+            this.deadline = machine.timeoutSeconds() == null ? null : start.plusSeconds(machine.timeoutSeconds());
+        }
+
+        Result execute() {
+            ObjectNode started = Json.NODES.objectNode();
+            started.set("input", input);
+            history.add("ExecutionStarted", started);
+            var context = new ExecutionContext("arn:stepwise:execution:local:" + executionName, executionName, input,
+                    start, "arn:stepwise:stateMachine:local", "local", 0, null);
+            TaskResult result;
+            try {
+                result = runFrame(new Frame(machine, context, Map.of(), null), machine.startAt(), input);
+            } catch (TimedOut e) {
+                ObjectNode details = Json.NODES.objectNode();
+                HistoryRecorder.putError(details, ErrorNames.TIMEOUT, "The execution timed out.");
+                history.add("ExecutionTimedOut", details);
+                return new Result("TIMED_OUT", null, ErrorNames.TIMEOUT, null, numbered());
+            }
+            return switch (result) {
+                case TaskResult.Success success -> {
+                    ObjectNode details = Json.NODES.objectNode();
+                    details.set("output", success.output());
+                    history.add("ExecutionSucceeded", details);
+                    yield new Result("SUCCEEDED", success.output(), null, null, numbered());
+                }
+                case TaskResult.Failure failure -> {
+                    ObjectNode details = Json.NODES.objectNode();
+                    HistoryRecorder.putError(details, failure.error(), failure.cause());
+                    history.add("ExecutionFailed", details);
+                    yield new Result("FAILED", null, failure.error(), failure.cause(), numbered());
+                }
+            };
+        }
+
+        private TaskResult runFrame(Frame frame, String startAt, JsonNode frameInput) {
+            Outcome outcome = interpreter.enter(frame, startAt, frameInput, now, history);
+            while (true) {
+                switch (outcome) {
+                    case Outcome.Ended ended -> {
+                        return new TaskResult.Success(ended.output());
+                    }
+                    case Outcome.Failed failed -> {
+                        return new TaskResult.Failure(failed.error(), failed.cause());
+                    }
+                    case Outcome.Yield yield -> outcome = interpreter.enter(frame.withVariables(yield.variables()),
+                            yield.stateName(), yield.input(), now, history);
+                    case Outcome.Wait wait -> {
+                        advanceTo(wait.until());
+                        outcome = interpreter.waitElapsed(frame, wait, now, history);
+                    }
+                    case Outcome.RunTask task -> {
+                        advanceTo(task.notBefore());
+                        outcome = interpreter.taskCompleted(frame, task, runTask(frame, task), now, history);
+                    }
+                    case Outcome.FanOut fanOut -> {
+                        advanceTo(fanOut.notBefore());
+                        outcome = interpreter.fanInCompleted(frame, fanOut, runChildren(frame, fanOut), now, history);
+                    }
+                }
+            }
+        }
+
+        private TaskResult runTask(Frame frame, Outcome.RunTask task) {
+            TaskState state = (TaskState) frame.machine().state(task.stateName());
+            history.taskScheduled(state, task.taskInput(), task.timeoutSeconds(), task.heartbeatSeconds());
+            history.taskStarted(state);
+            return mocks.answer(task.stateName(), task.resource(), task.taskInput(), task.retries().total() + 1);
+        }
+
+        /** Children run one after another; the first failure that is not tolerated cancels the rest. */
+        private List<TaskResult> runChildren(Frame frame, Outcome.FanOut fanOut) {
+            State state = frame.machine().state(fanOut.stateName());
+            Frame parent = frame.withVariables(fanOut.variables());
+            List<TaskResult> results = new ArrayList<>();
+            int failures = 0;
+            for (Outcome.Child child : fanOut.children()) {
+                StateMachine sub = state instanceof ParallelState parallel ? parallel.branches().get(child.branch())
+                        : ((MapState) state).itemProcessor();
+                boolean map = state instanceof MapState;
+                if (map) {
+                    history.iteration("MapIterationStarted", state.name(), results.size());
+                }
+                TaskResult result = runFrame(parent.child(sub, null), sub.startAt(), child.input());
+                results.add(result);
+                if (map) {
+                    history.iteration(result instanceof TaskResult.Success ? "MapIterationSucceeded"
+                            : "MapIterationFailed", state.name(), results.size() - 1);
+                }
+                if (result instanceof TaskResult.Failure
+                        && !fanOut.tolerance().tolerates(++failures, fanOut.children().size())) {
+                    break;
+                }
+            }
+            while (results.size() < fanOut.children().size()) {
+                results.add(null);
+            }
+            return results;
+        }
+
+        private void advanceTo(Instant instant) {
+            if (instant != null && instant.isAfter(now)) {
+                now = instant;
+            }
+            if (deadline != null && now.isAfter(deadline)) {
+                throw new TimedOut();
+            }
+        }
+
+        private List<ObjectNode> numbered() {
+            List<ObjectNode> numbered = new ArrayList<>();
+            long id = 0;
+            for (ObjectNode event : history.events()) {
+                ObjectNode copy = event.deepCopy();
+                copy.put("id", ++id);
+                copy.put("previousEventId", id - 1);
+                numbered.add(copy);
+            }
+            return numbered;
+        }
+    }
+
+    private static final class TimedOut extends RuntimeException {
+        TimedOut() {
+            super(null, null, false, false);
+        }
+    }
+
+    public static final class Builder {
+        private TaskMocks mocks = TaskMocks.none();
+        private RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
+        private Instant start = Instant.parse("2024-01-01T00:00:00Z");
+        private String executionName = "local-execution";
+
+        public Builder mocks(TaskMocks mocks) {
+            this.mocks = mocks;
+            return this;
+        }
+
+        public Builder random(RandomGenerator random) {
+            this.random = random;
+            return this;
+        }
+
+        public Builder start(Instant start) {
+            this.start = start;
+            return this;
+        }
+
+        public Builder executionName(String executionName) {
+            this.executionName = executionName;
+            return this;
+        }
+
+        public LocalRunner build() {
+            return new LocalRunner(this);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.stepwise.engine;
+
+import java.util.Arrays;
+
+/**
+ * How often each Retrier of the current state has fired. Survives restarts in the step's state data,
+ * so a retried task does not get its attempts back after a crash.
+ */
+public record RetryState(int[] counts) {
+
+    public static RetryState none(int retriers) {
+        return new RetryState(new int[retriers]);
+    }
+
+    public int total() {
+        return Arrays.stream(counts).sum();
+    }
+
+    public int count(int retrier) {
+        return retrier < counts.length ? counts[retrier] : 0;
+    }
+
+    public RetryState incremented(int retrier) {
+        int[] next = Arrays.copyOf(counts, Math.max(counts.length, retrier + 1));
+        next[retrier]++;
+        return new RetryState(next);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RetryState r && Arrays.equals(counts, r.counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(counts);
+    }
+
+    @Override
+    public String toString() {
+        return "RetryState" + Arrays.toString(counts);
+    }
+}
