@@ -1,0 +1,36 @@
+package io.stepwise.task;
+
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One run of a Task state, as a handler sees it.
+ *
+ * @param resource the state's {@code Resource} string, as written in the definition
+ * @param input the effective input: the state input after InputPath and Parameters (or Arguments)
+ * @param context the context object ({@code $$}: Execution, State, StateMachine, Task, ...)
+ * @param idempotencyKey the same for every run of this attempt, different for the next Retry attempt
+ * @param heartbeat call it to say the handler is still alive (see {@link Heartbeat})
+ * @param cancellation tells the handler its run was cancelled (see {@link Cancellation})
+ */
+public record TaskRequest(
+        String resource,
+        JsonNode input,
+        JsonNode context,
+        IdempotencyKey idempotencyKey,
+        Heartbeat heartbeat,
+        Cancellation cancellation) {
+
+    public TaskRequest {
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(input, "input (use a NullNode for JSON null)");
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(cancellation, "cancellation");
+    }
+
+    public boolean isCancelled() {
+        return cancellation.isCancelled();
+    }
+}
