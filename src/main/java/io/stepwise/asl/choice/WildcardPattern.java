@@ -28,7 +28,7 @@ final class WildcardPattern {
                 textAtStar = t;
             } else if (starToken >= 0) {
                 p = starToken + 1;
-                t = textAtStar + 2;
+                t = ++textAtStar;
             } else {
                 return false;
             }
