@@ -22,3 +22,17 @@ FROM execution WHERE state_machine_name = :stateMachineName AND name = :name;
 UPDATE execution
 SET status = :status, output = CAST(:output AS jsonb), error = :error, cause = :cause, stop_date = :now
 WHERE id = :id AND status = 'RUNNING';
+
+-- name: ExecutionTimeOutDue
+-- The top-level TimeoutSeconds: overdue running executions end as TIMED_OUT (execution_timeout_idx).
+UPDATE execution
+SET status = 'TIMED_OUT', error = 'States.Timeout', cause = 'The execution ran longer than its TimeoutSeconds.',
+    stop_date = :now
+WHERE id IN (SELECT id FROM execution WHERE status = 'RUNNING' AND timeout_at IS NOT NULL AND timeout_at <= :now
+             ORDER BY timeout_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+RETURNING id;
+
+-- name: ExecutionStop
+UPDATE execution
+SET status = 'ABORTED', error = :error, cause = :cause, stop_date = :now
+WHERE id = :id AND status IN ('RUNNING', 'PENDING_REDRIVE');

@@ -1,13 +1,15 @@
--- Statements on step (db/migration/V1__core_schema.sql). Loaded by io.stepwise.store.SqlStatements.
+-- Statements on step (db/migration/V1__core_schema.sql, V3__durable_steps.sql). Loaded by io.stepwise.store.SqlStatements.
 
 -- name: StepInsert
-INSERT INTO step (execution_id, parent_id, branch_index, queue, priority, status, state_name, input, state_data, run_at, created_at)
-VALUES (:executionId, :parentId, :branchIndex, :queue, :priority, 'READY', :stateName, CAST(:input AS jsonb),
+INSERT INTO step (execution_id, parent_id, branch_index, queue, priority, status, kind, state_name, input, state_data,
+                  run_at, created_at)
+VALUES (:executionId, :parentId, :branchIndex, :queue, :priority, :status, :kind, :stateName, CAST(:input AS jsonb),
         CAST(:stateData AS jsonb), :runAt, :now);
 
 -- name: StepClaimReady
 -- Locks up to :limit due READY steps without waiting on rows other workers hold, and leases them in
--- the same statement. WHERE and ORDER BY match step_ready_idx column for column.
+-- the same statement. WHERE and ORDER BY match step_ready_idx column for column. The execution's
+-- columns come along so the worker needs no second query to build the context object.
 WITH claimable AS (
     SELECT id FROM step
     WHERE status = 'READY' AND queue = :queue AND run_at <= :now
@@ -18,11 +20,85 @@ WITH claimable AS (
 UPDATE step s
 SET status = 'RUNNING', attempt = s.attempt + 1, lease_owner = :owner, lease_token = gen_random_uuid(),
     lease_expires_at = :leaseExpiresAt
-FROM claimable c
-WHERE s.id = c.id
-RETURNING s.id, s.execution_id, s.parent_id, s.branch_index, s.state_name, s.input::text AS input,
-          s.state_data::text AS state_data, s.attempt, s.lease_token;
+FROM claimable c, execution e
+WHERE s.id = c.id AND e.id = s.execution_id
+RETURNING s.id, s.execution_id, s.parent_id, s.branch_index, s.kind, s.state_name, s.input::text AS input,
+          s.state_data::text AS state_data, s.attempt, s.lease_token,
+          e.name AS execution_name, e.state_machine_name, e.state_machine_version, e.input::text AS execution_input,
+          e.start_date, e.redrive_count;
 
 -- name: StepDeleteLeased
 -- Completion guard: only the holder of the current lease may finish a step, exactly once.
 DELETE FROM step WHERE id = :id AND status = 'RUNNING' AND lease_token = :leaseToken;
+
+-- name: StepRescheduleLeased
+-- The same guard; the step waits again (a retry backoff, a Wait, a yield) in the same row.
+UPDATE step
+SET status = 'READY', kind = :kind, state_name = :stateName, input = CAST(:input AS jsonb),
+    state_data = CAST(:stateData AS jsonb), run_at = :runAt, lease_owner = NULL, lease_token = NULL,
+    lease_expires_at = NULL
+WHERE id = :id AND status = 'RUNNING' AND lease_token = :leaseToken;
+
+-- name: StepWaitForChildren
+-- The same guard; a Parallel/Map step waits for its children to finish.
+UPDATE step
+SET status = 'WAITING', kind = 'FAN_IN', state_name = :stateName, input = CAST(:input AS jsonb),
+    state_data = CAST(:stateData AS jsonb), pending_children = :children,
+    failed_children = 0, lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
+WHERE id = :id AND status = 'RUNNING' AND lease_token = :leaseToken;
+
+-- name: StepFinishChildLeased
+-- The same guard; a child frame ended and keeps its result for the parent's join.
+UPDATE step
+SET status = :status, output = CAST(:output AS jsonb), error = :error, cause = :cause, lease_owner = NULL,
+    lease_token = NULL, lease_expires_at = NULL
+WHERE id = :id AND status = 'RUNNING' AND lease_token = :leaseToken;
+
+-- name: StepCountChildFinished
+-- The parent row's lock serialises its children's completions: the counts are exact across replicas.
+UPDATE step
+SET pending_children = pending_children - 1, failed_children = failed_children + :failed
+WHERE id = :parentId AND status = 'WAITING'
+RETURNING pending_children, failed_children, state_data::text AS state_data;
+
+-- name: StepPromoteBlockedChild
+UPDATE step SET status = 'READY', run_at = :now
+WHERE id = (SELECT id FROM step WHERE parent_id = :parentId AND status = 'BLOCKED' ORDER BY branch_index LIMIT 1);
+
+-- name: StepCancelUnfinishedChildren
+-- Cancelled children that are running notice at completion: their lease guard no longer matches.
+UPDATE step SET status = 'CANCELLED', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
+WHERE parent_id = :parentId AND status IN ('READY', 'BLOCKED', 'RUNNING', 'WAITING');
+
+-- name: StepWakeParent
+UPDATE step SET status = 'READY', run_at = :now WHERE id = :parentId AND status = 'WAITING';
+
+-- name: StepChildResults
+SELECT branch_index, status, output::text AS output, error, cause FROM step
+WHERE parent_id = :parentId ORDER BY branch_index;
+
+-- name: StepDeleteChildren
+DELETE FROM step WHERE parent_id = :parentId;
+
+-- name: StepDeleteOfExecution
+DELETE FROM step WHERE execution_id = :executionId;
+
+-- name: StepRescueExpired
+-- Steps whose worker vanished (its lease ran out) become claimable again; their handlers run again.
+UPDATE step SET status = 'READY', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, run_at = :now
+WHERE id IN (SELECT id FROM step WHERE status = 'RUNNING' AND lease_expires_at < :now
+             ORDER BY lease_expires_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+RETURNING id, execution_id;
+
+-- name: StepRenewLeases
+-- One statement renews every lease a replica holds, so heartbeats never write per step.
+UPDATE step SET lease_expires_at = :leaseExpiresAt
+WHERE id = ANY(:ids) AND status = 'RUNNING' AND lease_owner = :owner;
+
+-- name: StepReleaseLeased
+-- A stopping replica gives a step back untouched, for another replica to run.
+UPDATE step SET status = 'READY', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
+WHERE id = :id AND status = 'RUNNING' AND lease_token = :leaseToken;
+
+-- name: StepDeleteOfExecutions
+DELETE FROM step WHERE execution_id = ANY(:executionIds);

@@ -65,6 +65,11 @@ public final class Interpreter {
         };
     }
 
+    /** The context object a task's handler receives (AWS passes it to integrations as $$). */
+    public ObjectNode contextFor(Frame frame, Outcome.RunTask task) {
+        return ContextObjects.of(frame, task.stateName(), task.enteredTime(), task.retries().total());
+    }
+
     /** The Wait of a {@link Outcome.Wait} is over. */
     public Outcome waitElapsed(Frame frame, Outcome.Wait wait, Instant now, HistoryRecorder history) {
         Frame current = frame.withVariables(wait.variables());

@@ -1,17 +1,28 @@
 package io.stepwise.store;
 
+import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
-/** A step a worker holds under lease {@code leaseToken}; only that token can complete it. */
+/**
+ * A step a worker holds under lease {@code leaseToken}; only that token can complete it. The claim
+ * brings the execution's columns along, so running the step needs no further query.
+ */
 public record ClaimedStep(
         long id,
         UUID executionId,
         Long parentId,
         Integer branchIndex,
+        StepKind kind,
         String stateName,
         JsonNode input,
         JsonNode stateData,
         int attempt,
-        UUID leaseToken) {
+        UUID leaseToken,
+        ExecutionInfo execution) {
+
+    /** The execution a step belongs to, as far as the context object needs it. */
+    public record ExecutionInfo(String name, String stateMachineName, int stateMachineVersion, JsonNode input,
+            Instant startDate, int redriveCount) {
+    }
 }

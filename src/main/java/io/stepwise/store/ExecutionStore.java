@@ -4,7 +4,9 @@ import static io.stepwise.store.Rows.instant;
 import static io.stepwise.store.Rows.json;
 
 import io.stepwise.engine.ExecutionStatus;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
@@ -56,6 +58,18 @@ class ExecutionStore {
     Optional<ExecutionRecord> byName(String stateMachineName, String name) {
         return jdbc.sql(SqlStatements.get("ExecutionByName"))
                 .param("stateMachineName", stateMachineName).param("name", name).query(ROW).optional();
+    }
+
+    List<UUID> timeOutDue(Instant now, int limit) {
+        return jdbc.sql(SqlStatements.get("ExecutionTimeOutDue"))
+                .param("now", Rows.timestamp(now)).param("limit", limit)
+                .query((rs, n) -> rs.getObject("id", UUID.class)).list();
+    }
+
+    boolean stop(UUID id, String error, String cause, Instant now) {
+        return jdbc.sql(SqlStatements.get("ExecutionStop"))
+                .param("id", id).param("error", error, Types.VARCHAR)
+                .param("cause", cause, Types.VARCHAR).param("now", Rows.timestamp(now)).update() == 1;
     }
 
     boolean finish(UUID id, ExecutionStatus status, JsonNode output, String error, String cause, Instant now) {

@@ -58,7 +58,8 @@ public class Executions {
             }
             return new Start(existing, false);
         }
-        steps.insertReady(id, machine.definition().path("StartAt").asString(), input, now, now);
+        steps.insert(id, null, null, "READY", StepKind.ENTER, machine.definition().path("StartAt").asString(), input,
+                null, now, now);
         events.publishEvent(new WorkAvailable());
         return new Start(executions.byId(id).orElseThrow(), true);
     }

@@ -24,4 +24,22 @@ public class StepClaims {
         Instant now = clock.instant();
         return steps.claimReady(owner, limit, now, now.plus(lease));
     }
+
+    /** Extends the leases of the given running steps of {@code owner}; returns how many it extended. */
+    @Transactional
+    public int renew(String owner, Long[] stepIds, Duration lease) {
+        return steps.renewLeases(owner, stepIds, clock.instant().plus(lease));
+    }
+
+    /** Gives a step back untouched (a stopping replica); false when the lease was already lost. */
+    @Transactional
+    public boolean release(ClaimedStep step) {
+        return steps.releaseLeased(step);
+    }
+
+    /** Makes steps whose lease expired claimable again; returns how many. */
+    @Transactional
+    public int rescueExpired(int limit) {
+        return steps.rescueExpired(clock.instant(), limit);
+    }
 }

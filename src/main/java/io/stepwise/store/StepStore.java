@@ -2,8 +2,10 @@ package io.stepwise.store;
 
 import static io.stepwise.store.Rows.json;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,11 +20,15 @@ class StepStore {
             rs.getObject("execution_id", UUID.class),
             Rows.nullableLong(rs, "parent_id"),
             Rows.nullableInt(rs, "branch_index"),
+            StepKind.valueOf(rs.getString("kind")),
             rs.getString("state_name"),
             json(rs, "input"),
             json(rs, "state_data"),
             rs.getInt("attempt"),
-            rs.getObject("lease_token", UUID.class));
+            rs.getObject("lease_token", UUID.class),
+            new ClaimedStep.ExecutionInfo(rs.getString("execution_name"), rs.getString("state_machine_name"),
+                    rs.getInt("state_machine_version"), json(rs, "execution_input"), Rows.instant(rs, "start_date"),
+                    rs.getInt("redrive_count")));
 
     static final String DEFAULT_QUEUE = "default";
 
@@ -32,16 +38,27 @@ class StepStore {
         this.jdbc = jdbc;
     }
 
-    void insertReady(UUID executionId, String stateName, JsonNode input, Instant runAt, Instant now) {
+    /** Child result of a fan-out, for the parent's join. */
+    record ChildResult(int branchIndex, String status, JsonNode output, String error, String cause) {
+    }
+
+    /** The parent's counters after a child finished. */
+    record ParentCount(int pending, int failed, JsonNode stateData) {
+    }
+
+    void insert(UUID executionId, Long parentId, Integer branchIndex, String status, StepKind kind, String stateName,
+            JsonNode input, JsonNode stateData, Instant runAt, Instant now) {
         jdbc.sql(SqlStatements.get("StepInsert"))
                 .param("executionId", executionId)
-                .param("parentId", null, java.sql.Types.BIGINT)
-                .param("branchIndex", null, java.sql.Types.INTEGER)
+                .param("parentId", parentId, Types.BIGINT)
+                .param("branchIndex", branchIndex, Types.INTEGER)
                 .param("queue", DEFAULT_QUEUE)
                 .param("priority", 0)
+                .param("status", status)
+                .param("kind", kind.name())
                 .param("stateName", stateName)
                 .param("input", Rows.text(input))
-                .param("stateData", null, java.sql.Types.VARCHAR)
+                .param("stateData", Rows.text(stateData), Types.VARCHAR)
                 .param("runAt", Rows.timestamp(runAt))
                 .param("now", Rows.timestamp(now))
                 .update();
@@ -57,9 +74,107 @@ class StepStore {
                 .query(CLAIMED).list();
     }
 
-    /** @return false when the lease is no longer ours: someone rescued or finished the step */
-    boolean deleteLeased(long id, UUID leaseToken) {
+    /** @return false when the lease is no longer ours: someone rescued, cancelled or finished the step */
+    boolean deleteLeased(ClaimedStep step) {
         return jdbc.sql(SqlStatements.get("StepDeleteLeased"))
-                .param("id", id).param("leaseToken", leaseToken).update() == 1;
+                .param("id", step.id()).param("leaseToken", step.leaseToken()).update() == 1;
+    }
+
+    boolean rescheduleLeased(ClaimedStep step, StepKind kind, String stateName, JsonNode input, JsonNode stateData,
+            Instant runAt) {
+        return jdbc.sql(SqlStatements.get("StepRescheduleLeased"))
+                .param("id", step.id())
+                .param("leaseToken", step.leaseToken())
+                .param("kind", kind.name())
+                .param("stateName", stateName)
+                .param("input", Rows.text(input))
+                .param("stateData", Rows.text(stateData), Types.VARCHAR)
+                .param("runAt", Rows.timestamp(runAt))
+                .update() == 1;
+    }
+
+    boolean waitForChildren(ClaimedStep step, String stateName, JsonNode input, JsonNode stateData, int children) {
+        return jdbc.sql(SqlStatements.get("StepWaitForChildren"))
+                .param("id", step.id())
+                .param("leaseToken", step.leaseToken())
+                .param("stateName", stateName)
+                .param("input", Rows.text(input))
+                .param("stateData", Rows.text(stateData))
+                .param("children", children)
+                .update() == 1;
+    }
+
+    boolean finishChildLeased(ClaimedStep step, String status, JsonNode output, String error, String cause) {
+        return jdbc.sql(SqlStatements.get("StepFinishChildLeased"))
+                .param("id", step.id())
+                .param("leaseToken", step.leaseToken())
+                .param("status", status)
+                .param("output", Rows.text(output), Types.VARCHAR)
+                .param("error", error, Types.VARCHAR)
+                .param("cause", cause, Types.VARCHAR)
+                .update() == 1;
+    }
+
+    /** Empty when the parent no longer waits (it was cancelled, or already resumed after a failure). */
+    Optional<ParentCount> countChildFinished(long parentId, boolean failed) {
+        return jdbc.sql(SqlStatements.get("StepCountChildFinished"))
+                .param("parentId", parentId)
+                .param("failed", failed ? 1 : 0)
+                .query((rs, n) -> new ParentCount(rs.getInt("pending_children"), rs.getInt("failed_children"),
+                        json(rs, "state_data")))
+                .optional();
+    }
+
+    void promoteBlockedChild(long parentId, Instant now) {
+        jdbc.sql(SqlStatements.get("StepPromoteBlockedChild"))
+                .param("parentId", parentId).param("now", Rows.timestamp(now)).update();
+    }
+
+    void cancelUnfinishedChildren(long parentId) {
+        jdbc.sql(SqlStatements.get("StepCancelUnfinishedChildren")).param("parentId", parentId).update();
+    }
+
+    void wakeParent(long parentId, Instant now) {
+        jdbc.sql(SqlStatements.get("StepWakeParent")).param("parentId", parentId).param("now", Rows.timestamp(now))
+                .update();
+    }
+
+    List<ChildResult> childResults(long parentId) {
+        return jdbc.sql(SqlStatements.get("StepChildResults"))
+                .param("parentId", parentId)
+                .query((rs, n) -> new ChildResult(rs.getInt("branch_index"), rs.getString("status"),
+                        json(rs, "output"), rs.getString("error"), rs.getString("cause")))
+                .list();
+    }
+
+    void deleteChildren(long parentId) {
+        jdbc.sql(SqlStatements.get("StepDeleteChildren")).param("parentId", parentId).update();
+    }
+
+    void deleteOfExecution(UUID executionId) {
+        jdbc.sql(SqlStatements.get("StepDeleteOfExecution")).param("executionId", executionId).update();
+    }
+
+    boolean releaseLeased(ClaimedStep step) {
+        return jdbc.sql(SqlStatements.get("StepReleaseLeased"))
+                .param("id", step.id()).param("leaseToken", step.leaseToken()).update() == 1;
+    }
+
+    void deleteOfExecutions(UUID[] executionIds) {
+        jdbc.sql(SqlStatements.get("StepDeleteOfExecutions")).param("executionIds", executionIds).update();
+    }
+
+    int rescueExpired(Instant now, int limit) {
+        return jdbc.sql(SqlStatements.get("StepRescueExpired"))
+                .param("now", Rows.timestamp(now)).param("limit", limit)
+                .query((rs, n) -> rs.getLong("id")).list().size();
+    }
+
+    int renewLeases(String owner, Long[] ids, Instant leaseExpiresAt) {
+        return jdbc.sql(SqlStatements.get("StepRenewLeases"))
+                .param("ids", ids)
+                .param("owner", owner)
+                .param("leaseExpiresAt", Rows.timestamp(leaseExpiresAt))
+                .update();
     }
 }

@@ -2,9 +2,7 @@ package io.stepwise.worker;
 
 import io.stepwise.store.ClaimedStep;
 import io.stepwise.store.StepClaims;
-import java.lang.management.ManagementFactory;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -30,6 +28,7 @@ class StepPoller implements SmartLifecycle {
     private final StepClaims claims;
     private final StepRunner runner;
     private final WorkerProperties properties;
+    private final InFlightSteps inFlight;
     private final String owner;
     private final Semaphore slots;
     private final ReentrantLock lock = new ReentrantLock();
@@ -39,11 +38,12 @@ class StepPoller implements SmartLifecycle {
     private Thread pollerThread;
     private ExecutorService executor;
 
-    StepPoller(StepClaims claims, StepRunner runner, WorkerProperties properties) {
+    StepPoller(StepClaims claims, StepRunner runner, WorkerProperties properties, InFlightSteps inFlight) {
         this.claims = claims;
         this.runner = runner;
         this.properties = properties;
-        this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.inFlight = inFlight;
+        this.owner = inFlight.owner();
         this.slots = new Semaphore(properties.slots());
     }
 
@@ -71,8 +71,9 @@ class StepPoller implements SmartLifecycle {
             try {
                 int free = slots.availablePermits();
                 if (free == 0) {
-                    slots.acquire();
-                    slots.release();
+                    if (slots.tryAcquire(properties.pollInterval().toNanos(), TimeUnit.NANOSECONDS)) {
+                        slots.release();
+                    }
                     continue;
                 }
                 List<ClaimedStep> batch = claims.claim(owner, free, properties.lease());
@@ -123,17 +124,24 @@ class StepPoller implements SmartLifecycle {
     public void stop() {
         running = false;
         wakeUp();
-        if (pollerThread != null) {
-            pollerThread.interrupt();
+        // not interrupted: a claim in flight must finish, or its steps would sit leased until rescued
+        try {
+            if (pollerThread != null) {
+                pollerThread.join(properties.shutdownGrace().toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         executor.shutdown();
         try {
             if (!executor.awaitTermination(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                executor.shutdownNow();
+                // past the grace period: stop the handlers; their steps are handed back for others to run
+                inFlight.cancelAllForShutdown();
+                executor.awaitTermination(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            executor.shutdownNow();
+            inFlight.cancelAllForShutdown();
         }
     }
 

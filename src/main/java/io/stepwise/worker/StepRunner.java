@@ -1,21 +1,39 @@
 package io.stepwise.worker;
 
+import io.stepwise.asl.model.MapState;
+import io.stepwise.asl.model.StateMachine;
+import io.stepwise.asl.model.TaskState;
+import io.stepwise.engine.Checkpoint;
 import io.stepwise.engine.ExecutionContext;
+import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.engine.Frame;
 import io.stepwise.engine.HistoryRecorder;
 import io.stepwise.engine.Interpreter;
+import io.stepwise.engine.MachinePath;
 import io.stepwise.engine.Outcome;
+import io.stepwise.engine.TaskResult;
 import io.stepwise.store.ClaimedStep;
-import io.stepwise.store.ExecutionRecord;
+import io.stepwise.store.Completion;
 import io.stepwise.store.StateMachineDefinitions;
+import io.stepwise.store.StepClaims;
 import io.stepwise.store.StepCompletions;
+import io.stepwise.store.StepKind;
+import io.stepwise.task.Cancellation;
 import java.time.Clock;
-import java.util.Map;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Runs one claimed step through the interpreter and commits the outcome. */
+/**
+ * Runs one claimed step: rebuilds its frame, resumes the interpreter, runs Task handlers that are due
+ * right away on this thread (so a Task costs no extra trip through the queue), and hands the final
+ * outcome to the completer.
+ */
 @Component
 class StepRunner {
 
@@ -23,37 +41,128 @@ class StepRunner {
 
     private final StateMachineDefinitions definitions;
     private final StepCompletions completions;
+    private final StepClaims claims;
     private final Interpreter interpreter;
+    private final TaskExecutor tasks;
+    private final InFlightSteps inFlight;
     private final Clock clock;
 
-    StepRunner(StateMachineDefinitions definitions, StepCompletions completions, Interpreter interpreter, Clock clock) {
+    StepRunner(StateMachineDefinitions definitions, StepCompletions completions, StepClaims claims,
+            Interpreter interpreter, TaskExecutor tasks, InFlightSteps inFlight, Clock clock) {
         this.definitions = definitions;
         this.completions = completions;
+        this.claims = claims;
         this.interpreter = interpreter;
+        this.tasks = tasks;
+        this.inFlight = inFlight;
         this.clock = clock;
     }
 
     void run(ClaimedStep step) {
+        Cancellation cancellation = inFlight.register(step);
         try {
-            var pinned = definitions.forExecution(step.executionId());
-            ExecutionRecord e = pinned.execution();
-            var context = new ExecutionContext(e.id().toString(), e.name(), e.input(), e.startDate(),
-                    e.stateMachineName() + ":" + e.stateMachineVersion(), e.stateMachineName(), e.redriveCount(),
-                    null);
-            HistoryRecorder history = new HistoryRecorder();
-            Outcome outcome = interpreter.enter(new Frame(pinned.machine(), context, Map.of(), null),
-                    step.stateName(), step.input(), clock.instant(), history);
-            switch (outcome) {
-                case Outcome.Ended ended -> completions.complete(step, ended, history);
-                case Outcome.Failed failed -> completions.fail(step, failed, history);
-                default -> completions.fail(step, new Outcome.Failed("States.Runtime", "The durable engine cannot run "
-                        + outcome.getClass().getSimpleName() + " outcomes yet (Task, Wait, Parallel and Map states)."),
-                        history);
+            Completion completion = complete(step, cancellation);
+            if (inFlight.isShuttingDown() && cancellation.isCancelled()) {
+                // cut short by shutdown, not by the workflow: hand the step back untouched
+                claims.release(step);
+                return;
             }
+            completions.apply(List.of(completion));
         } catch (RuntimeException e) {
-            // The lease expires and another replica retries the step; nothing is half-applied because
-            // the completion is one transaction.
-            log.error("Step {} of execution {} could not be completed", step.id(), step.executionId(), e);
+            // Nothing was applied (one transaction); the lease runs out and another worker rescues the step.
+            log.error("Step {} of execution {} failed to run; it will be rescued when its lease expires",
+                    step.id(), step.executionId(), e);
+        } finally {
+            inFlight.release(step);
         }
+    }
+
+    private Completion complete(ClaimedStep step, Cancellation cancellation) {
+        var e = step.execution();
+        StateMachine top = definitions.forVersion(e.stateMachineName(), e.stateMachineVersion());
+        Checkpoint checkpoint = Checkpoint.fromJson(step.stateData(), step.stateName());
+        var context = new ExecutionContext(step.executionId().toString(), e.name(), e.input(), e.startDate(),
+                e.stateMachineName() + ":" + e.stateMachineVersion(), e.stateMachineName(), e.redriveCount(), null);
+        Frame frame = new Frame(checkpoint.path().resolve(top), context, checkpoint.variables(), null);
+        HistoryRecorder history = new HistoryRecorder(checkpoint.events());
+        Instant now = clock.instant();
+        Outcome outcome = switch (step.kind()) {
+            case ENTER -> interpreter.enter(frame, step.stateName(), step.input(), now, history);
+            case TASK -> runTask(step, frame, (Outcome.RunTask) checkpoint.pending(), history, cancellation);
+            case WAIT -> interpreter.waitElapsed(frame, (Outcome.Wait) checkpoint.pending(), now, history);
+            case FAN_IN -> {
+                var fanOut = (Outcome.FanOut) checkpoint.pending();
+                List<TaskResult> results = new ArrayList<>();
+                for (var child : completions.childOutcomes(step.id(), fanOut.children().size())) {
+                    results.add(child == null ? null : child.succeeded() ? new TaskResult.Success(child.output())
+                            : new TaskResult.Failure(child.error(), child.cause()));
+                }
+                yield interpreter.fanInCompleted(frame, fanOut, results, now, history);
+            }
+        };
+        // Tasks due now run here and now; only a retry backoff sends a task back to the queue.
+        while (outcome instanceof Outcome.RunTask task && task.notBefore() == null) {
+            outcome = runTask(step, frame, task, history, cancellation);
+        }
+        return completion(step, checkpoint, outcome, history);
+    }
+
+    private Outcome runTask(ClaimedStep step, Frame frame, Outcome.RunTask task, HistoryRecorder history,
+            Cancellation cancellation) {
+        var state = (TaskState) frame.machine().state(task.stateName());
+        history.taskScheduled(state, task.taskInput(), task.timeoutSeconds(), task.heartbeatSeconds());
+        history.taskStarted(state);
+        ObjectNode context = interpreter.contextFor(frame.withVariables(task.variables()), task);
+        TaskResult result = tasks.execute(step.executionId(), stateKey(step, task.stateName()), task, context,
+                cancellation);
+        return interpreter.taskCompleted(frame, task, result, clock.instant(), history);
+    }
+
+    /** The state as the idempotency key names it: branch or iteration index included, so keys are unique. */
+    private static String stateKey(ClaimedStep step, String stateName) {
+        return step.branchIndex() == null ? stateName : "[" + step.branchIndex() + "]/" + stateName;
+    }
+
+    private Completion completion(ClaimedStep step, Checkpoint checkpoint, Outcome outcome, HistoryRecorder history) {
+        long events = checkpoint.events() + history.size();
+        var json = history.toJson();
+        boolean child = step.parentId() != null;
+        return switch (outcome) {
+            case Outcome.Ended ended -> child
+                    ? new Completion.EndChild(step, true, ended.output(), null, null, json)
+                    : new Completion.FinishExecution(step, ExecutionStatus.SUCCEEDED, ended.output(), null, null, json);
+            case Outcome.Failed failed -> child
+                    ? new Completion.EndChild(step, false, null, failed.error(), failed.cause(), json)
+                    : new Completion.FinishExecution(step, ExecutionStatus.FAILED, null, failed.error(),
+                            failed.cause(), json);
+            case Outcome.Yield yield -> new Completion.Reschedule(step, StepKind.ENTER, yield.stateName(), yield.input(),
+                    new Checkpoint(checkpoint.path(), yield.variables(), events, null).toJson(), clock.instant(), json);
+            case Outcome.RunTask task -> new Completion.Reschedule(step, StepKind.TASK, task.stateName(),
+                    task.stateInput(), new Checkpoint(checkpoint.path(), task.variables(), events, task).toJson(),
+                    task.notBefore(), json);
+            case Outcome.Wait wait -> new Completion.Reschedule(step, StepKind.WAIT, wait.stateName(), wait.output(),
+                    new Checkpoint(checkpoint.path(), wait.variables(), events, wait).toJson(), wait.until(), json);
+            case Outcome.FanOut fanOut -> startChildren(step, checkpoint, fanOut, events, json);
+        };
+    }
+
+    private Completion startChildren(ClaimedStep step, Checkpoint checkpoint, Outcome.FanOut fanOut, long events,
+            JsonNode json) {
+        var e = step.execution();
+        StateMachine parentMachine = checkpoint.path().resolve(
+                definitions.forVersion(e.stateMachineName(), e.stateMachineVersion()));
+        boolean map = parentMachine.state(fanOut.stateName()) instanceof MapState;
+        List<Completion.NewChild> children = new ArrayList<>();
+        for (int i = 0; i < fanOut.children().size(); i++) {
+            Outcome.Child child = fanOut.children().get(i);
+            MachinePath path = checkpoint.path().child(fanOut.stateName(), map ? 0 : child.branch());
+            StateMachine sub = path.resolve(definitions.forVersion(e.stateMachineName(), e.stateMachineVersion()));
+            children.add(new Completion.NewChild(i, sub.startAt(), child.input(),
+                    new Checkpoint(path, fanOut.variables(), events, null).toJson()));
+        }
+        Instant runAt = fanOut.notBefore() != null ? fanOut.notBefore() : clock.instant();
+        return new Completion.StartChildren(step, fanOut.stateName(), fanOut.stateInput(),
+                new Checkpoint(checkpoint.path(), fanOut.variables(), events, fanOut).toJson(), children,
+                fanOut.maxConcurrency(), runAt, json);
     }
 }

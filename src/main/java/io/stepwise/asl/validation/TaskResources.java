@@ -18,6 +18,11 @@ final class TaskResources {
             Pattern.compile("arn:([a-z0-9-]+):states:::([a-z0-9-]+):([A-Za-z0-9]+)((?:\\.[A-Za-z]+)(?::\\d+)?)?");
     private static final Pattern LAMBDA =
             Pattern.compile("arn:[a-z0-9-]+:lambda:[^:]*:[^:]*:function:[A-Za-z0-9_-]+(:(\\$LATEST|[A-Za-z0-9_-]+))?");
+    /**
+     * Resources of Stepwise's own task handlers: a scheme other than "arn", a colon, and a name
+     * (see docs/tasks.md). AWS would reject them; here they name Java handlers.
+     */
+    private static final Pattern STEPWISE_RESOURCE = Pattern.compile("(?!arn:)[a-z][a-z0-9+.-]*:[^\\s]+");
     private static final Pattern ACTIVITY = Pattern.compile("arn:[a-z0-9-]+:states:[^:]+:[^:]+:activity:.+");
 
     private static final Map<String, Set<String>> KNOWN_ACTIONS = Map.of(
@@ -33,6 +38,9 @@ final class TaskResources {
 
     /** Why the resource is malformed or unknown, with the code AWS uses for it; empty when acceptable. */
     static Optional<Problem> problem(String resource) {
+        if (STEPWISE_RESOURCE.matcher(resource).matches()) {
+            return Optional.empty(); // our own scheme (stepwise:echo, test:block, stepwise:bean:x): resolved at run time
+        }
         if (!ARN.matcher(resource).matches()) {
             return Optional.of(new Problem(DiagnosticCodes.INVALID_RESOURCE,
                     "The resource provided " + resource + " is not a valid resource ARN"));

@@ -1,0 +1,40 @@
+package io.stepwise.store;
+
+import io.stepwise.engine.ExecutionStatus;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a worker commits for a claimed step, guarded by the step's lease. Each carries the history
+ * events of the run that produced it (an array, written as one history row).
+ */
+public sealed interface Completion {
+
+    ClaimedStep step();
+
+    JsonNode events();
+
+    /** The top-level frame ended: the execution ends and its step goes. */
+    record FinishExecution(ClaimedStep step, ExecutionStatus status, JsonNode output, String error, String cause,
+            JsonNode events) implements Completion {
+    }
+
+    /** The step waits again in the same row: a retry backoff, a Wait, or a yield. */
+    record Reschedule(ClaimedStep step, StepKind kind, String stateName, JsonNode input, JsonNode stateData,
+            Instant runAt, JsonNode events) implements Completion {
+    }
+
+    /** A Parallel or Map state fans out; the step waits for its children. */
+    record StartChildren(ClaimedStep step, String stateName, JsonNode input, JsonNode stateData,
+            List<NewChild> children, int maxConcurrency, Instant runAt, JsonNode events) implements Completion {
+    }
+
+    /** A child frame (branch or iteration) ended; its parent may now resume. */
+    record EndChild(ClaimedStep step, boolean succeeded, JsonNode output, String error, String cause,
+            JsonNode events) implements Completion {
+    }
+
+    record NewChild(int branchIndex, String stateName, JsonNode input, JsonNode stateData) {
+    }
+}

@@ -1,0 +1,66 @@
+package io.stepwise.support;
+
+import io.stepwise.asl.Json;
+import io.stepwise.task.TaskHandler;
+import io.stepwise.task.TaskRequest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Task handlers for engine tests (component-scanned from the test classpath only):
+ * {@code test:block} blocks without heartbeats until cancelled; {@code test:count} counts runs per
+ * idempotency key and returns its input.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TestTaskHandlers {
+
+    /** Runs of test:count by idempotency key; tests clear it. */
+    public static final Map<String, AtomicInteger> RUNS = new ConcurrentHashMap<>();
+    /** Counts down when test:block starts, so a test knows the handler is running. */
+    public static volatile CountDownLatch blockStarted = new CountDownLatch(1);
+    /** Counts down when test:block was cancelled. */
+    public static volatile CountDownLatch blockCancelled = new CountDownLatch(1);
+
+    @Bean
+    TaskHandler testBlock() {
+        return new TaskHandler() {
+            @Override
+            public Set<String> resources() {
+                return Set.of("test:block");
+            }
+
+            @Override
+            public JsonNode handle(TaskRequest request) throws Exception {
+                blockStarted.countDown();
+                while (!request.cancellation().await(Duration.ofMinutes(5))) {
+                    // no heartbeat on purpose
+                }
+                blockCancelled.countDown();
+                return Json.NODES.objectNode();
+            }
+        };
+    }
+
+    @Bean
+    TaskHandler testCount() {
+        return new TaskHandler() {
+            @Override
+            public Set<String> resources() {
+                return Set.of("test:count");
+            }
+
+            @Override
+            public JsonNode handle(TaskRequest request) {
+                RUNS.computeIfAbsent(request.idempotencyKey().toString(), k -> new AtomicInteger()).incrementAndGet();
+                return request.input();
+            }
+        };
+    }
+}
