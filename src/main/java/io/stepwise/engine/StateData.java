@@ -26,6 +26,7 @@ import io.stepwise.asl.model.SucceedState;
 import io.stepwise.asl.model.TaskState;
 import io.stepwise.asl.model.WaitState;
 import io.stepwise.asl.payload.PayloadTemplate;
+import io.stepwise.engine.Inspection.Field;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -46,12 +47,34 @@ public final class StateData {
 
     private final IntrinsicEvaluator intrinsics;
     private final JsonataEvaluator jsonata;
-    private final Map<Identity, PayloadTemplate> templates = new ConcurrentHashMap<>();
-    private final Map<Identity, ChoiceRule> rules = new ConcurrentHashMap<>();
+    private final Map<Identity, PayloadTemplate> templates;
+    private final Map<Identity, ChoiceRule> rules;
+    /** Null except in a {@link StateTester} run: see {@link #inspecting}. */
+    private final Inspection inspection;
 
     public StateData(IntrinsicEvaluator intrinsics, JsonataEvaluator jsonata) {
+        this(intrinsics, jsonata, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), null);
+    }
+
+    private StateData(IntrinsicEvaluator intrinsics, JsonataEvaluator jsonata, Map<Identity, PayloadTemplate> templates,
+            Map<Identity, ChoiceRule> rules, Inspection inspection) {
         this.intrinsics = intrinsics;
         this.jsonata = jsonata;
+        this.templates = templates;
+        this.rules = rules;
+        this.inspection = inspection;
+    }
+
+    /**
+     * The same data flow, also reporting its intermediate values to {@code recorder}. A separate
+     * instance (sharing the caches) keeps the recorder out of every signature and out of the engine.
+     */
+    StateData inspecting(Inspection recorder) {
+        return new StateData(intrinsics, jsonata, templates, rules, recorder);
+    }
+
+    private void inspect(Field field, JsonNode value) {
+        Inspection.record(inspection, field, value);
     }
 
     record Result(JsonNode output, Map<String, JsonNode> variables) {
@@ -82,10 +105,20 @@ public final class StateData {
             return new Result(output, assignJsonata(c.assign(), bindings, variables));
         }
         JsonNode effective = InputOutputPaths.apply(c.inputPath(), roots(input, context, variables));
-        JsonNode result = pass.result() != null ? pass.result()
-                : pass.parameters() != null ? template(pass.parameters(), roots(effective, context, variables))
-                : effective;
+        JsonNode result;
+        if (pass.result() != null) {
+            // AWS reports neither InputPath nor Parameters for a Pass with a fixed Result
+            result = pass.result();
+            inspect(Field.RESULT, result);
+        } else {
+            inspect(Field.AFTER_INPUT_PATH, effective);
+            result = pass.parameters() != null ? template(pass.parameters(), roots(effective, context, variables))
+                    : effective;
+            inspect(Field.AFTER_PARAMETERS, result);
+        }
+        inspect(Field.AFTER_RESULT_SELECTOR, result);
         JsonNode merged = ResultPaths.merge(pass.resultPath(), input, result);
+        inspect(Field.AFTER_RESULT_PATH, merged);
         Map<String, JsonNode> assigned = assignJsonPath(c.assign(), roots(result, context, variables), variables);
         return new Result(InputOutputPaths.apply(c.outputPath(), roots(merged, context, variables)), assigned);
     }
@@ -97,6 +130,7 @@ public final class StateData {
                     : jsonata.evaluateTemplate(c.output(), "Output", JsonataBindings.of(input, context, variables));
         }
         JsonNode effective = InputOutputPaths.apply(c.inputPath(), roots(input, context, variables));
+        inspect(Field.AFTER_INPUT_PATH, effective);
         return InputOutputPaths.apply(c.outputPath(), roots(effective, context, variables));
     }
 
@@ -105,6 +139,8 @@ public final class StateData {
             JsonataBindings bindings = JsonataBindings.of(input, context, variables);
             return new Failure(jsonataText(fail.error(), "Error", bindings), jsonataText(fail.cause(), "Cause", bindings));
         }
+        // Fail has no InputPath, yet AWS reports the input as afterInputPath
+        inspect(Field.AFTER_INPUT_PATH, input);
         PathRoots roots = roots(input, context, variables);
         String error = fail.errorPath() != null ? pathOrIntrinsicText(fail.errorPath(), roots)
                 : fail.error() == null ? null : fail.error().asString();
@@ -131,6 +167,7 @@ public final class StateData {
         PathRoots roots = roots(input, context, variables);
         JsonNode effective = InputOutputPaths.apply(c.inputPath(), roots);
         PathRoots effectiveRoots = roots.withInput(effective);
+        inspect(Field.AFTER_INPUT_PATH, effective);
         for (ChoiceState.ChoiceBranch branch : choice.choices()) {
             ChoiceRule rule = rules.computeIfAbsent(new Identity(branch.rule()),
                     key -> ChoiceRuleParser.parse(branch.rule()));
@@ -182,6 +219,7 @@ public final class StateData {
         PathRoots roots = roots(input, context, variables);
         JsonNode effective = InputOutputPaths.apply(c.inputPath(), roots);
         PathRoots effectiveRoots = roots.withInput(effective);
+        inspect(Field.AFTER_INPUT_PATH, effective);
         Instant until;
         if (wait.seconds() != null) {
             until = now.plusSeconds(wait.seconds().asLong());
@@ -248,13 +286,16 @@ public final class StateData {
             JsonataBindings bindings = JsonataBindings.of(input, context, variables);
             JsonNode arguments = task.parameters() == null ? input
                     : jsonata.evaluateTemplate(task.parameters(), "Arguments", bindings);
+            inspect(Field.AFTER_ARGUMENTS, arguments);
             return new TaskCall(arguments, jsonataSeconds(task.timeoutSeconds(), "TimeoutSeconds", bindings),
                     jsonataSeconds(task.heartbeatSeconds(), "HeartbeatSeconds", bindings));
         }
         PathRoots roots = roots(input, context, variables);
         JsonNode effective = InputOutputPaths.apply(c.inputPath(), roots);
+        inspect(Field.AFTER_INPUT_PATH, effective);
         JsonNode parameters = task.parameters() == null ? effective
                 : template(task.parameters(), roots.withInput(effective));
+        inspect(Field.AFTER_PARAMETERS, parameters);
         Long timeout = task.timeoutSecondsPath() != null ? Long.valueOf(select(task.timeoutSecondsPath(), roots).asLong())
                 : task.timeoutSeconds() == null ? null : Long.valueOf(task.timeoutSeconds().asLong());
         Long heartbeat = task.heartbeatSecondsPath() != null
@@ -282,17 +323,27 @@ public final class StateData {
     }
 
     Children items(MapState map, JsonNode input, ObjectNode context, Map<String, JsonNode> variables) {
+        return items(map, input, context, variables, null);
+    }
+
+    /** @param readItems the items an ItemReader produced, which replace ItemsPath/Items; null for none */
+    Children items(MapState map, JsonNode input, ObjectNode context, Map<String, JsonNode> variables,
+            JsonNode readItems) {
         if (map.common().isJsonata()) {
-            return jsonataItems(map, input, context, variables);
+            return jsonataItems(map, input, context, variables, readItems);
         }
         PathRoots roots = roots(input, context, variables);
         JsonNode effective = InputOutputPaths.apply(map.common().inputPath(), roots);
+        inspect(Field.AFTER_INPUT_PATH, effective);
         PathRoots effectiveRoots = roots.withInput(effective);
-        JsonNode items = map.itemsPath() == null ? effective : select(map.itemsPath(), effectiveRoots);
+        JsonNode items = readItems != null ? readItems
+                : map.itemsPath() == null ? effective : select(map.itemsPath(), effectiveRoots);
         if (!items.isArray()) {
-            throw StatesError.runtime("Item selector '" + map.itemsPath() + "' could not resolve to a JSON array: "
-                    + Json.write(items));
+            // AWS names a context path ($$...) relative to the context object: "$$" shows as "$"
+            String path = map.itemsPath() == null ? "$" : map.itemsPath().replaceFirst("^\\$\\$", "\\$");
+            throw StatesError.runtime("Reference path \"" + path + "\" must point to array.");
         }
+        inspect(Field.AFTER_ITEMS_PATH, items);
         List<Outcome.Child> children = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = ContextObjects.mapItem(i, items.get(i));
@@ -318,9 +369,10 @@ public final class StateData {
         return new Children(children, maxConcurrency, new Outcome.Tolerance(count, percentage));
     }
 
-    private Children jsonataItems(MapState map, JsonNode input, ObjectNode context, Map<String, JsonNode> variables) {
+    private Children jsonataItems(MapState map, JsonNode input, ObjectNode context, Map<String, JsonNode> variables,
+            JsonNode readItems) {
         JsonataBindings bindings = JsonataBindings.of(input, context, variables);
-        JsonNode items = map.items() == null ? input
+        JsonNode items = readItems != null ? readItems : map.items() == null ? input
                 : jsonata.evaluateTemplate(map.items(), "Items", ExpectedType.ARRAY, bindings);
         if (!items.isArray()) {
             throw new StatesError(ErrorNames.QUERY_EVALUATION_ERROR,
@@ -360,7 +412,9 @@ public final class StateData {
         }
         JsonNode selected = state.resultSelector() == null ? result
                 : template(state.resultSelector(), roots(result, context, variables));
+        inspect(Field.AFTER_RESULT_SELECTOR, selected);
         JsonNode merged = ResultPaths.merge(state.resultPath(), stateInput, selected);
+        inspect(Field.AFTER_RESULT_PATH, merged);
         Map<String, JsonNode> assigned = assignJsonPath(c.assign(), roots(selected, context, variables), variables);
         return new Result(InputOutputPaths.apply(c.outputPath(), roots(merged, context, variables)), assigned);
     }

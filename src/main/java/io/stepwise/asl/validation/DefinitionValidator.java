@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DefinitionValidator {
 
     /** The name AWS gives the lone state of a TestState request in its diagnostics. */
-    static final String TEST_STATE_NAME = "StateName";
+    public static final String TEST_STATE_NAME = "StateName";
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
