@@ -90,11 +90,6 @@ WHERE id IN (SELECT id FROM step WHERE status = 'RUNNING' AND lease_expires_at <
              ORDER BY lease_expires_at LIMIT :limit FOR UPDATE SKIP LOCKED)
 RETURNING id, execution_id;
 
--- name: StepRenewLeases
--- One statement renews every lease a replica holds, so heartbeats never write per step.
-UPDATE step SET lease_expires_at = :leaseExpiresAt
-WHERE id = ANY(:ids) AND status = 'RUNNING' AND lease_owner = :owner;
-
 -- name: StepReleaseLeased
 -- A stopping replica gives a step back untouched, for another replica to run.
 UPDATE step SET status = 'READY', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
@@ -102,3 +97,11 @@ WHERE id = :id AND status = 'RUNNING' AND lease_token = :leaseToken;
 
 -- name: StepDeleteOfExecutions
 DELETE FROM step WHERE execution_id = ANY(:executionIds);
+
+-- name: StepRenewLeases
+-- One statement renews every lease a replica holds, so heartbeats never write per step. It says which
+-- steps are still ours: a step missing from the answer was stopped, rescued or cancelled elsewhere,
+-- and its handler should stop.
+UPDATE step SET lease_expires_at = :leaseExpiresAt
+WHERE id = ANY(:ids) AND status = 'RUNNING' AND lease_owner = :owner
+RETURNING id;

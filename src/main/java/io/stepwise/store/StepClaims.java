@@ -25,9 +25,9 @@ public class StepClaims {
         return steps.claimReady(owner, limit, now, now.plus(lease));
     }
 
-    /** Extends the leases of the given running steps of {@code owner}; returns how many it extended. */
+    /** Extends the leases of the given running steps of {@code owner}; returns the ids still held. */
     @Transactional
-    public int renew(String owner, Long[] stepIds, Duration lease) {
+    public List<Long> renew(String owner, Long[] stepIds, Duration lease) {
         return steps.renewLeases(owner, stepIds, clock.instant().plus(lease));
     }
 

@@ -170,11 +170,11 @@ class StepStore {
                 .query((rs, n) -> rs.getLong("id")).list().size();
     }
 
-    int renewLeases(String owner, Long[] ids, Instant leaseExpiresAt) {
+    List<Long> renewLeases(String owner, Long[] ids, Instant leaseExpiresAt) {
         return jdbc.sql(SqlStatements.get("StepRenewLeases"))
                 .param("ids", ids)
                 .param("owner", owner)
                 .param("leaseExpiresAt", Rows.timestamp(leaseExpiresAt))
-                .update();
+                .query((rs, n) -> rs.getLong("id")).list();
     }
 }

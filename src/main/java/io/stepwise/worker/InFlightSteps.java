@@ -46,6 +46,13 @@ class InFlightSteps {
         return running.size();
     }
 
+    void cancelStep(long stepId) {
+        Running r = running.get(stepId);
+        if (r != null) {
+            r.cancellation().cancel();
+        }
+    }
+
     /** Tells every running handler of the execution to stop (a Stop of the execution, seen locally). */
     void cancelExecution(UUID executionId) {
         running.values().stream().filter(r -> r.step().executionId().equals(executionId))

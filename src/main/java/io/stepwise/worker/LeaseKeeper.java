@@ -2,6 +2,8 @@ package io.stepwise.worker;
 
 import io.stepwise.store.StepClaims;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +37,12 @@ class LeaseKeeper implements SmartLifecycle {
     void renewNow() {
         Long[] ids = inFlight.ids();
         if (ids.length > 0) {
-            claims.renew(inFlight.owner(), ids, lease);
+            Set<Long> held = new HashSet<>(claims.renew(inFlight.owner(), ids, lease));
+            for (Long id : ids) {
+                if (!held.contains(id)) {
+                    inFlight.cancelStep(id); // stopped, timed out or rescued elsewhere: its result cannot commit
+                }
+            }
         }
     }
 

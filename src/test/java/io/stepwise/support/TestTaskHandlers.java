@@ -39,11 +39,15 @@ public class TestTaskHandlers {
             @Override
             public JsonNode handle(TaskRequest request) throws Exception {
                 blockStarted.countDown();
-                while (!request.cancellation().await(Duration.ofMinutes(5))) {
-                    // no heartbeat on purpose
+                try {
+                    while (!request.cancellation().await(Duration.ofMinutes(5))) {
+                        // no heartbeat on purpose
+                    }
+                    return Json.NODES.objectNode();
+                } finally {
+                    // cancel() may wake the wait normally or by interrupting it
+                    blockCancelled.countDown();
                 }
-                blockCancelled.countDown();
-                return Json.NODES.objectNode();
             }
         };
     }

@@ -1,0 +1,34 @@
+package io.stepwise.store;
+
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hints that reach this replica from any replica through PostgreSQL LISTEN/NOTIFY: work became ready,
+ * or an execution was stopped. Hints only: a lost one delays work (until the next poll or lease
+ * renewal) and loses nothing.
+ */
+@Component
+public class Signals {
+
+    private final CopyOnWriteArrayList<Runnable> workListeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<UUID>> stopListeners = new CopyOnWriteArrayList<>();
+
+    public void onWork(Runnable listener) {
+        workListeners.add(listener);
+    }
+
+    public void onStop(Consumer<UUID> listener) {
+        stopListeners.add(listener);
+    }
+
+    void work() {
+        workListeners.forEach(Runnable::run);
+    }
+
+    void stopped(UUID executionId) {
+        stopListeners.forEach(l -> l.accept(executionId));
+    }
+}
