@@ -18,7 +18,7 @@ public final class ErrorNames {
     public static final String ITEM_READER_FAILED = "States.ItemReaderFailed";
     public static final String RESULT_WRITER_FAILED = "States.ResultWriterFailed";
     public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
-    /** Not caught by States.ALL: a Runtime error always fails the execution. */
+    /** Caught by no Retry or Catch, not even one naming it: a Runtime error always fails the execution. */
     public static final String RUNTIME = "States.Runtime";
 
     private ErrorNames() {

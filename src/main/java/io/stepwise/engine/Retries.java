@@ -15,10 +15,11 @@ public final class Retries {
     /**
      * Whether a Retry or Catch rule's ErrorEquals matches {@code error}. States.ALL matches everything
      * but the terminal errors States.Runtime and States.DataLimitExceeded; States.TaskFailed matches
-     * every error except States.Timeout and those terminal ones.
+     * every error except States.Timeout and those terminal ones. States.Runtime is matched by nothing,
+     * not even by name: AWS fails the execution although a Catch lists it (a recorded AWS run).
      */
     public static boolean matches(List<String> errorEquals, String error) {
-        if (error == null) {
+        if (error == null || ErrorNames.RUNTIME.equals(error)) {
             // a Fail state without Error: only a wildcard could match, and AWS lets it fail the execution
             return false;
         }
