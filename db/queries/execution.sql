@@ -36,3 +36,11 @@ RETURNING id;
 UPDATE execution
 SET status = 'ABORTED', error = :error, cause = :cause, stop_date = :now
 WHERE id = :id AND status IN ('RUNNING', 'PENDING_REDRIVE');
+
+-- name: ExecutionRedrive
+-- A FAILED, TIMED_OUT or ABORTED execution runs again from where it stopped; its timeout restarts.
+UPDATE execution
+SET status = 'RUNNING', output = NULL, error = NULL, cause = NULL, stop_date = NULL,
+    redrive_count = redrive_count + 1, redrive_date = :now,
+    timeout_at = CASE WHEN timeout_at IS NULL THEN NULL ELSE :now + (timeout_at - start_date) END
+WHERE id = :id AND status IN ('FAILED', 'TIMED_OUT', 'ABORTED');

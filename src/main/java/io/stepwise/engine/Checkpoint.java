@@ -53,6 +53,7 @@ public record Checkpoint(MachinePath path, Map<String, JsonNode> variables, long
                 ObjectNode fan = json.putObject("fanOut");
                 fan.set("stateInput", f.stateInput());
                 fan.put("children", f.children().size());
+                fan.put("maxConcurrency", f.maxConcurrency());
                 if (f.tolerance().count() != null) {
                     fan.put("toleratedCount", f.tolerance().count());
                 }
@@ -93,7 +94,7 @@ public record Checkpoint(MachinePath path, Map<String, JsonNode> variables, long
             for (int i = 0; i < f.get("children").asInt(); i++) {
                 children.add(new Outcome.Child(i, null, null));
             }
-            pending = new Outcome.FanOut(stateName, f.get("stateInput"), children, 0,
+            pending = new Outcome.FanOut(stateName, f.get("stateInput"), children, f.path("maxConcurrency").asInt(0),
                     new Outcome.Tolerance(count, percentage), retries(f), null,
                     Instant.parse(f.get("enteredTime").asString()), variables);
         }

@@ -72,6 +72,11 @@ class ExecutionStore {
                 .param("cause", cause, Types.VARCHAR).param("now", Rows.timestamp(now)).update() == 1;
     }
 
+    boolean redrive(UUID id, Instant now) {
+        return jdbc.sql(SqlStatements.get("ExecutionRedrive")).param("id", id).param("now", Rows.timestamp(now))
+                .update() == 1;
+    }
+
     boolean finish(UUID id, ExecutionStatus status, JsonNode output, String error, String cause, Instant now) {
         return jdbc.sql(SqlStatements.get("ExecutionFinish"))
                 .param("id", id)

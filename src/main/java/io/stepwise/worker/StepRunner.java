@@ -129,12 +129,15 @@ class StepRunner {
         boolean child = step.parentId() != null;
         return switch (outcome) {
             case Outcome.Ended ended -> child
-                    ? new Completion.EndChild(step, true, ended.output(), null, null, json)
-                    : new Completion.FinishExecution(step, ExecutionStatus.SUCCEEDED, ended.output(), null, null, json);
-            case Outcome.Failed failed -> child
-                    ? new Completion.EndChild(step, false, null, failed.error(), failed.cause(), json)
-                    : new Completion.FinishExecution(step, ExecutionStatus.FAILED, null, failed.error(),
-                            failed.cause(), json);
+                    ? new Completion.EndChild(step, true, ended.output(), null, null, null, json)
+                    : new Completion.FinishExecution(step, ExecutionStatus.SUCCEEDED, ended.output(), null, null, null,
+                            json);
+            case Outcome.Failed failed -> {
+                Completion.FailurePoint at = failurePoint(step, checkpoint, failed, events);
+                yield child ? new Completion.EndChild(step, false, null, failed.error(), failed.cause(), at, json)
+                        : new Completion.FinishExecution(step, ExecutionStatus.FAILED, null, failed.error(),
+                                failed.cause(), at, json);
+            }
             case Outcome.Yield yield -> new Completion.Reschedule(step, StepKind.ENTER, yield.stateName(), yield.input(),
                     new Checkpoint(checkpoint.path(), yield.variables(), events, null).toJson(), clock.instant(), json);
             case Outcome.RunTask task -> new Completion.Reschedule(step, StepKind.TASK, task.stateName(),
@@ -144,6 +147,23 @@ class StepRunner {
                     new Checkpoint(checkpoint.path(), wait.variables(), events, wait).toJson(), wait.until(), json);
             case Outcome.FanOut fanOut -> startChildren(step, checkpoint, fanOut, events, json);
         };
+    }
+
+    /**
+     * Where a redrive will resume this frame: the failed state with its input; or, when the step's own
+     * Parallel/Map failed at its join, that join again (its checkpoint and children are kept).
+     */
+    private static Completion.FailurePoint failurePoint(ClaimedStep step, Checkpoint checkpoint, Outcome.Failed failed,
+            long events) {
+        if (failed.at() == null) {
+            return new Completion.FailurePoint(step.stateName(), step.input(), step.stateData(), false);
+        }
+        boolean ownFanOut = step.kind() == StepKind.FAN_IN && failed.at().stateName().equals(step.stateName());
+        if (ownFanOut) {
+            return new Completion.FailurePoint(step.stateName(), step.input(), step.stateData(), true);
+        }
+        return new Completion.FailurePoint(failed.at().stateName(), failed.at().input(),
+                new Checkpoint(checkpoint.path(), failed.at().variables(), events, null).toJson(), false);
     }
 
     private Completion startChildren(ClaimedStep step, Checkpoint checkpoint, Outcome.FanOut fanOut, long events,
