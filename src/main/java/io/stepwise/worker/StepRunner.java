@@ -45,16 +45,18 @@ class StepRunner {
     private final Interpreter interpreter;
     private final TaskExecutor tasks;
     private final InFlightSteps inFlight;
+    private final CompletionBatcher batcher;
     private final Clock clock;
 
     StepRunner(StateMachineDefinitions definitions, StepCompletions completions, StepClaims claims,
-            Interpreter interpreter, TaskExecutor tasks, InFlightSteps inFlight, Clock clock) {
+            Interpreter interpreter, TaskExecutor tasks, InFlightSteps inFlight, CompletionBatcher batcher, Clock clock) {
         this.definitions = definitions;
         this.completions = completions;
         this.claims = claims;
         this.interpreter = interpreter;
         this.tasks = tasks;
         this.inFlight = inFlight;
+        this.batcher = batcher;
         this.clock = clock;
     }
 
@@ -62,12 +64,15 @@ class StepRunner {
         Cancellation cancellation = inFlight.register(step);
         try {
             Completion completion = complete(step, cancellation);
+            if (inFlight.isHalted()) {
+                return; // a dead replica commits nothing; its lease runs out and the step is rescued
+            }
             if (inFlight.isShuttingDown() && cancellation.isCancelled()) {
                 // cut short by shutdown, not by the workflow: hand the step back untouched
                 claims.release(step);
                 return;
             }
-            completions.apply(List.of(completion));
+            batcher.commit(completion);
         } catch (RuntimeException e) {
             // Nothing was applied (one transaction); the lease runs out and another worker rescues the step.
             log.error("Step {} of execution {} failed to run; it will be rescued when its lease expires",

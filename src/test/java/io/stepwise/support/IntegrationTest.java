@@ -33,7 +33,7 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void emptyDatabaseAndConnectApi() {
-        jdbc.sql("TRUNCATE state_machine, execution, step, history").update();
+        Tables.truncate(jdbc);
         api = new Api("http://localhost:" + port);
     }
 }
