@@ -114,6 +114,12 @@ public class ExecutionControl {
         }
     }
 
+    /** Deletes up to {@code limit} executions that finished before {@code cutoff}, with their history. */
+    @Transactional
+    public int pruneFinishedBefore(Instant cutoff, int limit) {
+        return executions.pruneFinished(cutoff, limit);
+    }
+
     /** Ends overdue executions as TIMED_OUT; returns how many. */
     @Transactional
     public int timeOutDue(int limit) {
