@@ -60,3 +60,11 @@ WITH doomed AS (
 )
 DELETE FROM execution e USING doomed d WHERE e.id = d.id
 RETURNING e.id;
+
+-- name: ExecutionFinishMany
+-- ExecutionFinish for a whole batch of completions in one statement.
+UPDATE execution e
+SET status = t.status, output = CAST(t.output AS jsonb), error = t.error, cause = t.cause, stop_date = :now
+FROM unnest(CAST(:ids AS uuid[]), CAST(:statuses AS text[]), CAST(:outputs AS text[]), CAST(:errors AS text[]),
+            CAST(:causes AS text[])) AS t(id, status, output, error, cause)
+WHERE e.id = t.id AND e.status = 'RUNNING';

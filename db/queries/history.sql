@@ -5,3 +5,10 @@ INSERT INTO history (execution_id, recorded_at, events) VALUES (:executionId, :n
 
 -- name: HistoryOfExecution
 SELECT seq, recorded_at, events::text AS events FROM history WHERE execution_id = :executionId ORDER BY seq;
+
+-- name: HistoryAppendMany
+-- One history row per completion of a batch, in one statement.
+INSERT INTO history (execution_id, recorded_at, events)
+SELECT t.id, :now, CAST(t.events AS jsonb)
+FROM unnest(CAST(:ids AS uuid[]), CAST(:events AS text[])) WITH ORDINALITY AS t(id, events, n)
+ORDER BY t.n;

@@ -99,12 +99,17 @@ WHERE id = :id AND status = 'RUNNING' AND lease_token = :leaseToken;
 DELETE FROM step WHERE execution_id = ANY(:executionIds);
 
 -- name: StepRenewLeases
--- One statement renews every lease a replica holds, so heartbeats never write per step. It says which
--- steps are still ours: a step missing from the answer was stopped, rescued or cancelled elsewhere,
--- and its handler should stop.
+-- One statement renews every lease a replica holds, so heartbeats never write per step. Rows a
+-- completion has locked are skipped rather than waited for (waiting deadlocked with batched
+-- completions that lock the same rows in another order); StepStillHeld tells those apart from gone ones.
 UPDATE step SET lease_expires_at = :leaseExpiresAt
-WHERE id = ANY(:ids) AND status = 'RUNNING' AND lease_owner = :owner
+WHERE id IN (SELECT id FROM step WHERE id = ANY(:ids) AND status = 'RUNNING' AND lease_owner = :owner
+             ORDER BY id FOR UPDATE SKIP LOCKED)
 RETURNING id;
+
+-- name: StepStillHeld
+-- Which of these steps are still leased by the owner (a plain read: it never waits on a lock).
+SELECT id FROM step WHERE id = ANY(:ids) AND status = 'RUNNING' AND lease_owner = :owner;
 
 -- name: StepFailLeased
 -- The lease guard again; the frame failed at state_name with input. The row stays, FAILED, so a
@@ -129,3 +134,22 @@ WHERE execution_id = :executionId ORDER BY id;
 UPDATE step
 SET status = :status, run_at = :now, pending_children = :pending, failed_children = 0, error = NULL, cause = NULL
 WHERE id = :id;
+
+-- name: StepDeleteLeasedMany
+-- StepDeleteLeased for a whole batch of completions in one statement (lease-guarded per row).
+DELETE FROM step s
+USING unnest(CAST(:ids AS bigint[]), CAST(:tokens AS uuid[])) AS t(id, token)
+WHERE s.id = t.id AND s.status = 'RUNNING' AND s.lease_token = t.token
+RETURNING s.id;
+
+-- name: StepRescheduleLeasedMany
+-- StepRescheduleLeased for a whole batch in one statement.
+UPDATE step s
+SET status = 'READY', kind = t.kind, state_name = t.state_name, input = CAST(t.input AS jsonb),
+    state_data = CAST(t.state_data AS jsonb), run_at = t.run_at, lease_owner = NULL, lease_token = NULL,
+    lease_expires_at = NULL
+FROM unnest(CAST(:ids AS bigint[]), CAST(:tokens AS uuid[]), CAST(:kinds AS text[]), CAST(:stateNames AS text[]),
+            CAST(:inputs AS text[]), CAST(:stateData AS text[]), CAST(:runAts AS timestamptz[]))
+     AS t(id, token, kind, state_name, input, state_data, run_at)
+WHERE s.id = t.id AND s.status = 'RUNNING' AND s.lease_token = t.token
+RETURNING s.id;

@@ -78,6 +78,21 @@ class ExecutionStore {
                 .query((rs, n) -> rs.getObject("id", UUID.class)).list().size();
     }
 
+    /** One execution's end, for {@link #finishMany}. */
+    record Ending(UUID id, ExecutionStatus status, JsonNode output, String error, String cause) {
+    }
+
+    void finishMany(List<Ending> endings, Instant now) {
+        jdbc.sql(SqlStatements.get("ExecutionFinishMany"))
+                .param("ids", endings.stream().map(Ending::id).toArray(UUID[]::new))
+                .param("statuses", endings.stream().map(e -> e.status().name()).toArray(String[]::new))
+                .param("outputs", endings.stream().map(e -> Rows.text(e.output())).toArray(String[]::new))
+                .param("errors", endings.stream().map(Ending::error).toArray(String[]::new))
+                .param("causes", endings.stream().map(Ending::cause).toArray(String[]::new))
+                .param("now", Rows.timestamp(now))
+                .update();
+    }
+
     boolean redrive(UUID id, Instant now) {
         return jdbc.sql(SqlStatements.get("ExecutionRedrive")).param("id", id).param("now", Rows.timestamp(now))
                 .update() == 1;

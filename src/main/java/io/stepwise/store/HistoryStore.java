@@ -24,6 +24,17 @@ class HistoryStore {
                 .update();
     }
 
+    void appendMany(List<UUID> executionIds, List<JsonNode> events, Instant now) {
+        if (executionIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql(SqlStatements.get("HistoryAppendMany"))
+                .param("ids", executionIds.toArray(UUID[]::new))
+                .param("events", events.stream().map(Rows::text).toArray(String[]::new))
+                .param("now", Rows.timestamp(now))
+                .update();
+    }
+
     List<HistoryRow> ofExecution(UUID executionId) {
         return jdbc.sql(SqlStatements.get("HistoryOfExecution"))
                 .param("executionId", executionId)

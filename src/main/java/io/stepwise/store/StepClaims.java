@@ -28,7 +28,12 @@ public class StepClaims {
     /** Extends the leases of the given running steps of {@code owner}; returns the ids still held. */
     @Transactional
     public List<Long> renew(String owner, Long[] stepIds, Duration lease) {
-        return steps.renewLeases(owner, stepIds, clock.instant().plus(lease));
+        List<Long> renewed = steps.renewLeases(owner, stepIds, clock.instant().plus(lease));
+        if (renewed.size() == stepIds.length) {
+            return renewed;
+        }
+        // some were locked by a completion in progress (still ours) or are gone (stopped, rescued)
+        return steps.stillHeld(owner, stepIds);
     }
 
     /** Gives a step back untouched (a stopping replica); false when the lease was already lost. */

@@ -4,8 +4,11 @@ import io.stepwise.engine.Checkpoint;
 import io.stepwise.engine.Outcome;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,29 +41,87 @@ public class StepCompletions {
         this.publisher = publisher;
     }
 
-    /** @return for each completion, whether it was applied (false: its lease was lost) */
+    /**
+     * Applies a batch in one transaction. The completions that dominate every workload (an execution
+     * succeeding; a step rescheduled for a retry, a Wait or a yield) go through set-based statements,
+     * three or four for the whole batch; the rest (fan-out, fan-in, failures) one by one.
+     *
+     * @return for each completion, whether it was applied (false: its lease was lost)
+     */
     @Transactional
     public boolean[] apply(List<Completion> completions) {
         Instant now = clock.instant();
         boolean[] applied = new boolean[completions.size()];
+        List<Integer> finishes = new ArrayList<>();
+        List<Integer> reschedules = new ArrayList<>();
+        List<Integer> others = new ArrayList<>();
+        for (int i = 0; i < completions.size(); i++) {
+            Completion c = completions.get(i);
+            boolean plainStep = c.step().kind() != StepKind.FAN_IN;
+            if (plainStep && c instanceof Completion.FinishExecution f && f.failure() == null) {
+                finishes.add(i);
+            } else if (plainStep && c instanceof Completion.Reschedule) {
+                reschedules.add(i);
+            } else {
+                others.add(i);
+            }
+        }
+        applyFinishes(completions, finishes, applied, now);
+        applyReschedules(completions, reschedules, applied);
+        for (int i : others) {
+            applied[i] = applyOne(completions.get(i), now);
+        }
+        List<UUID> historyIds = new ArrayList<>();
+        List<JsonNode> historyEvents = new ArrayList<>();
         boolean madeWork = false;
         for (int i = 0; i < completions.size(); i++) {
             Completion completion = completions.get(i);
-            applied[i] = applyOne(completion, now);
             if (!applied[i]) {
                 log.warn("Refused the completion of step {} of execution {}: lease {} is no longer held",
                         completion.step().id(), completion.step().executionId(), completion.step().leaseToken());
                 continue;
             }
             if (completion.events() != null && !completion.events().isEmpty()) {
-                history.append(completion.step().executionId(), completion.events(), now);
+                historyIds.add(completion.step().executionId());
+                historyEvents.add(completion.events());
             }
             madeWork |= !(completion instanceof Completion.FinishExecution);
         }
+        history.appendMany(historyIds, historyEvents, now);
         if (madeWork) {
             publisher.publishEvent(new WorkAvailable());
         }
         return applied;
+    }
+
+    private void applyFinishes(List<Completion> completions, List<Integer> indexes, boolean[] applied, Instant now) {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        Set<Long> deleted = steps.deleteLeasedMany(indexes.stream().map(i -> completions.get(i).step()).toList());
+        List<ExecutionStore.Ending> endings = new ArrayList<>();
+        for (int i : indexes) {
+            var f = (Completion.FinishExecution) completions.get(i);
+            applied[i] = deleted.contains(f.step().id());
+            if (applied[i]) {
+                endings.add(new ExecutionStore.Ending(f.step().executionId(), f.status(), f.output(), f.error(),
+                        f.cause()));
+            }
+        }
+        if (!endings.isEmpty()) {
+            executions.finishMany(endings, now);
+        }
+    }
+
+    private void applyReschedules(List<Completion> completions, List<Integer> indexes, boolean[] applied) {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        Set<Long> updated = steps.rescheduleLeasedMany(indexes.stream()
+                .map(i -> (Completion.Reschedule) completions.get(i)).toList());
+        for (int i : indexes) {
+            applied[i] = updated.contains(completions.get(i).step().id());
+        }
     }
 
     private boolean applyOne(Completion completion, Instant now) {
@@ -71,8 +132,8 @@ public class StepCompletions {
                     if (!steps.deleteLeased(step)) {
                         yield false;
                     }
-                    // a top-level frame ending leaves nothing of its execution behind in the queue
-                    steps.deleteOfExecution(step.executionId());
+                    // a join that ends the execution leaves its children behind otherwise
+                    steps.deleteChildren(step.id());
                 } else if (!fail(step, f.failure(), f.error(), f.cause())) {
                     yield false;
                 }

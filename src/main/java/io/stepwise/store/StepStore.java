@@ -4,7 +4,9 @@ import static io.stepwise.store.Rows.json;
 
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
@@ -78,6 +80,27 @@ class StepStore {
     boolean deleteLeased(ClaimedStep step) {
         return jdbc.sql(SqlStatements.get("StepDeleteLeased"))
                 .param("id", step.id()).param("leaseToken", step.leaseToken()).update() == 1;
+    }
+
+    /** @return the ids of the steps deleted (the others' leases were lost) */
+    Set<Long> deleteLeasedMany(List<ClaimedStep> leased) {
+        return new HashSet<>(jdbc.sql(SqlStatements.get("StepDeleteLeasedMany"))
+                .param("ids", leased.stream().map(ClaimedStep::id).toArray(Long[]::new))
+                .param("tokens", leased.stream().map(ClaimedStep::leaseToken).toArray(UUID[]::new))
+                .query((rs, n) -> rs.getLong("id")).list());
+    }
+
+    /** @return the ids of the steps rescheduled (the others' leases were lost) */
+    Set<Long> rescheduleLeasedMany(List<Completion.Reschedule> reschedules) {
+        return new HashSet<>(jdbc.sql(SqlStatements.get("StepRescheduleLeasedMany"))
+                .param("ids", reschedules.stream().map(r -> r.step().id()).toArray(Long[]::new))
+                .param("tokens", reschedules.stream().map(r -> r.step().leaseToken()).toArray(UUID[]::new))
+                .param("kinds", reschedules.stream().map(r -> r.kind().name()).toArray(String[]::new))
+                .param("stateNames", reschedules.stream().map(Completion.Reschedule::stateName).toArray(String[]::new))
+                .param("inputs", reschedules.stream().map(r -> Rows.text(r.input())).toArray(String[]::new))
+                .param("stateData", reschedules.stream().map(r -> Rows.text(r.stateData())).toArray(String[]::new))
+                .param("runAts", reschedules.stream().map(r -> r.runAt().toString()).toArray(String[]::new))
+                .query((rs, n) -> rs.getLong("id")).list());
     }
 
     boolean rescheduleLeased(ClaimedStep step, StepKind kind, String stateName, JsonNode input, JsonNode stateData,
@@ -208,6 +231,13 @@ class StepStore {
                 .param("ids", ids)
                 .param("owner", owner)
                 .param("leaseExpiresAt", Rows.timestamp(leaseExpiresAt))
+                .query((rs, n) -> rs.getLong("id")).list();
+    }
+
+    List<Long> stillHeld(String owner, Long[] ids) {
+        return jdbc.sql(SqlStatements.get("StepStillHeld"))
+                .param("ids", ids)
+                .param("owner", owner)
                 .query((rs, n) -> rs.getLong("id")).list();
     }
 }

@@ -66,7 +66,11 @@ class ClusterTest {
     }
 
     private void submit(int executions) {
-        engines.getFirst().getBean(StateMachines.class).register("five", Json.parse(FIVE_STATES), null);
+        submit(executions, FIVE_STATES);
+    }
+
+    private void submit(int executions, String definition) {
+        engines.getFirst().getBean(StateMachines.class).register("five", Json.parse(definition), null);
         Executions starter = engines.getFirst().getBean(Executions.class);
         AtomicInteger next = new AtomicInteger();
         try (var pool = Executors.newFixedThreadPool(4)) {
@@ -118,10 +122,13 @@ class ClusterTest {
     @Test
     void whenOneEngineDiesItsStepsAreRescuedAndRunAgainButCommitOnce() {
         int executions = 2_000;
-        submit(executions);
+        // the second task takes a while, so every engine always has steps in flight
+        submit(executions, FIVE_STATES.replace("\"Resource\": \"test:count\", \"Next\": \"Done\"",
+                "\"Resource\": \"stepwise:sleep\", \"Parameters\": {\"millis\": 200}, \"Next\": \"Done\""));
         Eventually.await(Duration.ofMinutes(2), this::succeeded, n -> n >= executions / 4);
         ConfigurableApplicationContext victim = engines.get(1);
         InFlightSteps dying = victim.getBean(InFlightSteps.class);
+        Eventually.await(Duration.ofSeconds(30), dying::size, n -> n > 0);
         dying.halt();
         System.out.printf("halted an engine with %d steps in flight, %d succeeded so far%n", dying.size(), succeeded());
         Eventually.await(Duration.ofMinutes(3), this::succeeded, n -> n == executions);
