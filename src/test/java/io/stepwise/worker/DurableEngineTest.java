@@ -167,4 +167,16 @@ class DurableEngineTest extends IntegrationTest {
         assertThat(executions.find(id).orElseThrow().status()).isEqualTo(ExecutionStatus.ABORTED);
         assertThat(control.stop(id, null, null)).isFalse();
     }
+
+    @Test
+    void theTopLevelTimeoutSecondsEndsTheExecutionTimedOut() {
+        var done = runToEnd("""
+                {"TimeoutSeconds": 1, "StartAt": "Forever", "States": {
+                  "Forever": {"Type": "Task", "Resource": "test:block", "End": true}}}""", "{}");
+        assertThat(done.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+        assertThat(done.error()).isEqualTo("States.Timeout");
+        // its handler learns at once (same replica) or at the next lease renewal, and nothing commits after
+        Eventually.await(Duration.ofSeconds(10), () -> inFlight.size(), n -> n == 0);
+        assertThat(executions.find(done.id()).orElseThrow().status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+    }
 }
