@@ -32,6 +32,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -154,11 +155,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         } else if (cause instanceof InvalidNullException nullValue && !nullValue.getPath().isEmpty()) {
             pointer = pointerOf(nullValue);
             detail = "The field " + pointer + " cannot be null.";
+        } else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            pointer = pointerOf(mismatch);
+            detail = "The value at " + pointer + " has the wrong type: expected " + expected(mismatch.getTargetType())
+                    + ".";
         } else if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             pointer = pointerOf(databind);
-            detail = "The value at " + pointer + " has the wrong type: " + databind.getOriginalMessage();
-        } else if (cause instanceof DatabindException databind) {
-            detail = "The request body must be a JSON object: " + databind.getOriginalMessage();
+            detail = "The value at " + pointer + " is not allowed here.";
+        } else if (cause instanceof DatabindException) {
+            detail = "The request body must be a JSON object.";
         } else if (cause instanceof JacksonException jackson) {
             detail = "The request body is not valid JSON: " + jackson.getOriginalMessage();
         }
@@ -181,6 +186,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var fieldErrors = e.getBeanResults().stream().flatMap(r -> r.getFieldErrors().stream())
+                .sorted((a, b) -> a.getField().compareTo(b.getField())).toList();
+        if (!fieldErrors.isEmpty()) {
+            // a @Valid body in a method that also validates parameters is reported here, not as MethodArgumentNotValid
+            String detail = fieldErrors.stream().map(f -> "/" + f.getField().replace('.', '/') + " "
+                    + f.getDefaultMessage()).collect(Collectors.joining("; ")) + ".";
+            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
+                    "Invalid request", detail, "/" + fieldErrors.getFirst().getField().replace('.', '/')));
+        }
         var first = e.getParameterValidationResults().getFirst();
         String name = first.getMethodParameter().getParameterName();
         String detail = e.getParameterValidationResults().stream()
@@ -254,6 +268,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 null);
         problem.setProperty("parameter", parameter);
         return problem;
+    }
+
+    /** The expected JSON type in a client's words, never a Java class name. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        return switch (type.getSimpleName()) {
+            case "int", "Integer", "long", "Long", "short", "Short" -> "a whole number";
+            case "double", "Double", "float", "Float", "BigDecimal" -> "a number";
+            case "boolean", "Boolean" -> "true or false";
+            case "String" -> "a string";
+            default -> type.isRecord() ? "a JSON object" : "another type";
+        };
     }
 
     private static String pointerOf(DatabindException e) {
