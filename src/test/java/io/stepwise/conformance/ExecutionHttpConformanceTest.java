@@ -80,9 +80,10 @@ class ExecutionHttpConformanceTest extends IntegrationTest {
             return new Outcome(id, category, false, "sync start answered " + done.status() + " " + done.raw());
         }
         JsonNode body = done.body();
-        JsonNode output = body.get("output");
-        return ExecutionConformanceTest.compare(execution, body.get("status").asString(),
-                output == null || output.isNull() ? null : output, text(body, "error"), text(body, "cause"),
+        // a succeeded execution's null output is the JSON value null, not a missing output
+        String status = body.get("status").asString();
+        JsonNode output = "SUCCEEDED".equals(status) ? body.get("output") : null;
+        return ExecutionConformanceTest.compare(execution, status, output, text(body, "error"), text(body, "cause"),
                 causeDifferences);
     }
 
