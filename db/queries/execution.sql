@@ -36,3 +36,27 @@ RETURNING id;
 UPDATE execution
 SET status = 'ABORTED', error = :error, cause = :cause, stop_date = :now
 WHERE id = :id AND status IN ('RUNNING', 'PENDING_REDRIVE');
+
+-- name: ExecutionRedrive
+-- A FAILED, TIMED_OUT or ABORTED execution runs again from where it stopped; its timeout restarts.
+UPDATE execution
+SET status = 'RUNNING', output = NULL, error = NULL, cause = NULL, stop_date = NULL,
+    redrive_count = redrive_count + 1, redrive_date = :now,
+    timeout_at = CASE WHEN timeout_at IS NULL THEN NULL ELSE :now + (timeout_at - start_date) END
+WHERE id = :id AND status IN ('FAILED', 'TIMED_OUT', 'ABORTED');
+
+-- name: ExecutionPruneFinished
+-- Retention: finished executions older than the cutoff go, a bounded batch at a time so the delete never
+-- holds many locks or bloats the tables in one go. Their history and kept steps go with them.
+WITH doomed AS (
+    SELECT id FROM execution
+    WHERE stop_date < :cutoff AND status IN ('SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED')
+    ORDER BY stop_date LIMIT :limit
+    FOR UPDATE SKIP LOCKED
+), history_gone AS (
+    DELETE FROM history h USING doomed d WHERE h.execution_id = d.id
+), steps_gone AS (
+    DELETE FROM step s USING doomed d WHERE s.execution_id = d.id
+)
+DELETE FROM execution e USING doomed d WHERE e.id = d.id
+RETURNING e.id;

@@ -105,3 +105,27 @@ DELETE FROM step WHERE execution_id = ANY(:executionIds);
 UPDATE step SET lease_expires_at = :leaseExpiresAt
 WHERE id = ANY(:ids) AND status = 'RUNNING' AND lease_owner = :owner
 RETURNING id;
+
+-- name: StepFailLeased
+-- The lease guard again; the frame failed at state_name with input. The row stays, FAILED, so a
+-- redrive can resume it there (and a failed Parallel/Map keeps its children for the same reason).
+UPDATE step
+SET status = 'FAILED', kind = :kind, state_name = :stateName, input = CAST(:input AS jsonb),
+    state_data = CAST(:stateData AS jsonb), error = :error, cause = :cause, lease_owner = NULL, lease_token = NULL,
+    lease_expires_at = NULL
+WHERE id = :id AND status = 'RUNNING' AND lease_token = :leaseToken;
+
+-- name: StepCancelOfExecution
+-- Stop and timeout: nothing of the execution may run on, but a redrive can resume what was cut off.
+UPDATE step SET status = 'CANCELLED', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
+WHERE execution_id = ANY(:executionIds) AND status IN ('READY', 'RUNNING', 'WAITING', 'BLOCKED');
+
+-- name: StepTreeOfExecution
+SELECT id, parent_id, branch_index, status, kind, state_data::text AS state_data FROM step
+WHERE execution_id = :executionId ORDER BY id;
+
+-- name: StepRevive
+-- Redrive: a step becomes READY, WAITING (for revived children) or BLOCKED again.
+UPDATE step
+SET status = :status, run_at = :now, pending_children = :pending, failed_children = 0, error = NULL, cause = NULL
+WHERE id = :id;

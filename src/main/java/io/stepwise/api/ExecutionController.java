@@ -8,6 +8,7 @@ import io.stepwise.store.ExecutionRecord;
 import io.stepwise.store.ExecutionWaiter;
 import io.stepwise.store.Executions;
 import io.stepwise.store.NotFoundException;
+import io.stepwise.store.StateMachines;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -43,14 +44,16 @@ class ExecutionController {
     private final ExecutionQueries queries;
     private final ExecutionControl control;
     private final ExecutionWaiter waiter;
+    private final StateMachines stateMachines;
     private final ApiProperties properties;
 
     ExecutionController(Executions executions, ExecutionQueries queries, ExecutionControl control,
-            ExecutionWaiter waiter, ApiProperties properties) {
+            ExecutionWaiter waiter, StateMachines stateMachines, ApiProperties properties) {
         this.executions = executions;
         this.queries = queries;
         this.control = control;
         this.waiter = waiter;
+        this.stateMachines = stateMachines;
         this.properties = properties;
     }
 
@@ -147,6 +150,23 @@ class ExecutionController {
                     + " has already ended as " + ended.status() + "; only a running execution can be stopped.");
         }
         return get(id);
+    }
+
+    /**
+     * Runs a FAILED, TIMED_OUT or ABORTED execution again from where it stopped, on the version it
+     * started with (so a fix of the definition itself needs a new execution). 409 for any other
+     * status, or when that version has been deleted.
+     */
+    @PostMapping("/{id}/redrive")
+    ExecutionResponse redrive(@PathVariable UUID id) {
+        ExecutionRecord execution = executions.find(id)
+                .orElseThrow(() -> new NotFoundException("execution", id.toString()));
+        if (stateMachines.version(execution.stateMachineName(), execution.stateMachineVersion()).isEmpty()) {
+            throw new ConflictException("redrive-not-allowed", "Redrive not allowed", "Execution " + id
+                    + " ran on state machine '" + execution.stateMachineName() + "' version "
+                    + execution.stateMachineVersion() + ", which has been deleted; start a new execution instead.");
+        }
+        return ExecutionResponse.of(control.redrive(id));
     }
 
     static URI location(UUID executionId) {

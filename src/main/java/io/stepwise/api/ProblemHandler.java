@@ -4,6 +4,7 @@ import io.stepwise.asl.InvalidDefinitionException;
 import io.stepwise.engine.TestStateRejectedException;
 import io.stepwise.store.ExecutionConflictException;
 import io.stepwise.store.NotFoundException;
+import io.stepwise.store.RedriveNotAllowedException;
 import io.stepwise.store.StateMachineInUseException;
 import java.net.URI;
 import java.util.Map;
@@ -115,6 +116,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(StateMachineInUseException.class)
     ProblemDetail inUse(StateMachineInUseException e) {
         return Problems.of(HttpStatus.CONFLICT, "state-machine-in-use", "State machine in use", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(RedriveNotAllowedException.class)
+    ProblemDetail redriveNotAllowed(RedriveNotAllowedException e) {
+        return Problems.of(HttpStatus.CONFLICT, "redrive-not-allowed", "Redrive not allowed", e.getMessage(), null);
     }
 
     @ExceptionHandler(ConflictException.class)

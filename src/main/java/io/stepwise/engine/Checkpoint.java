@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a step must remember to resume the interpreter on any replica: its frame (machine path and
- * variables), how many history events its lineage has written (AWS quotes event ids in causes), and
+ * variables), the id its lineage's next history event will have (AWS quotes event ids in causes), and
  * the pending outcome it waits on. Stored as the step's {@code state_data}.
  */
 public record Checkpoint(MachinePath path, Map<String, JsonNode> variables, long events, Outcome pending) {
@@ -21,8 +21,9 @@ public record Checkpoint(MachinePath path, Map<String, JsonNode> variables, long
         variables = Map.copyOf(variables);
     }
 
+    /** A new execution: its first recorded event is id 2, after the derived ExecutionStarted. */
     public static Checkpoint start() {
-        return new Checkpoint(MachinePath.TOP, Map.of(), 1, null);
+        return new Checkpoint(MachinePath.TOP, Map.of(), 2, null);
     }
 
     public JsonNode toJson() {
@@ -53,6 +54,7 @@ public record Checkpoint(MachinePath path, Map<String, JsonNode> variables, long
                 ObjectNode fan = json.putObject("fanOut");
                 fan.set("stateInput", f.stateInput());
                 fan.put("children", f.children().size());
+                fan.put("maxConcurrency", f.maxConcurrency());
                 if (f.tolerance().count() != null) {
                     fan.put("toleratedCount", f.tolerance().count());
                 }
@@ -93,11 +95,11 @@ public record Checkpoint(MachinePath path, Map<String, JsonNode> variables, long
             for (int i = 0; i < f.get("children").asInt(); i++) {
                 children.add(new Outcome.Child(i, null, null));
             }
-            pending = new Outcome.FanOut(stateName, f.get("stateInput"), children, 0,
+            pending = new Outcome.FanOut(stateName, f.get("stateInput"), children, f.path("maxConcurrency").asInt(0),
                     new Outcome.Tolerance(count, percentage), retries(f), null,
                     Instant.parse(f.get("enteredTime").asString()), variables);
         }
-        return new Checkpoint(new MachinePath(elements), variables, json.path("events").asLong(1), pending);
+        return new Checkpoint(new MachinePath(elements), variables, json.path("events").asLong(2), pending);
     }
 
     private static void putLong(ObjectNode node, String field, Long value) {

@@ -1,5 +1,7 @@
 package io.stepwise.engine;
 
+import java.util.List;
+
 /** An execution's status, as AWS Step Functions defines them. */
 public enum ExecutionStatus {
     RUNNING,
@@ -11,5 +13,24 @@ public enum ExecutionStatus {
 
     public boolean isFinished() {
         return this != RUNNING && this != PENDING_REDRIVE;
+    }
+
+    /** One allowed move, with what causes it (docs/state-machine.md is generated from these). */
+    public record Move(ExecutionStatus from, ExecutionStatus to, String cause) {
+    }
+
+    /**
+     * PENDING_REDRIVE is accepted (AWS reports it between a redrive request and its first step), but
+     * Stepwise redrives in one transaction and goes straight back to RUNNING.
+     */
+    public static List<Move> moves() {
+        return List.of(
+                new Move(RUNNING, SUCCEEDED, "the top-level frame ended"),
+                new Move(RUNNING, FAILED, "an error no Catch handled"),
+                new Move(RUNNING, TIMED_OUT, "TimeoutSeconds passed"),
+                new Move(RUNNING, ABORTED, "stop"),
+                new Move(FAILED, RUNNING, "redrive"),
+                new Move(TIMED_OUT, RUNNING, "redrive"),
+                new Move(ABORTED, RUNNING, "redrive"));
     }
 }

@@ -170,7 +170,8 @@ public final class Interpreter {
                 }
                 case FailState fail -> {
                     StateData.Failure failure = data.fail(fail, input, context, frame.variables());
-                    yield new Stop(new Outcome.Failed(failure.error(), failure.cause()));
+                    yield new Stop(new Outcome.Failed(failure.error(), failure.cause(),
+                            new Outcome.FailedAt(fail.name(), input, frame.variables())));
                 }
                 case WaitState wait -> {
                     StateData.WaitUntil until = data.waitUntil(wait, input, context, frame.variables(), now);
@@ -189,7 +190,8 @@ public final class Interpreter {
                 return recover(frame, recoverable, input, e.error(), cause, RetryState.none(
                         recoverable.retry().size()), now, now, history);
             }
-            return new Stop(new Outcome.Failed(e.error(), cause));
+            return new Stop(new Outcome.Failed(e.error(), cause,
+                    new Outcome.FailedAt(state.name(), input, frame.variables())));
         }
     }
 
@@ -283,7 +285,8 @@ public final class Interpreter {
                 return new Continue(frame.withVariables(caught.variables()), catcher.next(), caught.output());
             }
         }
-        return new Stop(new Outcome.Failed(error, cause));
+        return new Stop(new Outcome.Failed(error, cause,
+                new Outcome.FailedAt(state.name(), stateInput, frame.variables())));
     }
 
     static ObjectNode errorOutput(String error, String cause) {

@@ -22,8 +22,18 @@ public sealed interface Outcome {
     record Yield(String stateName, JsonNode input, Map<String, JsonNode> variables) implements Outcome {
     }
 
-    /** The frame failed with an error no Catch handled. */
-    record Failed(String error, String cause) implements Outcome {
+    /**
+     * The frame failed with an error no Catch handled, at state {@code at} (where a redrive resumes;
+     * null when unknown).
+     */
+    record Failed(String error, String cause, FailedAt at) implements Outcome {
+        public Failed(String error, String cause) {
+            this(error, cause, null);
+        }
+    }
+
+    /** The state that failed, the input it had, and the frame's variables then. */
+    record FailedAt(String stateName, JsonNode input, Map<String, JsonNode> variables) {
     }
 
     /**

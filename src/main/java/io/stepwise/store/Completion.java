@@ -15,9 +15,19 @@ public sealed interface Completion {
 
     JsonNode events();
 
-    /** The top-level frame ended: the execution ends and its step goes. */
+    /**
+     * The top-level frame ended: the execution ends. On success its steps go; on failure
+     * {@code failure} says where, and the step stays for a redrive.
+     */
     record FinishExecution(ClaimedStep step, ExecutionStatus status, JsonNode output, String error, String cause,
-            JsonNode events) implements Completion {
+            FailurePoint failure, JsonNode events) implements Completion {
+    }
+
+    /**
+     * Where a frame failed: the state and its input, the checkpoint to resume it, and whether the
+     * failure is the step's own Parallel/Map join (then its children are kept for a redrive).
+     */
+    record FailurePoint(String stateName, JsonNode input, JsonNode stateData, boolean atOwnFanOut) {
     }
 
     /** The step waits again in the same row: a retry backoff, a Wait, or a yield. */
@@ -32,7 +42,7 @@ public sealed interface Completion {
 
     /** A child frame (branch or iteration) ended; its parent may now resume. */
     record EndChild(ClaimedStep step, boolean succeeded, JsonNode output, String error, String cause,
-            JsonNode events) implements Completion {
+            FailurePoint failure, JsonNode events) implements Completion {
     }
 
     record NewChild(int branchIndex, String stateName, JsonNode input, JsonNode stateData) {

@@ -1,5 +1,6 @@
 package io.stepwise.store;
 
+import io.stepwise.asl.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -14,19 +15,22 @@ public class ExecutionControl {
 
     private final ExecutionStore executions;
     private final StepStore steps;
+    private final HistoryStore history;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
 
-    ExecutionControl(ExecutionStore executions, StepStore steps, Clock clock, ApplicationEventPublisher publisher) {
+    ExecutionControl(ExecutionStore executions, StepStore steps, HistoryStore history, Clock clock,
+            ApplicationEventPublisher publisher) {
         this.executions = executions;
         this.steps = steps;
+        this.history = history;
         this.clock = clock;
         this.publisher = publisher;
     }
 
     /**
-     * Stops a running execution: it becomes ABORTED and its steps go, so no further transition can
-     * commit (a running handler's completion finds no lease). Replicas running its handlers are told
+     * Stops a running execution: it becomes ABORTED and its steps CANCELLED, so no further transition
+     * can commit (a running handler's completion finds no lease) while a redrive can resume them. Replicas running its handlers are told
      * through {@link ExecutionStopped} to cancel them.
      *
      * @return false when the execution had already ended
@@ -38,9 +42,82 @@ public class ExecutionControl {
         if (!executions.stop(id, error, cause, clock.instant())) {
             return false;
         }
-        steps.deleteOfExecution(id);
+        steps.cancelOfExecutions(new UUID[] {id});
         publisher.publishEvent(new ExecutionStopped(id));
         return true;
+    }
+
+    /**
+     * Redrives a FAILED, TIMED_OUT or ABORTED execution: it runs again from the state(s) where it
+     * stopped, with the inputs they had. Map iterations and Parallel branches that succeeded keep their
+     * results; the others run again. RedriveCount goes up by one.
+     *
+     * @throws NotFoundException when there is no such execution
+     * @throws RedriveNotAllowedException when it is running or succeeded, or nothing is left to resume
+     */
+    @Transactional
+    public ExecutionRecord redrive(UUID id) {
+        ExecutionRecord execution = executions.byId(id)
+                .orElseThrow(() -> new NotFoundException("execution", id.toString()));
+        Instant now = clock.instant();
+        List<StepStore.TreeStep> tree = steps.treeOfExecution(id);
+        List<StepStore.TreeStep> roots = tree.stream().filter(s -> s.parentId() == null).toList();
+        if (roots.isEmpty() || !executions.redrive(id, now)) {
+            throw new RedriveNotAllowedException(execution);
+        }
+        new Revival(tree, now).reviveAll(roots);
+        var events = Json.NODES.arrayNode();
+        events.addObject().put("type", "ExecutionRedriven").putObject("details")
+                .put("redriveCount", execution.redriveCount() + 1);
+        history.append(id, events, now);
+        publisher.publishEvent(new WorkAvailable());
+        return executions.byId(id).orElseThrow();
+    }
+
+    /** Puts a failed or cut-off step tree back to work. */
+    private final class Revival {
+        private final List<StepStore.TreeStep> tree;
+        private final Instant now;
+
+        Revival(List<StepStore.TreeStep> tree, Instant now) {
+            this.tree = tree;
+            this.now = now;
+        }
+
+        void reviveAll(List<StepStore.TreeStep> roots) {
+            roots.forEach(root -> revive(root, "READY"));
+        }
+
+        private void revive(StepStore.TreeStep step, String leafStatus) {
+            List<StepStore.TreeStep> children = tree.stream()
+                    .filter(c -> c.parentId() != null && c.parentId() == step.id()).toList();
+            if (step.kind() != StepKind.FAN_IN || children.isEmpty()) {
+                steps.revive(step.id(), leafStatus, null, now);
+                return;
+            }
+            List<StepStore.TreeStep> unfinished = children.stream().filter(c -> !"SUCCEEDED".equals(c.status()))
+                    .toList();
+            if (unfinished.isEmpty()) {
+                steps.revive(step.id(), "READY", 0, now); // every child succeeded: join again
+                return;
+            }
+            steps.revive(step.id(), "WAITING", unfinished.size(), now);
+            int limit = maxConcurrency(step);
+            for (int i = 0; i < unfinished.size(); i++) {
+                revive(unfinished.get(i), i < limit ? "READY" : "BLOCKED");
+            }
+        }
+
+        private int maxConcurrency(StepStore.TreeStep parent) {
+            int max = parent.stateData() == null ? 0 : parent.stateData().path("fanOut").path("maxConcurrency").asInt(0);
+            return max <= 0 ? Integer.MAX_VALUE : max;
+        }
+    }
+
+    /** Deletes up to {@code limit} executions that finished before {@code cutoff}, with their history. */
+    @Transactional
+    public int pruneFinishedBefore(Instant cutoff, int limit) {
+        return executions.pruneFinished(cutoff, limit);
     }
 
     /** Ends overdue executions as TIMED_OUT; returns how many. */
@@ -49,7 +126,7 @@ public class ExecutionControl {
         Instant now = clock.instant();
         List<UUID> timedOut = executions.timeOutDue(now, limit);
         if (!timedOut.isEmpty()) {
-            steps.deleteOfExecutions(timedOut.toArray(UUID[]::new));
+            steps.cancelOfExecutions(timedOut.toArray(UUID[]::new));
             timedOut.forEach(id -> publisher.publishEvent(new ExecutionStopped(id)));
         }
         return timedOut.size();

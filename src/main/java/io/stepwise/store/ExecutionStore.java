@@ -73,6 +73,17 @@ class ExecutionStore {
                 .param("cause", cause, Types.VARCHAR).param("now", Rows.timestamp(now)).update() == 1;
     }
 
+    int pruneFinished(Instant cutoff, int limit) {
+        return jdbc.sql(SqlStatements.get("ExecutionPruneFinished"))
+                .param("cutoff", Rows.timestamp(cutoff)).param("limit", limit)
+                .query((rs, n) -> rs.getObject("id", UUID.class)).list().size();
+    }
+
+    boolean redrive(UUID id, Instant now) {
+        return jdbc.sql(SqlStatements.get("ExecutionRedrive")).param("id", id).param("now", Rows.timestamp(now))
+                .update() == 1;
+    }
+
     boolean finish(UUID id, ExecutionStatus status, JsonNode output, String error, String cause, Instant now) {
         return jdbc.sql(SqlStatements.get("ExecutionFinish"))
                 .param("id", id)

@@ -1,8 +1,10 @@
 package io.stepwise.store;
 
 import io.stepwise.engine.ExecutionIds;
+import io.stepwise.engine.ExecutionStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,7 +48,8 @@ public class Executions {
                 : machines.version(stateMachine, version))
                 .orElseThrow(() -> new NotFoundException("state machine",
                         version == null ? stateMachine : stateMachine + ":" + version));
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds: the returned record must equal what a later read returns
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         UUID id = ExecutionIds.next(clock);
         String executionName = name != null ? name : id.toString();
         JsonNode timeout = machine.definition().get("TimeoutSeconds");
@@ -61,7 +64,9 @@ public class Executions {
         steps.insert(id, null, null, "READY", StepKind.ENTER, machine.definition().path("StartAt").asString(), input,
                 null, now, now);
         events.publishEvent(new WorkAvailable());
-        return new Start(executions.byId(id).orElseThrow(), true);
+        // built here rather than read back: one round trip fewer per start
+        return new Start(new ExecutionRecord(id, machine.name(), machine.version(), executionName,
+                ExecutionStatus.RUNNING, input, null, null, null, now, null, 0, null), true);
     }
 
     @Transactional(readOnly = true)

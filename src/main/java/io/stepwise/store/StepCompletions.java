@@ -67,12 +67,16 @@ public class StepCompletions {
         ClaimedStep step = completion.step();
         boolean guarded = switch (completion) {
             case Completion.FinishExecution f -> {
-                if (!steps.deleteLeased(step)) {
+                if (f.failure() == null) {
+                    if (!steps.deleteLeased(step)) {
+                        yield false;
+                    }
+                    // a top-level frame ending leaves nothing of its execution behind in the queue
+                    steps.deleteOfExecution(step.executionId());
+                } else if (!fail(step, f.failure(), f.error(), f.cause())) {
                     yield false;
                 }
                 executions.finish(step.executionId(), f.status(), f.output(), f.error(), f.cause(), now);
-                // a top-level frame ending leaves nothing of its execution behind in the queue
-                steps.deleteOfExecution(step.executionId());
                 yield true;
             }
             case Completion.Reschedule r -> steps.rescheduleLeased(step, r.kind(), r.stateName(), r.input(),
@@ -81,7 +85,7 @@ public class StepCompletions {
             case Completion.EndChild e -> endChild(step, e, now);
         };
         boolean childrenConsumed = completion instanceof Completion.Reschedule
-                || completion instanceof Completion.EndChild;
+                || completion instanceof Completion.EndChild e && e.failure() == null;
         if (guarded && childrenConsumed && step.kind() == StepKind.FAN_IN) {
             steps.deleteChildren(step.id()); // the join consumed the children's results
         }
@@ -108,7 +112,10 @@ public class StepCompletions {
     }
 
     private boolean endChild(ClaimedStep step, Completion.EndChild e, Instant now) {
-        if (!steps.finishChildLeased(step, e.succeeded() ? "SUCCEEDED" : "FAILED", e.output(), e.error(), e.cause())) {
+        boolean guarded = e.failure() != null ? fail(step, e.failure(), e.error(), e.cause())
+                : steps.finishChildLeased(step, e.succeeded() ? "SUCCEEDED" : "FAILED", e.output(), e.error(),
+                        e.cause());
+        if (!guarded) {
             return false;
         }
         long parentId = step.parentId();
@@ -125,6 +132,18 @@ public class StepCompletions {
             steps.wakeParent(parentId, now);
         } else {
             steps.promoteBlockedChild(parentId, now);
+        }
+        return true;
+    }
+
+    /** Keeps a failed frame's step at its failure point, for a redrive. */
+    private boolean fail(ClaimedStep step, Completion.FailurePoint at, String error, String cause) {
+        StepKind kind = at.atOwnFanOut() ? StepKind.FAN_IN : StepKind.ENTER;
+        if (!steps.failLeased(step, kind, at.stateName(), at.input(), at.stateData(), error, cause)) {
+            return false;
+        }
+        if (!at.atOwnFanOut() && step.kind() == StepKind.FAN_IN) {
+            steps.deleteChildren(step.id()); // the join happened; the failure came later
         }
         return true;
     }

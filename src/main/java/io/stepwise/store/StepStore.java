@@ -160,8 +160,41 @@ class StepStore {
                 .param("id", step.id()).param("leaseToken", step.leaseToken()).update() == 1;
     }
 
-    void deleteOfExecutions(UUID[] executionIds) {
-        jdbc.sql(SqlStatements.get("StepDeleteOfExecutions")).param("executionIds", executionIds).update();
+    boolean failLeased(ClaimedStep step, StepKind kind, String stateName, JsonNode input, JsonNode stateData,
+            String error, String cause) {
+        return jdbc.sql(SqlStatements.get("StepFailLeased"))
+                .param("id", step.id())
+                .param("leaseToken", step.leaseToken())
+                .param("kind", kind.name())
+                .param("stateName", stateName)
+                .param("input", Rows.text(input))
+                .param("stateData", Rows.text(stateData), Types.VARCHAR)
+                .param("error", error, Types.VARCHAR)
+                .param("cause", cause, Types.VARCHAR)
+                .update() == 1;
+    }
+
+    void cancelOfExecutions(UUID[] executionIds) {
+        jdbc.sql(SqlStatements.get("StepCancelOfExecution")).param("executionIds", executionIds).update();
+    }
+
+    /** A step of an execution's tree, for redrive. */
+    record TreeStep(long id, Long parentId, Integer branchIndex, String status, StepKind kind, JsonNode stateData) {
+    }
+
+    List<TreeStep> treeOfExecution(UUID executionId) {
+        return jdbc.sql(SqlStatements.get("StepTreeOfExecution"))
+                .param("executionId", executionId)
+                .query((rs, n) -> new TreeStep(rs.getLong("id"), Rows.nullableLong(rs, "parent_id"),
+                        Rows.nullableInt(rs, "branch_index"), rs.getString("status"), StepKind.valueOf(rs.getString("kind")),
+                        json(rs, "state_data")))
+                .list();
+    }
+
+    void revive(long id, String status, Integer pending, Instant now) {
+        jdbc.sql(SqlStatements.get("StepRevive"))
+                .param("id", id).param("status", status).param("pending", pending, Types.INTEGER)
+                .param("now", Rows.timestamp(now)).update();
     }
 
     int rescueExpired(Instant now, int limit) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -66,8 +67,15 @@ class StepPoller implements SmartLifecycle {
         log.info("Stepwise worker {} started with {} slots", owner, properties.slots());
     }
 
+    /** Steps this poller has claimed since start (tests check that work spread over replicas). */
+    private final AtomicLong claimed = new AtomicLong();
+
+    long claimed() {
+        return claimed.get();
+    }
+
     private void pollLoop() {
-        while (running) {
+        while (running && !inFlight.isHalted()) {
             try {
                 int free = slots.availablePermits();
                 if (free == 0) {
@@ -77,6 +85,7 @@ class StepPoller implements SmartLifecycle {
                     continue;
                 }
                 List<ClaimedStep> batch = claims.claim(owner, free, properties.lease());
+                claimed.addAndGet(batch.size());
                 for (ClaimedStep step : batch) {
                     slots.acquire();
                     executor.execute(() -> {

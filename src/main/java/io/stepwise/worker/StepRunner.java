@@ -45,16 +45,18 @@ class StepRunner {
     private final Interpreter interpreter;
     private final TaskExecutor tasks;
     private final InFlightSteps inFlight;
+    private final CompletionBatcher batcher;
     private final Clock clock;
 
     StepRunner(StateMachineDefinitions definitions, StepCompletions completions, StepClaims claims,
-            Interpreter interpreter, TaskExecutor tasks, InFlightSteps inFlight, Clock clock) {
+            Interpreter interpreter, TaskExecutor tasks, InFlightSteps inFlight, CompletionBatcher batcher, Clock clock) {
         this.definitions = definitions;
         this.completions = completions;
         this.claims = claims;
         this.interpreter = interpreter;
         this.tasks = tasks;
         this.inFlight = inFlight;
+        this.batcher = batcher;
         this.clock = clock;
     }
 
@@ -62,12 +64,15 @@ class StepRunner {
         Cancellation cancellation = inFlight.register(step);
         try {
             Completion completion = complete(step, cancellation);
+            if (inFlight.isHalted()) {
+                return; // a dead replica commits nothing; its lease runs out and the step is rescued
+            }
             if (inFlight.isShuttingDown() && cancellation.isCancelled()) {
                 // cut short by shutdown, not by the workflow: hand the step back untouched
                 claims.release(step);
                 return;
             }
-            completions.apply(List.of(completion));
+            batcher.commit(completion);
         } catch (RuntimeException e) {
             // Nothing was applied (one transaction); the lease runs out and another worker rescues the step.
             log.error("Step {} of execution {} failed to run; it will be rescued when its lease expires",
@@ -129,12 +134,15 @@ class StepRunner {
         boolean child = step.parentId() != null;
         return switch (outcome) {
             case Outcome.Ended ended -> child
-                    ? new Completion.EndChild(step, true, ended.output(), null, null, json)
-                    : new Completion.FinishExecution(step, ExecutionStatus.SUCCEEDED, ended.output(), null, null, json);
-            case Outcome.Failed failed -> child
-                    ? new Completion.EndChild(step, false, null, failed.error(), failed.cause(), json)
-                    : new Completion.FinishExecution(step, ExecutionStatus.FAILED, null, failed.error(),
-                            failed.cause(), json);
+                    ? new Completion.EndChild(step, true, ended.output(), null, null, null, json)
+                    : new Completion.FinishExecution(step, ExecutionStatus.SUCCEEDED, ended.output(), null, null, null,
+                            json);
+            case Outcome.Failed failed -> {
+                Completion.FailurePoint at = failurePoint(step, checkpoint, failed, events);
+                yield child ? new Completion.EndChild(step, false, null, failed.error(), failed.cause(), at, json)
+                        : new Completion.FinishExecution(step, ExecutionStatus.FAILED, null, failed.error(),
+                                failed.cause(), at, json);
+            }
             case Outcome.Yield yield -> new Completion.Reschedule(step, StepKind.ENTER, yield.stateName(), yield.input(),
                     new Checkpoint(checkpoint.path(), yield.variables(), events, null).toJson(), clock.instant(), json);
             case Outcome.RunTask task -> new Completion.Reschedule(step, StepKind.TASK, task.stateName(),
@@ -144,6 +152,23 @@ class StepRunner {
                     new Checkpoint(checkpoint.path(), wait.variables(), events, wait).toJson(), wait.until(), json);
             case Outcome.FanOut fanOut -> startChildren(step, checkpoint, fanOut, events, json);
         };
+    }
+
+    /**
+     * Where a redrive will resume this frame: the failed state with its input; or, when the step's own
+     * Parallel/Map failed at its join, that join again (its checkpoint and children are kept).
+     */
+    private static Completion.FailurePoint failurePoint(ClaimedStep step, Checkpoint checkpoint, Outcome.Failed failed,
+            long events) {
+        if (failed.at() == null) {
+            return new Completion.FailurePoint(step.stateName(), step.input(), step.stateData(), false);
+        }
+        boolean ownFanOut = step.kind() == StepKind.FAN_IN && failed.at().stateName().equals(step.stateName());
+        if (ownFanOut) {
+            return new Completion.FailurePoint(step.stateName(), step.input(), step.stateData(), true);
+        }
+        return new Completion.FailurePoint(failed.at().stateName(), failed.at().input(),
+                new Checkpoint(checkpoint.path(), failed.at().variables(), events, null).toJson(), false);
     }
 
     private Completion startChildren(ClaimedStep step, Checkpoint checkpoint, Outcome.FanOut fanOut, long events,

@@ -57,10 +57,10 @@ class ExecutionApiTest extends IntegrationTest {
 
     @Test
     void syncStartReturnsTheEndedExecution() {
-        api.put("/v1/state-machines/quick", """
+        api.put("/v1/state-machines/quick-pass", """
                 {"definition": {"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": {"ok": true}, "End": true}}}}""");
         Response done = api.post("/v1/executions/sync", """
-                {"stateMachine": "quick", "input": {"x": 1}, "timeoutSeconds": 30}""");
+                {"stateMachine": "quick-pass", "input": {"x": 1}, "timeoutSeconds": 30}""");
         assertThat(done.status()).isEqualTo(200);
         assertThat(done.body().get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(done.body().get("output").toString()).isEqualTo("{\"ok\":true}");

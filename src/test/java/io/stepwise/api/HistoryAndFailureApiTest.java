@@ -34,12 +34,12 @@ class HistoryAndFailureApiTest extends IntegrationTest {
 
     @Test
     void historyHasAwsEventsWithIdsFromTheExecutionAndItsRows() {
-        api.put("/v1/state-machines/hello", """
+        api.put("/v1/state-machines/greeter", """
                 {"definition": {"StartAt": "Greet", "States": {
                   "Greet": {"Type": "Pass", "Result": {"greeting": "hi"}, "Next": "Done"},
                   "Done": {"Type": "Succeed"}}}}""");
         String id = api.post("/v1/executions/sync", """
-                {"stateMachine": "hello", "input": {"who": "you"}}""").body().get("executionId").asString();
+                {"stateMachine": "greeter", "input": {"who": "you"}}""").body().get("executionId").asString();
 
         Response history = api.get("/v1/executions/" + id + "/history");
         assertThat(history.status()).isEqualTo(200);

@@ -28,6 +28,7 @@ class OpenApiTest extends IntegrationTest {
                 {"/v1/executions/{id}/history", "get"},
                 {"/v1/executions/{id}/failure", "get"},
                 {"/v1/executions/{id}/stop", "post"},
+                {"/v1/executions/{id}/redrive", "post"},
                 {"/v1/test-state", "post"}};
         for (String[] endpoint : expected) {
             assertThat(paths.has(endpoint[0])).as(endpoint[0]).isTrue();

@@ -82,6 +82,10 @@ class StateMachineApiTest extends IntegrationTest {
         assertThat(api.get("/v1/state-machines/slow").status()).isEqualTo(404);
         assertThat(api.get("/v1/executions/" + id).body().get("status").asString()).isEqualTo("ABORTED");
         assertThat(send("DELETE", "/v1/state-machines/slow").status()).isEqualTo(404);
+
+        // a new definition under the name does not reuse the version its old execution ran on
+        Response again = api.put("/v1/state-machines/slow", PASS);
+        assertThat(again.body().get("version").asInt()).isEqualTo(2);
     }
 
     @Test

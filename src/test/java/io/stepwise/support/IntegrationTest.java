@@ -35,17 +35,7 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void emptyDatabaseAndConnectApi() {
-        // a worker still finishing the previous test's execution can deadlock with TRUNCATE: try again
-        for (int attempt = 1; ; attempt++) {
-            try {
-                jdbc.sql("TRUNCATE state_machine, execution, step, history").update();
-                break;
-            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
+        Tables.truncate(jdbc);
         api = new Api("http://localhost:" + port);
     }
 }

@@ -1,6 +1,7 @@
 package io.stepwise.support;
 
 import io.stepwise.asl.Json;
+import io.stepwise.task.TaskFailure;
 import io.stepwise.task.TaskHandler;
 import io.stepwise.task.TaskRequest;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Task handlers for engine tests (component-scanned from the test classpath only):
  * {@code test:block} blocks without heartbeats until cancelled; {@code test:count} counts runs per
- * idempotency key and returns its input.
+ * idempotency key and returns its input; {@code test:flaky} does the same but fails on the inputs in
+ * {@link #FAIL_ON}.
  */
 @Configuration(proxyBeanMethods = false)
 public class TestTaskHandlers {
@@ -48,6 +50,28 @@ public class TestTaskHandlers {
                     // cancel() may wake the wait normally or by interrupting it
                     blockCancelled.countDown();
                 }
+            }
+        };
+    }
+
+    /** Inputs test:flaky fails on (with error Flaky.Error); tests fill and clear it. */
+    public static final Set<String> FAIL_ON = ConcurrentHashMap.newKeySet();
+
+    @Bean
+    TaskHandler testFlaky() {
+        return new TaskHandler() {
+            @Override
+            public Set<String> resources() {
+                return Set.of("test:flaky");
+            }
+
+            @Override
+            public JsonNode handle(TaskRequest request) {
+                RUNS.computeIfAbsent(request.idempotencyKey().toString(), k -> new AtomicInteger()).incrementAndGet();
+                if (FAIL_ON.contains(request.input().toString())) {
+                    throw new TaskFailure("Flaky.Error", "failed on " + request.input());
+                }
+                return request.input();
             }
         };
     }

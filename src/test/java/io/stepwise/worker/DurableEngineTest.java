@@ -27,6 +27,8 @@ class DurableEngineTest extends IntegrationTest {
     Executions executions;
     @Autowired
     ExecutionControl control;
+    @Autowired
+    InFlightSteps inFlight;
 
     ExecutionRecord runToEnd(String definition, String input) {
         UUID id = start(definition, input);
@@ -157,9 +159,11 @@ class DurableEngineTest extends IntegrationTest {
         var stopped = executions.find(id).orElseThrow();
         assertThat(stopped.status()).isEqualTo(ExecutionStatus.ABORTED);
         assertThat(stopped.error()).isEqualTo("User.Stop");
-        // the cancelled handler's completion is refused: nothing moves past ABORTED
-        Eventually.await(Duration.ofSeconds(10), () -> jdbc.sql("SELECT count(*) FROM step WHERE execution_id = ?")
-                .param(id).query(Integer.class).single(), n -> n == 0);
+        // the cancelled handler's completion is refused: its step stays CANCELLED (for a redrive) and
+        // nothing moves past ABORTED
+        Eventually.await(Duration.ofSeconds(10), () -> inFlight.size(), n -> n == 0);
+        assertThat(jdbc.sql("SELECT string_agg(status || '/' || state_name, ',') FROM step WHERE execution_id = ?")
+                .param(id).query(String.class).single()).isEqualTo("CANCELLED/Wait");
         assertThat(executions.find(id).orElseThrow().status()).isEqualTo(ExecutionStatus.ABORTED);
         assertThat(control.stop(id, null, null)).isFalse();
     }

@@ -1,0 +1,59 @@
+package io.stepwise.maintenance;
+
+import io.stepwise.store.ExecutionControl;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes finished executions (with their history) once they are older than the retention, in small
+ * batches, stopping as soon as this replica is no longer the leader.
+ */
+@Component
+class RetentionPruner implements MaintenanceTask {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionPruner.class);
+
+    /**
+     * @param retention how long finished executions stay readable ({@code stepwise.retention.finished})
+     * @param batch executions deleted per transaction
+     */
+    @ConfigurationProperties("stepwise.retention")
+    record RetentionProperties(@DefaultValue("30d") Duration finished, @DefaultValue("500") int batch) {
+    }
+
+    private final ExecutionControl control;
+    private final LeaderElection leader;
+    private final RetentionProperties properties;
+    private final Clock clock;
+
+    RetentionPruner(ExecutionControl control, LeaderElection leader, RetentionProperties properties, Clock clock) {
+        this.control = control;
+        this.leader = leader;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public Duration interval() {
+        return Duration.ofMinutes(1);
+    }
+
+    @Override
+    public void run() {
+        var cutoff = clock.instant().minus(properties.finished());
+        int total = 0;
+        int deleted;
+        do {
+            deleted = control.pruneFinishedBefore(cutoff, properties.batch());
+            total += deleted;
+        } while (deleted == properties.batch() && leader.isLeader());
+        if (total > 0) {
+            log.info("Pruned {} executions that finished before {}", total, cutoff);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.stepwise.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stepwise.asl.Json;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.store.Executions;
+import io.stepwise.store.StateMachines;
+import io.stepwise.support.Eventually;
+import io.stepwise.support.IntegrationTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class RetentionPrunerTest extends IntegrationTest {
+
+    @Autowired
+    RetentionPruner pruner;
+    @Autowired
+    StateMachines machines;
+    @Autowired
+    Executions executions;
+
+    private UUID finishedExecution() {
+        UUID id = executions.start("p", null, null, Json.parse("{}")).execution().id();
+        Eventually.await(Duration.ofSeconds(10), () -> executions.find(id).orElseThrow().status(),
+                s -> s == ExecutionStatus.SUCCEEDED);
+        return id;
+    }
+
+    @Test
+    void finishedExecutionsOlderThanTheRetentionGoWithTheirHistory() {
+        machines.register("p", Json.parse("""
+                {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}"""), null);
+        UUID old = finishedExecution();
+        UUID recent = finishedExecution();
+        jdbc.sql("UPDATE execution SET stop_date = now() - interval '31 days' WHERE id = ?").param(old).update();
+
+        pruner.run();
+
+        assertThat(executions.find(old)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM history WHERE execution_id = ?").param(old).query(Integer.class)
+                .single()).isZero();
+        assertThat(executions.find(recent)).isPresent();
+        assertThat(jdbc.sql("SELECT count(*) FROM history WHERE execution_id = ?").param(recent)
+                .query(Integer.class).single()).isPositive();
+    }
+}

@@ -1,0 +1,115 @@
+package io.stepwise.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stepwise.asl.Json;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.store.ExecutionControl;
+import io.stepwise.store.ExecutionRecord;
+import io.stepwise.store.Executions;
+import io.stepwise.store.RedriveNotAllowedException;
+import io.stepwise.store.StateMachines;
+import io.stepwise.support.Eventually;
+import io.stepwise.support.IntegrationTest;
+import io.stepwise.support.TestTaskHandlers;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Redrive resumes failed executions where they failed, keeping what succeeded. */
+class RedriveTest extends IntegrationTest {
+
+    @Autowired
+    StateMachines machines;
+    @Autowired
+    Executions executions;
+    @Autowired
+    ExecutionControl control;
+
+    @BeforeEach
+    @AfterEach
+    void reset() {
+        TestTaskHandlers.FAIL_ON.clear();
+        TestTaskHandlers.RUNS.clear();
+    }
+
+    ExecutionRecord awaitEnd(UUID id) {
+        return Eventually.await(Duration.ofSeconds(30), () -> executions.find(id).orElseThrow(),
+                e -> e.status() != ExecutionStatus.RUNNING);
+    }
+
+    @Test
+    void aRedrivenMapRerunsOnlyItsFailedIterations() {
+        machines.register("each", Json.parse("""
+                {"StartAt": "Each", "States": {"Each": {"Type": "Map", "MaxConcurrency": 2, "Next": "Done",
+                  "ItemProcessor": {"StartAt": "Work", "States": {
+                    "Work": {"Type": "Task", "Resource": "test:flaky", "End": true}}}},
+                  "Done": {"Type": "Pass", "End": true}}}"""), null);
+        TestTaskHandlers.FAIL_ON.add("3");
+        UUID id = executions.start("each", null, null, Json.parse("[1, 2, 3, 4, 5]")).execution().id();
+        ExecutionRecord failed = awaitEnd(id);
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(failed.error()).isEqualTo("Flaky.Error");
+
+        TestTaskHandlers.FAIL_ON.clear();
+        ExecutionRecord redriven = control.redrive(id);
+        assertThat(redriven.status()).isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(redriven.redriveCount()).isEqualTo(1);
+        ExecutionRecord done = awaitEnd(id);
+        assertThat(done.status()).as("%s %s", done.error(), done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo(Json.parse("[1, 2, 3, 4, 5]"));
+        Map<String, Integer> runs = TestTaskHandlers.RUNS.entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().substring(e.getKey().indexOf('/') + 1),
+                        e -> e.getValue().get()));
+        // iterations that succeeded before the failure kept their results: their handlers ran once
+        assertThat(runs.get("[0]/Work/1")).isEqualTo(1);
+        assertThat(runs.get("[1]/Work/1")).isEqualTo(1);
+        // the failed one ran again; iterations cancelled by the failure ran (at most) once more
+        assertThat(runs.get("[2]/Work/1")).isEqualTo(2);
+        assertThat(runs.values().stream().mapToInt(Integer::intValue).sum()).isBetween(6, 8);
+        assertThat(jdbc.sql("SELECT count(*) FROM step WHERE execution_id = ?").param(id).query(Integer.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void aRedriveResumesAtTheFailedStateWithItsInput() {
+        machines.register("chain", Json.parse("""
+                {"StartAt": "First", "States": {
+                  "First": {"Type": "Task", "Resource": "test:count", "ResultPath": "$.first", "Next": "Second"},
+                  "Second": {"Type": "Task", "Resource": "test:flaky", "InputPath": "$.v", "ResultPath": null,
+                             "End": true}}}"""), null);
+        TestTaskHandlers.FAIL_ON.add("7");
+        UUID id = executions.start("chain", null, "order-7", Json.parse("{\"v\": 7}")).execution().id();
+        assertThat(awaitEnd(id).status()).isEqualTo(ExecutionStatus.FAILED);
+        TestTaskHandlers.FAIL_ON.clear();
+        control.redrive(id);
+        ExecutionRecord done = awaitEnd(id);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo(Json.parse("{\"v\": 7, \"first\": {\"v\": 7}}"));
+        assertThat(TestTaskHandlers.RUNS.values().stream().mapToInt(AtomicInteger::get).sum())
+                .as("First ran once, Second twice").isEqualTo(3);
+    }
+
+    @Test
+    void anAbortedExecutionCanBeRedrivenButARunningOrSucceededOneCannot() {
+        machines.register("quick", Json.parse("""
+                {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 3600, "Next": "T"},
+                  "T": {"Type": "Task", "Resource": "test:count", "End": true}}}"""), null);
+        UUID id = executions.start("quick", null, null, Json.parse("{}")).execution().id();
+        Eventually.await(Duration.ofSeconds(10), () -> jdbc.sql("SELECT count(*) FROM step WHERE execution_id = ? "
+                + "AND kind = 'WAIT'").param(id).query(Integer.class).single(), n -> n == 1);
+        assertThatThrownBy(() -> control.redrive(id)).isInstanceOf(RedriveNotAllowedException.class);
+        assertThat(control.stop(id, null, null)).isTrue();
+        ExecutionRecord redriven = control.redrive(id);
+        assertThat(redriven.status()).isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(jdbc.sql("SELECT status || '/' || kind FROM step WHERE execution_id = ?").param(id)
+                .query(String.class).single()).isEqualTo("READY/WAIT");
+    }
+}

@@ -1,0 +1,106 @@
+package io.stepwise.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stepwise.asl.Json;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.store.ExecutionRecord;
+import io.stepwise.store.Executions;
+import io.stepwise.store.StateMachines;
+import io.stepwise.support.Eventually;
+import io.stepwise.support.IntegrationTest;
+import io.stepwise.support.MutableClock;
+import io.stepwise.support.TestTaskHandlers;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/** Durable timers (Wait states, retry backoff) fire when the clock says so: the test moves the clock. */
+@Import(TimersTest.ClockOverride.class)
+class TimersTest extends IntegrationTest {
+
+    @TestConfiguration
+    static class ClockOverride {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return MutableClock.startingNow();
+        }
+    }
+
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    Clock injected;
+    @Autowired
+    StateMachines machines;
+    @Autowired
+    Executions executions;
+
+    @AfterEach
+    void reset() {
+        TestTaskHandlers.FAIL_ON.clear();
+    }
+
+    private String stepOf(UUID id) {
+        return jdbc.sql("SELECT coalesce(string_agg(status || '/' || kind, ','), '') FROM step WHERE execution_id = ?")
+                .param(id).query(String.class).single();
+    }
+
+    private ExecutionRecord awaitEnd(UUID id) {
+        return Eventually.await(Duration.ofSeconds(20), () -> executions.find(id).orElseThrow(),
+                e -> e.status() != ExecutionStatus.RUNNING);
+    }
+
+    @Test
+    void aWaitOfOneDayFiresWhenTheDayHasPassed() {
+        assertThat(injected).isSameAs(clock);
+        machines.register("day", Json.parse("""
+                {"StartAt": "Sleep", "States": {"Sleep": {"Type": "Wait", "Seconds": 86400, "Next": "Done"},
+                  "Done": {"Type": "Pass", "Result": "woke", "End": true}}}"""), null);
+        UUID id = executions.start("day", null, null, Json.parse("{}")).execution().id();
+        Eventually.await(Duration.ofSeconds(10), () -> stepOf(id), s -> s.equals("READY/WAIT"));
+        Instant due = jdbc.sql("SELECT run_at FROM step WHERE execution_id = ?").param(id).query(Timestamp.class)
+                .single().toInstant();
+        assertThat(Duration.between(clock.instant(), due)).isBetween(Duration.ofHours(23), Duration.ofHours(24));
+        clock.advance(Duration.ofHours(23));
+        assertThat(executions.find(id).orElseThrow().status()).isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(stepOf(id)).isEqualTo("READY/WAIT");
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        ExecutionRecord done = awaitEnd(id);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output().asString()).isEqualTo("woke");
+    }
+
+    @Test
+    void aRetryWaitsItsJitteredBackoffDurably() {
+        machines.register("retry", Json.parse("""
+                {"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "test:flaky", "End": true,
+                  "Retry": [{"ErrorEquals": ["Flaky.Error"], "IntervalSeconds": 3600, "BackoffRate": 2.0,
+                             "MaxAttempts": 3, "JitterStrategy": "FULL"}]}}}"""), null);
+        TestTaskHandlers.FAIL_ON.add("\"boom\"");
+        Instant failedAt = clock.instant();
+        UUID id = executions.start("retry", null, null, Json.parse("\"boom\"")).execution().id();
+        Eventually.await(Duration.ofSeconds(10), () -> stepOf(id), s -> s.equals("READY/TASK"));
+        Instant due = jdbc.sql("SELECT run_at FROM step WHERE execution_id = ?").param(id).query(Timestamp.class)
+                .single().toInstant();
+        // FULL jitter: somewhere in [0, IntervalSeconds] after the failure
+        assertThat(Duration.between(failedAt, due)).isBetween(Duration.ZERO, Duration.ofSeconds(3601));
+        TestTaskHandlers.FAIL_ON.clear();
+        clock.advance(Duration.ofSeconds(3601));
+        ExecutionRecord done = awaitEnd(id);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        String events = jdbc.sql("SELECT string_agg(events::text, ',' ORDER BY seq) FROM history WHERE execution_id = ?")
+                .param(id).query(String.class).single();
+        assertThat(events.split("\"TaskScheduled\"", -1)).hasSize(3); // first attempt and one retry
+    }
+}
