@@ -10,8 +10,12 @@ FROM state_machine WHERE name = :name AND version = :version;
 
 -- name: StateMachineInsertNextVersion
 -- The version is computed in the same statement; the primary key turns a concurrent duplicate into a
--- unique violation that the caller retries.
+-- unique violation that the caller retries. After a DELETE the numbering goes on above the versions its
+-- kept executions ran on (looked at only then: COALESCE is lazy), so (name, version) never names two
+-- definitions and workers' parsed-version caches stay right.
 INSERT INTO state_machine (name, version, definition, description, created_at)
-SELECT :name, coalesce(max(version), 0) + 1, CAST(:definition AS jsonb), :description, :now
+SELECT :name, coalesce(max(version),
+                       (SELECT max(state_machine_version) FROM execution WHERE state_machine_name = :name), 0) + 1,
+       CAST(:definition AS jsonb), :description, :now
 FROM state_machine WHERE name = :name
 RETURNING name, version, definition::text AS definition, description, created_at;

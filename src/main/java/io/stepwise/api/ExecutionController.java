@@ -1,22 +1,36 @@
 package io.stepwise.api;
 
-import io.stepwise.asl.Json;
+import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.store.ExecutionControl;
+import io.stepwise.store.ExecutionFilter;
+import io.stepwise.store.ExecutionQueries;
 import io.stepwise.store.ExecutionRecord;
+import io.stepwise.store.ExecutionWaiter;
 import io.stepwise.store.Executions;
 import io.stepwise.store.NotFoundException;
+import io.stepwise.store.StateMachines;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -24,10 +38,23 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/v1/executions")
 class ExecutionController {
 
-    private final Executions executions;
+    static final int DEFAULT_SYNC_TIMEOUT_SECONDS = 60;
 
-    ExecutionController(Executions executions) {
+    private final Executions executions;
+    private final ExecutionQueries queries;
+    private final ExecutionControl control;
+    private final ExecutionWaiter waiter;
+    private final StateMachines stateMachines;
+    private final ApiProperties properties;
+
+    ExecutionController(Executions executions, ExecutionQueries queries, ExecutionControl control,
+            ExecutionWaiter waiter, StateMachines stateMachines, ApiProperties properties) {
         this.executions = executions;
+        this.queries = queries;
+        this.control = control;
+        this.waiter = waiter;
+        this.stateMachines = stateMachines;
+        this.properties = properties;
     }
 
     /** @param input the execution input as a JSON value or a string holding JSON; absent means {} */
@@ -38,6 +65,15 @@ class ExecutionController {
             JsonNode input) {
     }
 
+    /** A start that waits for the end: {@code timeoutSeconds} (1 to 300, default 60) bounds the wait. */
+    record SyncStartExecutionRequest(
+            @NotBlank String stateMachine,
+            @Positive Integer version,
+            @Size(min = 1, max = 80) String name,
+            JsonNode input,
+            @Min(1) @Max(300) Integer timeoutSeconds) {
+    }
+
     record StartExecutionResponse(UUID executionId, String name, String stateMachine, int version, String status,
             Instant startDate) {
         static StartExecutionResponse of(ExecutionRecord e) {
@@ -46,31 +82,118 @@ class ExecutionController {
         }
     }
 
-    record ExecutionResponse(UUID executionId, String name, String stateMachine, int version, String status,
-            JsonNode input, JsonNode output, String error, String cause, Instant startDate, Instant stopDate,
-            int redriveCount, Instant redriveDate) {
-        static ExecutionResponse of(ExecutionRecord e) {
-            return new ExecutionResponse(e.id(), e.name(), e.stateMachineName(), e.stateMachineVersion(),
-                    e.status().name(), e.input(), e.output(), e.error(), e.cause(), e.startDate(), e.stopDate(),
-                    e.redriveCount(), e.redriveDate());
-        }
+    /** Both fields are optional; they become the execution's error and cause, as on AWS. */
+    record StopExecutionRequest(@Size(max = 256) String error, @Size(max = 32768) String cause) {
     }
 
     @PostMapping
     ResponseEntity<StartExecutionResponse> start(@Valid @RequestBody StartExecutionRequest request) {
-        JsonNode input = request.input() == null || request.input().isNull() ? Json.NODES.objectNode()
-                : JsonBodies.objectOrString(request.input(), "/input");
+        JsonNode input = JsonBodies.input(request.input(), properties.maxInputBytes().toBytes(), "/input");
         var start = executions.start(request.stateMachine(), request.version(), request.name(), input);
         var body = StartExecutionResponse.of(start.execution());
         if (!start.created()) {
             return ResponseEntity.ok(body);
         }
-        return ResponseEntity.created(URI.create("/v1/executions/" + body.executionId())).body(body);
+        return ResponseEntity.created(location(body.executionId())).body(body);
+    }
+
+    /**
+     * Starts (or finds, for a repeated named start) an execution and waits for it to end: 200 with the
+     * full description once it has ended; 202 with the description as it is (RUNNING) when the timeout
+     * passes first, the Location header pointing at where to poll. The execution runs on regardless.
+     */
+    @PostMapping("/sync")
+    ResponseEntity<ExecutionResponse> startSync(@Valid @RequestBody SyncStartExecutionRequest request) {
+        JsonNode input = JsonBodies.input(request.input(), properties.maxInputBytes().toBytes(), "/input");
+        var start = executions.start(request.stateMachine(), request.version(), request.name(), input);
+        int timeout = request.timeoutSeconds() == null ? DEFAULT_SYNC_TIMEOUT_SECONDS : request.timeoutSeconds();
+        ExecutionRecord execution = start.execution().status().isFinished() ? start.execution()
+                : waiter.awaitEnd(start.execution().id(), Duration.ofSeconds(timeout));
+        HttpStatus status = execution.status().isFinished() ? HttpStatus.OK : HttpStatus.ACCEPTED;
+        return ResponseEntity.status(status).location(location(execution.id())).body(ExecutionResponse.of(execution));
+    }
+
+    /**
+     * Newest first. {@code startedAfter}/{@code startedBefore} are exclusive ISO-8601 instants; the
+     * cursor is only valid with the filters it was returned for.
+     */
+    @GetMapping
+    PageResponse<ExecutionSummary> list(
+            @RequestParam(required = false) @Size(min = 1, max = 80) String stateMachine,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String startedAfter,
+            @RequestParam(required = false) String startedBefore,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) String cursor) {
+        var filter = new ExecutionFilter(stateMachine, status(status), instant("startedAfter", startedAfter),
+                instant("startedBefore", startedBefore));
+        var page = queries.page(filter, Cursors.executionsAfter(cursor), limit);
+        return new PageResponse<>(page.items().stream().map(ExecutionSummary::of).toList(),
+                Cursors.executions(page.next()));
     }
 
     @GetMapping("/{id}")
     ExecutionResponse get(@PathVariable UUID id) {
         return ExecutionResponse.of(executions.find(id)
                 .orElseThrow(() -> new NotFoundException("execution", id.toString())));
+    }
+
+    /** Ends a running execution as ABORTED; 409 when it has already ended. */
+    @PostMapping("/{id}/stop")
+    ExecutionResponse stop(@PathVariable UUID id, @Valid @RequestBody(required = false) StopExecutionRequest request) {
+        String error = request == null ? null : request.error();
+        String cause = request == null ? null : request.cause();
+        if (!control.stop(id, error, cause)) {
+            ExecutionRecord ended = executions.find(id).orElseThrow(() -> new NotFoundException("execution",
+                    id.toString()));
+            throw new ConflictException("execution-not-running", "Execution not running", "Execution " + id
+                    + " has already ended as " + ended.status() + "; only a running execution can be stopped.");
+        }
+        return get(id);
+    }
+
+    /**
+     * Runs a FAILED, TIMED_OUT or ABORTED execution again from where it stopped, on the version it
+     * started with (so a fix of the definition itself needs a new execution). 409 for any other
+     * status, or when that version has been deleted.
+     */
+    @PostMapping("/{id}/redrive")
+    ExecutionResponse redrive(@PathVariable UUID id) {
+        ExecutionRecord execution = executions.find(id)
+                .orElseThrow(() -> new NotFoundException("execution", id.toString()));
+        if (stateMachines.version(execution.stateMachineName(), execution.stateMachineVersion()).isEmpty()) {
+            throw new ConflictException("redrive-not-allowed", "Redrive not allowed", "Execution " + id
+                    + " ran on state machine '" + execution.stateMachineName() + "' version "
+                    + execution.stateMachineVersion() + ", which has been deleted; start a new execution instead.");
+        }
+        return ExecutionResponse.of(control.redrive(id));
+    }
+
+    static URI location(UUID executionId) {
+        return URI.create("/v1/executions/" + executionId);
+    }
+
+    private static ExecutionStatus status(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ExecutionStatus.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("status", "'" + text + "' is not an execution status. Use one of "
+                    + Arrays.stream(ExecutionStatus.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
+        }
+    }
+
+    private static Instant instant(String parameter, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(parameter, "'" + text + "' is not an ISO-8601 date-time with an offset,"
+                    + " such as 2025-01-15T10:30:00Z.");
+        }
     }
 }

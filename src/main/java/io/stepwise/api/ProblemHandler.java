@@ -1,8 +1,13 @@
 package io.stepwise.api;
 
 import io.stepwise.asl.InvalidDefinitionException;
+import io.stepwise.engine.TestStateRejectedException;
 import io.stepwise.store.ExecutionConflictException;
 import io.stepwise.store.NotFoundException;
+import io.stepwise.store.RedriveNotAllowedException;
+import io.stepwise.store.StateMachineInUseException;
+import java.net.URI;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,20 +17,43 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Turns every failure into a problem body: never a stack trace, never an exception's class name. */
+/**
+ * Turns every failure into an RFC 9457 problem with a stable {@code type}: never a stack trace, never
+ * an exception's class name. Body fields are named by {@code pointer} (a JSON pointer into the
+ * request body), query and path parameters by {@code parameter}.
+ */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    /** Problem types of the errors Spring MVC itself raises, by status. */
+    private static final Map<Integer, String[]> FRAMEWORK_TYPES = Map.of(
+            400, new String[] {"invalid-request", "Invalid request"},
+            404, new String[] {"not-found", "Not found"},
+            405, new String[] {"method-not-allowed", "Method not allowed"},
+            406, new String[] {"not-acceptable", "Not acceptable"},
+            413, new String[] {"payload-too-large", "Payload too large"},
+            415, new String[] {"unsupported-media-type", "Unsupported media type"});
 
     @ExceptionHandler(InvalidDefinitionException.class)
     ProblemDetail invalidDefinition(InvalidDefinitionException e) {
@@ -37,12 +65,41 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Diagnostics point into the definition, where the root is "/"; inside the request it is /definition. */
     private static String pointerSuffix(String location) {
-        return "/".equals(location) ? "" : location;
+        return location == null || "/".equals(location) ? "" : location;
+    }
+
+    @ExceptionHandler(TestStateRejectedException.class)
+    ProblemDetail testStateRejected(TestStateRejectedException e) {
+        return switch (e.reason()) {
+            case INVALID_DEFINITION -> {
+                String location = e.diagnostics().stream().filter(d -> d.isError()).findFirst()
+                        .map(d -> d.location()).orElse("/");
+                ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-definition",
+                        "Invalid state definition", e.getMessage(), "/definition" + pointerSuffix(location));
+                problem.setProperty("diagnostics", e.diagnostics());
+                yield problem;
+            }
+            case NEEDS_MOCK -> Problems.of(HttpStatus.BAD_REQUEST, "mock-required", "Mock required", e.getMessage(),
+                    "/mock");
+            case INVALID_REQUEST -> Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    e.getMessage(), TestStatePointers.of(e.getMessage()));
+        };
     }
 
     @ExceptionHandler(BadRequestException.class)
     ProblemDetail badRequest(BadRequestException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(), e.pointer());
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidParameter(InvalidParameterException e) {
+        return parameterProblem(e.parameter(), e.getMessage());
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail payloadTooLarge(PayloadTooLargeException e) {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", e.getMessage(),
+                e.pointer());
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -56,10 +113,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "/name");
     }
 
+    @ExceptionHandler(StateMachineInUseException.class)
+    ProblemDetail inUse(StateMachineInUseException e) {
+        return Problems.of(HttpStatus.CONFLICT, "state-machine-in-use", "State machine in use", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(RedriveNotAllowedException.class)
+    ProblemDetail redriveNotAllowed(RedriveNotAllowedException e) {
+        return Problems.of(HttpStatus.CONFLICT, "redrive-not-allowed", "Redrive not allowed", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return Problems.of(HttpStatus.CONFLICT, e.type(), e.title(), e.getMessage(), null);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-                "'" + e.getValue() + "' is not a valid " + e.getName() + ".", null);
+        String expected = e.getRequiredType() == null ? "value" : switch (e.getRequiredType().getSimpleName()) {
+            case "UUID" -> "UUID (such as 0190a3a0-0000-7000-8000-000000000000)";
+            case "int", "Integer", "long", "Long" -> "whole number";
+            case "boolean", "Boolean" -> "boolean (true or false)";
+            default -> "value";
+        };
+        return parameterProblem(e.getName(), "'" + e.getValue() + "' is not a valid " + e.getName() + ": expected a "
+                + expected + ".");
     }
 
     @ExceptionHandler(Exception.class)
@@ -73,11 +151,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String pointer = null;
-        String detail = "The request body is not valid JSON.";
-        if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+        String detail = "The request body is missing or is not valid JSON.";
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            pointer = pointerOf(unknown);
+            detail = "Unknown field " + pointer + ". Allowed here: "
+                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                            .collect(Collectors.joining(", ")) + ".";
+        } else if (cause instanceof InvalidNullException nullValue && !nullValue.getPath().isEmpty()) {
+            pointer = pointerOf(nullValue);
+            detail = "The field " + pointer + " cannot be null.";
+        } else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            pointer = pointerOf(mismatch);
+            detail = "The value at " + pointer + " has the wrong type: expected " + expected(mismatch.getTargetType())
+                    + ".";
+        } else if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             pointer = pointerOf(databind);
-            detail = "The value at " + pointer + " has the wrong type or is not allowed: " + databind.getOriginalMessage();
-        } else if (e.getCause() instanceof JacksonException jackson) {
+            detail = "The value at " + pointer + " is not allowed here.";
+        } else if (cause instanceof DatabindException) {
+            detail = "The request body must be a JSON object.";
+        } else if (cause instanceof JacksonException jackson) {
             detail = "The request body is not valid JSON: " + jackson.getOriginalMessage();
         }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
@@ -87,12 +180,118 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var first = e.getBindingResult().getFieldErrors().getFirst();
-        String detail = e.getBindingResult().getFieldErrors().stream()
+        var errors = e.getBindingResult().getFieldErrors();
+        String detail = errors.stream()
                 .map(f -> "/" + f.getField().replace('.', '/') + " " + f.getDefaultMessage())
-                .collect(Collectors.joining("; "));
+                .sorted().collect(Collectors.joining("; ")) + ".";
+        FieldError first = errors.stream().min((a, b) -> a.getField().compareTo(b.getField())).orElseThrow();
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
                 "Invalid request", detail, "/" + first.getField().replace('.', '/')));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var fieldErrors = e.getBeanResults().stream().flatMap(r -> r.getFieldErrors().stream())
+                .sorted((a, b) -> a.getField().compareTo(b.getField())).toList();
+        if (!fieldErrors.isEmpty()) {
+            // a @Valid body in a method that also validates parameters is reported here, not as MethodArgumentNotValid
+            String detail = fieldErrors.stream().map(f -> "/" + f.getField().replace('.', '/') + " "
+                    + f.getDefaultMessage()).collect(Collectors.joining("; ")) + ".";
+            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
+                    "Invalid request", detail, "/" + fieldErrors.getFirst().getField().replace('.', '/')));
+        }
+        var first = e.getParameterValidationResults().getFirst();
+        String name = first.getMethodParameter().getParameterName();
+        String detail = e.getParameterValidationResults().stream()
+                .map(r -> r.getMethodParameter().getParameterName() + " " + r.getResolvableErrors().stream()
+                        .map(m -> m.getDefaultMessage()).collect(Collectors.joining(", ")) + " (was '"
+                        + r.getArgument() + "')")
+                .collect(Collectors.joining("; ")) + ".";
+        return ResponseEntity.badRequest().body(parameterProblem(name, detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(parameterProblem(e.getParameterName(),
+                "The query parameter '" + e.getParameterName() + "' is required."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "Unsupported media type", "Send the request body as JSON with 'Content-Type: application/json'"
+                        + (e.getContentType() == null ? "." : ", not " + e.getContentType() + "."), null);
+        return new ResponseEntity<>(problem, headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String allowed = e.getSupportedHttpMethods() == null ? ""
+                : " Allowed: " + e.getSupportedHttpMethods().stream().map(Object::toString).sorted()
+                        .collect(Collectors.joining(", ")) + ".";
+        ProblemDetail problem = Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+                e.getMethod() + " is not supported on this path." + allowed, null);
+        return new ResponseEntity<>(problem, headers, HttpStatus.METHOD_NOT_ALLOWED);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
+                "Responses are JSON: accept application/json or application/problem+json.", null);
+        return new ResponseEntity<>(problem, headers, HttpStatus.NOT_ACCEPTABLE);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return new ResponseEntity<>(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "No endpoint at /" + e.getResourcePath() + ". The API lives under /v1; /v3/api-docs describes it.",
+                null), headers, HttpStatus.NOT_FOUND);
+    }
+
+    /** Whatever else Spring MVC reports keeps its status but gets a stable type instead of about:blank. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            String[] type = FRAMEWORK_TYPES.getOrDefault(status.value(),
+                    new String[] {status.is4xxClientError() ? "invalid-request" : "internal",
+                            status.is4xxClientError() ? "Invalid request" : "Internal error"});
+            problem.setType(URI.create(Problems.TYPE_PREFIX + type[0]));
+            problem.setTitle(type[1]);
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static ProblemDetail parameterProblem(String parameter, String detail) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", detail,
+                null);
+        problem.setProperty("parameter", parameter);
+        return problem;
+    }
+
+    /** The expected JSON type in a client's words, never a Java class name. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        return switch (type.getSimpleName()) {
+            case "int", "Integer", "long", "Long", "short", "Short" -> "a whole number";
+            case "double", "Double", "float", "Float", "BigDecimal" -> "a number";
+            case "boolean", "Boolean" -> "true or false";
+            case "String" -> "a string";
+            default -> type.isRecord() ? "a JSON object" : "another type";
+        };
     }
 
     private static String pointerOf(DatabindException e) {

@@ -11,7 +11,7 @@ import org.springframework.http.ProblemDetail;
  */
 final class Problems {
 
-    private static final String TYPE_PREFIX = "urn:stepwise:problem:";
+    static final String TYPE_PREFIX = "urn:stepwise:problem:";
 
     private Problems() {
     }

@@ -1,16 +1,31 @@
 package io.stepwise.api;
 
+import io.stepwise.asl.validation.DefinitionValidator;
+import io.stepwise.asl.validation.Diagnostic;
+import io.stepwise.asl.validation.StateMachineType;
+import io.stepwise.store.NotFoundException;
+import io.stepwise.store.StateMachineQueries;
+import io.stepwise.store.StateMachineSummary;
 import io.stepwise.store.StateMachines;
 import io.stepwise.store.StoredStateMachine;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -18,14 +33,22 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/v1/state-machines")
 class StateMachineController {
 
-    private final StateMachines stateMachines;
+    /** AWS's rule for state machine names, so that a machine moves between the two unchanged. */
+    static final String NAME = "[A-Za-z0-9_-]{1,80}";
+    static final String NAME_MESSAGE = "must be 1 to 80 letters, digits, '-' or '_'";
 
-    StateMachineController(StateMachines stateMachines) {
+    private final StateMachines stateMachines;
+    private final StateMachineQueries queries;
+    private final ApiProperties properties;
+
+    StateMachineController(StateMachines stateMachines, StateMachineQueries queries, ApiProperties properties) {
         this.stateMachines = stateMachines;
+        this.queries = queries;
+        this.properties = properties;
     }
 
     /** @param definition the ASL definition as a JSON object, or as a string holding one (as AWS takes it) */
-    record PutStateMachineRequest(@NotNull JsonNode definition, String description) {
+    record PutStateMachineRequest(@NotNull JsonNode definition, @Size(max = 256) String description) {
     }
 
     record StateMachineVersionResponse(String name, int version, Instant createdAt) {
@@ -34,10 +57,26 @@ class StateMachineController {
         }
     }
 
+    record StateMachineResponse(String name, int version, String description, JsonNode definition,
+            Instant createdAt) {
+        static StateMachineResponse of(StoredStateMachine machine) {
+            return new StateMachineResponse(machine.name(), machine.version(), machine.description(),
+                    machine.definition(), machine.createdAt());
+        }
+    }
+
+    /** @param type STANDARD (default) or EXPRESS: express machines refuse a few Task resources */
+    record ValidateRequest(@NotNull JsonNode definition, StateMachineType type) {
+    }
+
+    /** @param result OK when no diagnostic is an error, else FAIL (AWS's ValidateStateMachineDefinition) */
+    record ValidateResponse(String result, List<Diagnostic> diagnostics) {
+    }
+
     @PutMapping("/{name}")
-    ResponseEntity<StateMachineVersionResponse> put(@PathVariable String name,
-            @Valid @RequestBody PutStateMachineRequest request) {
-        JsonNode definition = JsonBodies.objectOrString(request.definition(), "/definition");
+    ResponseEntity<StateMachineVersionResponse> put(@PathVariable @Pattern(regexp = NAME, message = NAME_MESSAGE)
+            String name, @Valid @RequestBody PutStateMachineRequest request) {
+        JsonNode definition = JsonBodies.definition(request.definition(), properties.maxDefinitionBytes().toBytes());
         var registration = stateMachines.register(name, definition, request.description());
         var body = StateMachineVersionResponse.of(registration.stateMachine());
         if (!registration.created()) {
@@ -45,5 +84,50 @@ class StateMachineController {
         }
         return ResponseEntity.created(URI.create("/v1/state-machines/" + name + "/versions/" + body.version()))
                 .body(body);
+    }
+
+    @GetMapping
+    PageResponse<StateMachineSummary> list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) String cursor) {
+        List<StateMachineSummary> rows = queries.page(Cursors.stateMachinesAfter(cursor), limit + 1);
+        if (rows.size() <= limit) {
+            return new PageResponse<>(rows, null);
+        }
+        List<StateMachineSummary> items = rows.subList(0, limit);
+        return new PageResponse<>(List.copyOf(items), Cursors.stateMachines(items.getLast().name()));
+    }
+
+    @GetMapping("/{name}")
+    StateMachineResponse get(@PathVariable String name) {
+        return StateMachineResponse.of(stateMachines.latest(name)
+                .orElseThrow(() -> new NotFoundException("state machine", name)));
+    }
+
+    @GetMapping("/{name}/versions/{version}")
+    StateMachineResponse version(@PathVariable String name, @PathVariable int version) {
+        return StateMachineResponse.of(stateMachines.version(name, version)
+                .orElseThrow(() -> new NotFoundException("state machine version", name + ":" + version)));
+    }
+
+    /** Executions of a deleted machine stay readable; a later PUT of the name starts again at version 1. */
+    @DeleteMapping("/{name}")
+    ResponseEntity<Void> delete(@PathVariable String name) {
+        queries.delete(name);
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Validates without storing. A string definition that is not JSON is a FAIL with a diagnostic, as
+     * AWS answers it, not a 400: the request itself is fine.
+     */
+    @PostMapping("/validate")
+    ValidateResponse validate(@Valid @RequestBody ValidateRequest request) {
+        JsonBodies.checkSize(request.definition(), properties.maxDefinitionBytes().toBytes(), "/definition",
+                "definition");
+        StateMachineType type = request.type() == null ? StateMachineType.STANDARD : request.type();
+        List<Diagnostic> diagnostics = request.definition().isString()
+                ? DefinitionValidator.validate(request.definition().asString(), type)
+                : DefinitionValidator.validate(request.definition(), type);
+        return new ValidateResponse(DefinitionValidator.hasErrors(diagnostics) ? "FAIL" : "OK", diagnostics);
     }
 }

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 @Repository
 class ExecutionStore {
 
-    private static final RowMapper<ExecutionRecord> ROW = (rs, n) -> new ExecutionRecord(
+    /** Shared with {@link ExecutionQueries}, which lists the same columns. */
+    static final RowMapper<ExecutionRecord> ROW = (rs, n) -> new ExecutionRecord(
             rs.getObject("id", UUID.class),
             rs.getString("state_machine_name"),
             rs.getInt("state_machine_version"),

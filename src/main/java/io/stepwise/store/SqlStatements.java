@@ -15,7 +15,8 @@ import java.util.Map;
  */
 final class SqlStatements {
 
-    private static final List<String> FILES = List.of("state_machine", "execution", "step", "history", "leader_lease", "signal");
+    private static final List<String> FILES = List.of("state_machine", "execution", "step", "history",
+            "leader_lease", "signal", "state_machine_browse", "execution_browse", "history_browse");
     private static final Map<String, String> STATEMENTS = loadAll();
 
     private SqlStatements() {

@@ -44,7 +44,7 @@ class ExecutionConformanceTest {
             }
         }
         Set<String> known = knownFailures();
-        report(outcomes);
+        report("in-process", outcomes, CAUSE_DIFFERENCES);
         List<String> unexpected = outcomes.stream().filter(o -> !o.passed() && !known.contains(o.id()))
                 .map(o -> o.id() + ": " + o.detail()).toList();
         List<String> fixed = outcomes.stream().filter(o -> o.passed() && known.contains(o.id())).map(Outcome::id)
@@ -65,40 +65,48 @@ class ExecutionConformanceTest {
                     ? Json.parse(execution.get("definition_raw").asString()) : execution.get("definition");
             var result = LocalRunner.builder().mocks(TaskMocks.none()).build()
                     .run(DefinitionParser.parse(definition), ConformanceCorpus.input(execution));
-            String expectedStatus = expected.path("status").asString();
-            if (!expectedStatus.equals(result.status())) {
-                return new Outcome(id, category, false, "status " + result.status() + " (" + result.error() + ": "
-                        + result.cause() + "), expected " + expectedStatus + " " + expected.path("error"));
-            }
-            if ("SUCCEEDED".equals(expectedStatus)) {
-                JsonNode want = ConformanceCorpus.expectedOutput(expected);
-                boolean same = want == null ? result.output() == null : JsonValues.sameValue(want, result.output());
-                return new Outcome(id, category, same, same ? "" : "output " + result.output() + ", expected " + want);
-            }
-            String wantError = expected.path("error").asString(null);
-            boolean same = wantError == null || wantError.equals(result.error());
-            if (same && expected.path("cause").isString() && !expected.get("cause").asString().equals(result.cause())) {
-                CAUSE_DIFFERENCES.add(id + ": cause '" + result.cause() + "', AWS '" + expected.get("cause").asString()
-                        + "'");
-            }
-            return new Outcome(id, category, same, same ? "" : "error " + result.error() + " (" + result.cause()
-                    + "), expected " + wantError);
+            return compare(execution, result.status(), result.output(), result.error(), result.cause(),
+                    CAUSE_DIFFERENCES);
         } catch (RuntimeException e) {
             return new Outcome(id, category, false, "threw " + e);
         }
     }
 
-    private static void report(List<Outcome> outcomes) {
+    /** Compares an execution's end, however it ran, with the one AWS recorded: status, then output or error. */
+    static Outcome compare(JsonNode execution, String status, JsonNode output, String error, String cause,
+            List<String> causeDifferences) {
+        String id = execution.get("id").asString();
+        String category = execution.get("category").asString();
+        JsonNode expected = execution.get("expected");
+        String expectedStatus = expected.path("status").asString();
+        if (!expectedStatus.equals(status)) {
+            return new Outcome(id, category, false, "status " + status + " (" + error + ": " + cause + "), expected "
+                    + expectedStatus + " " + expected.path("error"));
+        }
+        if ("SUCCEEDED".equals(expectedStatus)) {
+            JsonNode want = ConformanceCorpus.expectedOutput(expected);
+            boolean same = want == null ? output == null : JsonValues.sameValue(want, output);
+            return new Outcome(id, category, same, same ? "" : "output " + output + ", expected " + want);
+        }
+        String wantError = expected.path("error").asString(null);
+        boolean same = wantError == null || wantError.equals(error);
+        if (same && expected.path("cause").isString() && !expected.get("cause").asString().equals(cause)) {
+            causeDifferences.add(id + ": cause '" + cause + "', AWS '" + expected.get("cause").asString() + "'");
+        }
+        return new Outcome(id, category, same, same ? "" : "error " + error + " (" + cause + "), expected " + wantError);
+    }
+
+    static void report(String how, List<Outcome> outcomes, List<String> causeDifferences) {
         Map<String, List<Outcome>> byCategory = outcomes.stream()
                 .collect(Collectors.groupingBy(Outcome::category, TreeMap::new, Collectors.toList()));
-        StringBuilder report = new StringBuilder("ASL execution conformance (in-process), exact cases:\n");
+        StringBuilder report = new StringBuilder("ASL execution conformance (" + how + "), exact cases:\n");
         byCategory.forEach((category, list) -> report.append(String.format("  %-22s %4d / %4d%n", category,
                 list.stream().filter(Outcome::passed).count(), list.size())));
         report.append(String.format("  %-22s %4d / %4d%n", "TOTAL", outcomes.stream().filter(Outcome::passed).count(),
                 outcomes.size()));
         System.out.print(report);
-        System.out.println("  cause texts differing from AWS's where the error matched: " + CAUSE_DIFFERENCES.size());
-        CAUSE_DIFFERENCES.stream().limit(60).forEach(d -> System.out.println("  CAUSE " + abbreviate(d)));
+        System.out.println("  cause texts differing from AWS's where the error matched: " + causeDifferences.size());
+        causeDifferences.stream().limit(60).forEach(d -> System.out.println("  CAUSE " + abbreviate(d)));
         outcomes.stream().filter(o -> !o.passed()).limit(400)
                 .forEach(o -> System.out.println("  FAIL " + o.id() + ": " + abbreviate(o.detail())));
     }

@@ -197,7 +197,7 @@ class ValidatorCorpusTest {
         return DefinitionValidator.validate(withRealResources(definition), type);
     }
 
-    private static List<String> awsLocations(JsonNode expected) {
+    static List<String> awsLocations(JsonNode expected) {
         List<String> locations = new ArrayList<>();
         for (JsonNode diagnostic : expected.path("diagnostics")) {
             String location = diagnostic.path("location").asString();
@@ -216,7 +216,7 @@ class ValidatorCorpusTest {
      * The recorder replaced the ARNs of resources it created with "fixture:..." expressions; AWS saw
      * real ARNs, so they are put back in the shape AWS saw.
      */
-    private static JsonNode withRealResources(JsonNode node) {
+    static JsonNode withRealResources(JsonNode node) {
         if (node == null) {
             return null;
         }

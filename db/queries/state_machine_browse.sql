@@ -1,0 +1,26 @@
+-- Reads and deletes for the state machine API (db/migration/V1__core_schema.sql). Loaded by
+-- io.stepwise.store.SqlStatements.
+
+-- name: StateMachinePageLatest
+-- One row per state machine, its latest version, in name order after the cursor (keyset on the
+-- primary key (name, version): DISTINCT ON walks it in order and stops after :limit names).
+SELECT DISTINCT ON (name) name, version, description, created_at
+FROM state_machine
+WHERE name > :afterName
+ORDER BY name, version DESC
+LIMIT :limit;
+
+-- name: StateMachineDeleteUnlessRunning
+-- All versions go at once, unless an execution of the machine is still running or awaiting a redrive
+-- (a worker would need its definition). The check and the delete are one statement; the caller
+-- tells "in use" from "no such machine" by a second look.
+DELETE FROM state_machine
+WHERE name = :name
+  AND NOT EXISTS (SELECT 1 FROM execution
+                  WHERE state_machine_name = :name AND status IN ('RUNNING', 'PENDING_REDRIVE'));
+
+-- name: StateMachineExists
+SELECT EXISTS (SELECT 1 FROM state_machine WHERE name = :name);
+
+-- name: ExecutionCountUnfinishedOfMachine
+SELECT count(*) FROM execution WHERE state_machine_name = :name AND status IN ('RUNNING', 'PENDING_REDRIVE');

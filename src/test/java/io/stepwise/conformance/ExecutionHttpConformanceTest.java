@@ -1,0 +1,94 @@
+package io.stepwise.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.stepwise.asl.Json;
+import io.stepwise.conformance.ExecutionConformanceTest.Outcome;
+import io.stepwise.support.Api.Response;
+import io.stepwise.support.IntegrationTest;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The exact AWS-recorded execution cases again, through the durable engine over HTTP: each definition
+ * is stored with {@code PUT /v1/state-machines/{name}} and run with {@code POST /v1/executions/sync},
+ * eight at a time, compared as {@link ExecutionConformanceTest} compares, against the same known
+ * failures plus those in {@code conformance/http-known-failures.txt}.
+ */
+class ExecutionHttpConformanceTest extends IntegrationTest {
+
+    private static final int CONCURRENT = 8;
+
+    @Test
+    void exactExecutionCasesGiveAwsResultsOverHttp() throws Exception {
+        var corpus = ConformanceCorpus.directory();
+        assumeTrue(corpus.isPresent(), ConformanceCorpus.missingMessage());
+        List<JsonNode> cases = ConformanceCorpus.cases(corpus.get(), "execution").stream()
+                .filter(ConformanceCorpus::isExact).toList();
+        List<String> causeDifferences = Collections.synchronizedList(new ArrayList<>());
+        long started = System.nanoTime();
+        List<Outcome> outcomes = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT)) {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (int i = 0; i < cases.size(); i++) {
+                int index = i;
+                futures.add(pool.submit(() -> run(index, cases.get(index), causeDifferences)));
+            }
+            for (Future<Outcome> future : futures) {
+                outcomes.add(future.get());
+            }
+        }
+        System.out.printf("Execution conformance over HTTP took %d s%n",
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        ExecutionConformanceTest.report("HTTP, durable engine", outcomes, causeDifferences);
+        Set<String> known = ExecutionConformanceTest.knownFailures();
+        List<String> unexpected = outcomes.stream().filter(o -> !o.passed() && !known.contains(o.id()))
+                .map(o -> o.id() + ": " + o.detail()).toList();
+        assertThat(outcomes).hasSize(837);
+        assertThat(unexpected).as("unexpected conformance failures over HTTP").isEmpty();
+    }
+
+    private Outcome run(int index, JsonNode execution, List<String> causeDifferences) {
+        String id = execution.get("id").asString();
+        String category = execution.get("category").asString();
+        String machine = "case-" + index;
+        ObjectNode put = Json.NODES.objectNode();
+        if (execution.has("definition_raw")) {
+            put.put("definition", execution.get("definition_raw").asString());
+        } else {
+            put.set("definition", execution.get("definition"));
+        }
+        Response stored = api.put("/v1/state-machines/" + machine, Json.write(put));
+        if (stored.status() != 201) {
+            return new Outcome(id, category, false, "PUT answered " + stored.status() + " " + stored.raw());
+        }
+        ObjectNode start = Json.NODES.objectNode().put("stateMachine", machine).put("timeoutSeconds", 120);
+        start.set("input", ConformanceCorpus.input(execution));
+        Response done = api.post("/v1/executions/sync", Json.write(start));
+        if (done.status() != 200) {
+            return new Outcome(id, category, false, "sync start answered " + done.status() + " " + done.raw());
+        }
+        JsonNode body = done.body();
+        // a succeeded execution's null output is the JSON value null, not a missing output
+        String status = body.get("status").asString();
+        JsonNode output = "SUCCEEDED".equals(status) ? body.get("output") : null;
+        return ExecutionConformanceTest.compare(execution, status, output, text(body, "error"), text(body, "cause"),
+                causeDifferences);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+}
