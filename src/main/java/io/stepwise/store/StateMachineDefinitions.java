@@ -33,6 +33,14 @@ public class StateMachineDefinitions {
         return new Pinned(execution, forVersion(execution.stateMachineName(), execution.stateMachineVersion()));
     }
 
+    /**
+     * Drops every parsed definition. Only for tests that TRUNCATE the tables: version numbers then
+     * start again at 1 and would meet the parsed definitions of the previous test.
+     */
+    public void forgetAll() {
+        parsed.clear();
+    }
+
     public StateMachine forVersion(String name, int version) {
         return parsed.computeIfAbsent(name + ":" + version, key -> DefinitionParser.parse(machines.version(name, version)
                 .orElseThrow(() -> new NotFoundException("state machine", key)).definition()));

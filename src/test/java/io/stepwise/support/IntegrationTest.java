@@ -1,5 +1,6 @@
 package io.stepwise.support;
 
+import io.stepwise.store.StateMachineDefinitions;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +18,9 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    @Autowired
+    private StateMachineDefinitions definitions;
 
     @LocalServerPort
     protected int port;
@@ -36,6 +40,7 @@ public abstract class IntegrationTest {
     @BeforeEach
     void emptyDatabaseAndConnectApi() {
         Tables.truncate(jdbc);
+        definitions.forgetAll();
         api = new Api("http://localhost:" + port);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stepwise.StepwiseApplication;
 import io.stepwise.asl.Json;
 import io.stepwise.store.Executions;
+import io.stepwise.store.StateMachineDefinitions;
 import io.stepwise.store.StateMachines;
 import io.stepwise.support.Eventually;
 import io.stepwise.support.Tables;
@@ -16,7 +17,12 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
@@ -28,6 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The signature test: three engine instances (separate worker pools, one database) share 10,000
  * executions; every transition commits exactly once. Its chaos twin kills one instance mid-run.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTest {
 
     private static final String FIVE_STATES = """
@@ -42,7 +50,7 @@ class ClusterTest {
     private final List<ConfigurableApplicationContext> engines = new ArrayList<>();
     private JdbcClient jdbc;
 
-    @BeforeEach
+    @BeforeAll
     void startThreeEngines() {
         for (int i = 0; i < 3; i++) {
             TestDatabase db = TestDatabase.get();
@@ -56,11 +64,16 @@ class ClusterTest {
                     .run());
         }
         jdbc = engines.getFirst().getBean(JdbcClient.class);
+    }
+
+    @BeforeEach
+    void emptyTables() {
         Tables.truncate(jdbc);
+        engines.forEach(engine -> engine.getBean(StateMachineDefinitions.class).forgetAll());
         TestTaskHandlers.RUNS.clear();
     }
 
-    @AfterEach
+    @AfterAll
     void stopEngines() {
         engines.forEach(ConfigurableApplicationContext::close);
     }
@@ -107,6 +120,7 @@ class ClusterTest {
     }
 
     @Test
+    @Order(1)
     void threeEnginesRunTenThousandExecutionsEachTransitionOnce() {
         int executions = 10_000;
         submit(executions);
@@ -119,7 +133,9 @@ class ClusterTest {
         assertThat(engines).allMatch(engine -> engine.getBean(StepPoller.class).claimed() > 0);
     }
 
+    /** Runs last: it leaves one engine dead. */
     @Test
+    @Order(2)
     void whenOneEngineDiesItsStepsAreRescuedAndRunAgainButCommitOnce() {
         int executions = 2_000;
         // the second task takes a while, so every engine always has steps in flight
@@ -131,7 +147,7 @@ class ClusterTest {
         Eventually.await(Duration.ofSeconds(30), dying::size, n -> n > 0);
         dying.halt();
         System.out.printf("halted an engine with %d steps in flight, %d succeeded so far%n", dying.size(), succeeded());
-        Eventually.await(Duration.ofMinutes(3), this::succeeded, n -> n == executions);
+        Eventually.await(Duration.ofMinutes(5), this::succeeded, n -> n == executions);
         assertEveryTransitionCommittedOnce(executions);
         // the victim's in-flight handlers ran, their completions were dropped, and rescue ran them again
         long ranTwice = TestTaskHandlers.RUNS.values().stream().filter(r -> r.get() == 2).count();
