@@ -68,3 +68,9 @@ SET status = t.status, output = CAST(t.output AS jsonb), error = t.error, cause 
 FROM unnest(CAST(:ids AS uuid[]), CAST(:statuses AS text[]), CAST(:outputs AS text[]), CAST(:errors AS text[]),
             CAST(:causes AS text[])) AS t(id, status, output, error, cause)
 WHERE e.id = t.id AND e.status = 'RUNNING';
+
+-- name: ExecutionLockRunning
+-- Completions lock their executions first (shared: completions of one execution do not block each
+-- other), in id order. Stop and timeout lock the execution row first too, so the two never deadlock,
+-- and a stop that committed first makes every later completion of that execution refuse itself.
+SELECT id FROM execution WHERE id = ANY(:ids) AND status = 'RUNNING' ORDER BY id FOR SHARE;

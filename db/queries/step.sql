@@ -63,12 +63,19 @@ RETURNING pending_children, failed_children, state_data::text AS state_data;
 
 -- name: StepPromoteBlockedChild
 UPDATE step SET status = 'READY', run_at = :now
-WHERE id = (SELECT id FROM step WHERE parent_id = :parentId AND status = 'BLOCKED' ORDER BY branch_index LIMIT 1);
+WHERE id = (SELECT id FROM step WHERE parent_id = :parentId AND status = 'BLOCKED' ORDER BY branch_index LIMIT 1)
+  AND status = 'BLOCKED';
 
 -- name: StepCancelUnfinishedChildren
--- Cancelled children that are running notice at completion: their lease guard no longer matches.
+-- A failure beyond tolerance stops the parent's whole subtree (nested Parallel/Map included). Running
+-- children notice at completion: their lease guard no longer matches.
+WITH RECURSIVE subtree AS (
+    SELECT id FROM step WHERE parent_id = :parentId
+    UNION ALL
+    SELECT s.id FROM step s JOIN subtree t ON s.parent_id = t.id
+)
 UPDATE step SET status = 'CANCELLED', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
-WHERE parent_id = :parentId AND status IN ('READY', 'BLOCKED', 'RUNNING', 'WAITING');
+WHERE id IN (SELECT id FROM subtree) AND status IN ('READY', 'BLOCKED', 'RUNNING', 'WAITING');
 
 -- name: StepWakeParent
 UPDATE step SET status = 'READY', run_at = :now WHERE id = :parentId AND status = 'WAITING';
@@ -78,7 +85,13 @@ SELECT branch_index, status, output::text AS output, error, cause FROM step
 WHERE parent_id = :parentId ORDER BY branch_index;
 
 -- name: StepDeleteChildren
-DELETE FROM step WHERE parent_id = :parentId;
+-- A join (or a retry, or a Catch) consumed the children: the whole subtree goes.
+WITH RECURSIVE subtree AS (
+    SELECT id FROM step WHERE parent_id = :parentId
+    UNION ALL
+    SELECT s.id FROM step s JOIN subtree t ON s.parent_id = t.id
+)
+DELETE FROM step WHERE id IN (SELECT id FROM subtree);
 
 -- name: StepDeleteOfExecution
 DELETE FROM step WHERE execution_id = :executionId;
@@ -130,10 +143,11 @@ SELECT id, parent_id, branch_index, status, kind, state_data::text AS state_data
 WHERE execution_id = :executionId ORDER BY id;
 
 -- name: StepRevive
--- Redrive: a step becomes READY, WAITING (for revived children) or BLOCKED again.
+-- Redrive: a failed or cut-off step becomes READY, WAITING (for revived children) or BLOCKED again.
 UPDATE step
-SET status = :status, run_at = :now, pending_children = :pending, failed_children = 0, error = NULL, cause = NULL
-WHERE id = :id;
+SET status = :status, run_at = :now, pending_children = :pending, failed_children = 0, error = NULL, cause = NULL,
+    lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
+WHERE id = :id AND status IN ('FAILED', 'CANCELLED');
 
 -- name: StepDeleteLeasedMany
 -- StepDeleteLeased for a whole batch of completions in one statement (lease-guarded per row).

@@ -6,7 +6,9 @@ import static io.stepwise.store.Rows.json;
 import io.stepwise.engine.ExecutionStatus;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
@@ -77,6 +79,13 @@ class ExecutionStore {
         return jdbc.sql(SqlStatements.get("ExecutionPruneFinished"))
                 .param("cutoff", Rows.timestamp(cutoff)).param("limit", limit)
                 .query((rs, n) -> rs.getObject("id", UUID.class)).list().size();
+    }
+
+    /** Locks (shared) the running executions among {@code ids}; returns those. */
+    Set<UUID> lockRunning(UUID[] ids) {
+        return new HashSet<>(jdbc.sql(SqlStatements.get("ExecutionLockRunning"))
+                .param("ids", ids)
+                .query((rs, n) -> rs.getObject("id", UUID.class)).list());
     }
 
     /** One execution's end, for {@link #finishMany}. */

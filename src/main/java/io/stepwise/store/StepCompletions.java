@@ -52,11 +52,16 @@ public class StepCompletions {
     public boolean[] apply(List<Completion> completions) {
         Instant now = clock.instant();
         boolean[] applied = new boolean[completions.size()];
+        Set<UUID> running = executions.lockRunning(completions.stream().map(c -> c.step().executionId()).distinct()
+                .toArray(UUID[]::new));
         List<Integer> finishes = new ArrayList<>();
         List<Integer> reschedules = new ArrayList<>();
         List<Integer> others = new ArrayList<>();
         for (int i = 0; i < completions.size(); i++) {
             Completion c = completions.get(i);
+            if (!running.contains(c.step().executionId())) {
+                continue; // stopped, timed out or finished meanwhile: nothing of it may move on
+            }
             boolean plainStep = c.step().kind() != StepKind.FAN_IN;
             if (plainStep && c instanceof Completion.FinishExecution f && f.failure() == null) {
                 finishes.add(i);

@@ -1,5 +1,7 @@
 package io.stepwise.task;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,7 @@ public final class Cancellation {
     // guarded by this: the thread to interrupt on cancel, and whether we did
     private Thread runner;
     private boolean interruptedRunner;
+    private final List<Cancellation> children = new ArrayList<>();
 
     public boolean isCancelled() {
         return signal.getCount() == 0;
@@ -34,6 +37,26 @@ public final class Cancellation {
             runner.interrupt();
             interruptedRunner = true;
         }
+        children.forEach(Cancellation::cancel);
+    }
+
+    /**
+     * A cancellation that this one's cancel also cancels, but that can be cancelled on its own: one
+     * task's timeout must not cancel the next task of the same step.
+     */
+    public synchronized Cancellation child() {
+        Cancellation child = new Cancellation();
+        if (isCancelled()) {
+            child.cancel();
+        } else {
+            children.add(child);
+        }
+        return child;
+    }
+
+    /** Forgets a finished child, so a long run of tasks does not keep them all. */
+    public synchronized void release(Cancellation child) {
+        children.remove(child);
     }
 
     /**

@@ -59,6 +59,10 @@ class CompletionBatcher implements SmartLifecycle {
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 applyBatch(batch);
+            } catch (Error e) {
+                // never leave workers waiting on a dead completer
+                batch.forEach(p -> p.applied().completeExceptionally(e));
+                log.error("The completer failed on a batch of {}", batch.size(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -79,6 +83,10 @@ class CompletionBatcher implements SmartLifecycle {
                 batch.get(i).applied().complete(applied[i]);
             }
         } catch (RuntimeException batchFailure) {
+            if (batch.size() == 1) {
+                batch.getFirst().applied().completeExceptionally(batchFailure);
+                return;
+            }
             // one bad completion must not sink the others: apply each on its own
             log.warn("A batch of {} completions failed; applying them one by one", batch.size(), batchFailure);
             for (Pending pending : batch) {
@@ -104,6 +112,12 @@ class CompletionBatcher implements SmartLifecycle {
             thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // a completion handed over just as the thread exited is applied here, not left waiting
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        if (!left.isEmpty()) {
+            applyBatch(left);
         }
     }
 

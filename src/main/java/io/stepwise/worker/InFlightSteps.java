@@ -35,8 +35,10 @@ class InFlightSteps {
         return cancellation;
     }
 
+    /** Forgets this run of the step, not a newer run of it that was claimed in the meantime. */
     void release(ClaimedStep step) {
-        running.remove(step.id());
+        running.computeIfPresent(step.id(),
+                (id, r) -> r.step().leaseToken().equals(step.leaseToken()) ? null : r);
     }
 
     Long[] ids() {

@@ -1,5 +1,6 @@
 package io.stepwise.worker;
 
+import io.stepwise.asl.ErrorNames;
 import io.stepwise.asl.model.MapState;
 import io.stepwise.asl.model.StateMachine;
 import io.stepwise.asl.model.TaskState;
@@ -23,8 +24,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -74,11 +79,34 @@ class StepRunner {
             }
             batcher.commit(completion);
         } catch (RuntimeException e) {
-            // Nothing was applied (one transaction); the lease runs out and another worker rescues the step.
-            log.error("Step {} of execution {} failed to run; it will be rescued when its lease expires",
-                    step.id(), step.executionId(), e);
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+                    || cause instanceof DataAccessResourceFailureException || inFlight.isHalted()) {
+                // Nothing was applied (one transaction); the lease runs out and another worker rescues the step.
+                log.warn("Step {} of execution {} could not complete; it runs again when its lease expires",
+                        step.id(), step.executionId(), cause);
+            } else {
+                // Running it again would fail the same way, forever: the step fails instead.
+                log.error("Step {} of execution {} cannot complete; failing it with States.Runtime", step.id(),
+                        step.executionId(), cause);
+                failStep(step, cause);
+            }
         } finally {
             inFlight.release(step);
+        }
+    }
+
+    private void failStep(ClaimedStep step, Throwable cause) {
+        String why = "Stepwise could not run or store state '" + step.stateName() + "': "
+                + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        var at = new Completion.FailurePoint(step.stateName(), step.input(), step.stateData(), false);
+        var failure = step.parentId() == null
+                ? new Completion.FinishExecution(step, ExecutionStatus.FAILED, null, ErrorNames.RUNTIME, why, at, null)
+                : new Completion.EndChild(step, false, null, ErrorNames.RUNTIME, why, at, null);
+        try {
+            batcher.commit(failure);
+        } catch (RuntimeException e) {
+            log.error("Could not fail step {} either; it runs again when its lease expires", step.id(), e);
         }
     }
 

@@ -36,7 +36,9 @@ class TaskExecutor implements AutoCloseable {
     }
 
     TaskResult execute(UUID executionId, String stateKey, Outcome.RunTask task, JsonNode context,
-            Cancellation cancellation) {
+            Cancellation stepCancellation) {
+        // this task's own cancellation: its timeout must not cancel later tasks of the same step
+        Cancellation cancellation = stepCancellation.child();
         AtomicReference<String> expiredBy = new AtomicReference<>();
         var deadlines = new Deadlines(task, cancellation, expiredBy);
         var request = new TaskRequest(task.resource(), task.taskInput(), context,
@@ -53,6 +55,7 @@ class TaskExecutor implements AutoCloseable {
             };
         } finally {
             deadlines.cancel();
+            stepCancellation.release(cancellation);
         }
     }
 
@@ -63,6 +66,7 @@ class TaskExecutor implements AutoCloseable {
         private final AtomicReference<String> expiredBy;
         private ScheduledFuture<?> timeout;
         private ScheduledFuture<?> heartbeat;
+        private boolean closed;
 
         Deadlines(Outcome.RunTask task, Cancellation cancellation, AtomicReference<String> expiredBy) {
             this.task = task;
@@ -75,7 +79,7 @@ class TaskExecutor implements AutoCloseable {
         }
 
         synchronized void heartbeat() {
-            if (task.heartbeatSeconds() == null) {
+            if (task.heartbeatSeconds() == null || closed) {
                 return;
             }
             if (heartbeat != null) {
@@ -93,6 +97,7 @@ class TaskExecutor implements AutoCloseable {
         }
 
         synchronized void cancel() {
+            closed = true; // a late heartbeat (from a handler's own thread) must not arm a new timer
             if (timeout != null) {
                 timeout.cancel(false);
             }
