@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * batches, stopping as soon as this replica is no longer the leader.
  */
 @Component
+@ConditionalOnProperty(name = "stepwise.maintenance.enabled", havingValue = "true", matchIfMissing = true)
 class RetentionPruner implements MaintenanceTask {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPruner.class);

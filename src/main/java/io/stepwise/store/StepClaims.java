@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,10 +14,12 @@ public class StepClaims {
 
     private final StepStore steps;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
-    StepClaims(StepStore steps, Clock clock) {
+    StepClaims(StepStore steps, Clock clock, ApplicationEventPublisher publisher) {
         this.steps = steps;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     @Transactional
@@ -42,9 +45,13 @@ public class StepClaims {
         return steps.releaseLeased(step);
     }
 
-    /** Makes steps whose lease expired claimable again; returns how many. */
+    /** Makes steps whose lease expired claimable again (and wakes the pollers); returns how many. */
     @Transactional
     public int rescueExpired(int limit) {
-        return steps.rescueExpired(clock.instant(), limit);
+        int rescued = steps.rescueExpired(clock.instant(), limit);
+        if (rescued > 0) {
+            publisher.publishEvent(new WorkAvailable());
+        }
+        return rescued;
     }
 }

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
@@ -25,10 +27,17 @@ public class TestTaskHandlers {
 
     /** Runs of test:count by idempotency key; tests clear it. */
     public static final Map<String, AtomicInteger> RUNS = new ConcurrentHashMap<>();
-    /** Counts down when test:block starts, so a test knows the handler is running. */
-    public static volatile CountDownLatch blockStarted = new CountDownLatch(1);
-    /** Counts down when test:block was cancelled. */
-    public static volatile CountDownLatch blockCancelled = new CountDownLatch(1);
+    /** What test:block did for one execution: started, and ended (cancelled). Per execution, so a
+     * handler left over from another test (or run by another test context) cannot trip them. */
+    public record Block(CountDownLatch started, CountDownLatch ended, AtomicReference<String> owner) {
+    }
+
+    private static final Map<UUID, Block> BLOCKS = new ConcurrentHashMap<>();
+
+    public static Block block(UUID executionId) {
+        return BLOCKS.computeIfAbsent(executionId,
+                id -> new Block(new CountDownLatch(1), new CountDownLatch(1), new AtomicReference<>()));
+    }
 
     @Bean
     TaskHandler testBlock() {
@@ -40,7 +49,8 @@ public class TestTaskHandlers {
 
             @Override
             public JsonNode handle(TaskRequest request) throws Exception {
-                blockStarted.countDown();
+                Block block = block(request.idempotencyKey().executionId());
+                block.started().countDown();
                 try {
                     while (!request.cancellation().await(Duration.ofMinutes(5))) {
                         // no heartbeat on purpose
@@ -48,7 +58,7 @@ public class TestTaskHandlers {
                     return Json.NODES.objectNode();
                 } finally {
                     // cancel() may wake the wait normally or by interrupting it
-                    blockCancelled.countDown();
+                    block.ended().countDown();
                 }
             }
         };

@@ -13,7 +13,6 @@ import io.stepwise.support.IntegrationTest;
 import io.stepwise.support.TestTaskHandlers;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -148,14 +147,13 @@ class DurableEngineTest extends IntegrationTest {
 
     @Test
     void stoppingARunningExecutionAbortsItAndCancelsItsHandler() throws InterruptedException {
-        TestTaskHandlers.blockStarted = new CountDownLatch(1);
-        TestTaskHandlers.blockCancelled = new CountDownLatch(1);
         UUID id = start("""
                 {"StartAt": "Wait", "States": {"Wait": {"Type": "Task", "Resource": "test:block", "Next": "After"},
                   "After": {"Type": "Pass", "End": true}}}""", "{}");
-        assertThat(TestTaskHandlers.blockStarted.await(30, TimeUnit.SECONDS)).isTrue();
+        var block = TestTaskHandlers.block(id);
+        assertThat(block.started().await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(control.stop(id, "User.Stop", "enough")).isTrue();
-        assertThat(TestTaskHandlers.blockCancelled.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(block.ended().await(30, TimeUnit.SECONDS)).isTrue();
         var stopped = executions.find(id).orElseThrow();
         assertThat(stopped.status()).isEqualTo(ExecutionStatus.ABORTED);
         assertThat(stopped.error()).isEqualTo("User.Stop");
