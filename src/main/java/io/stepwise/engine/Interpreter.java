@@ -18,6 +18,7 @@ import io.stepwise.asl.model.Transition;
 import io.stepwise.asl.model.WaitState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import tools.jackson.databind.JsonNode;
@@ -197,6 +198,11 @@ public final class Interpreter {
 
     private Outcome schedule(Frame frame, TaskState task, JsonNode input, ObjectNode context, RetryState retries,
             Instant notBefore, Instant enteredTime, HistoryRecorder history) {
+        if (task.resource() != null && (task.resource().endsWith(".waitForTaskToken")
+                || task.resource().contains(".sync"))) {
+            // integration patterns that wait for a result carry a token (AWS's recorded .sync runs use it too)
+            context.putObject("Task").put("Token", taskToken());
+        }
         StateData.TaskCall call = data.taskCall(task, input, context, frame.variables());
         return new Outcome.RunTask(task.name(), input, call.input(), task.resource(), call.timeoutSeconds(),
                 call.heartbeatSeconds(), retries, notBefore, enteredTime, frame.variables());
@@ -289,9 +295,17 @@ public final class Interpreter {
                 new Outcome.FailedAt(state.name(), stateInput, frame.variables())));
     }
 
+    /** An opaque, unguessable token for one callback task (from the injected random source). */
+    private String taskToken() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     static ObjectNode errorOutput(String error, String cause) {
         ObjectNode output = Json.NODES.objectNode().put("Error", error);
-        if (cause != null) {
+        // a failure without a name reports both fields as null (a recorded AWS callback run)
+        if (cause != null || error == null) {
             output.put("Cause", cause);
         }
         return output;

@@ -16,11 +16,16 @@ public final class Retries {
      * Whether a Retry or Catch rule's ErrorEquals matches {@code error}. States.ALL matches everything
      * but the terminal errors States.Runtime and States.DataLimitExceeded; States.TaskFailed matches
      * every error except States.Timeout and those terminal ones. States.Runtime is matched by nothing,
-     * not even by name: AWS fails the execution although a Catch lists it (a recorded AWS run).
+     * not even by name: AWS fails the execution although a Catch lists it (a recorded AWS run). An error
+ * without a name is caught by States.ALL only.
      */
     public static boolean matches(List<String> errorEquals, String error) {
-        if (error == null || ErrorNames.RUNTIME.equals(error)) {
-            // a Fail state without Error: only a wildcard could match, and AWS lets it fail the execution
+        if (error == null) {
+            // an error without a name (a Fail state or a callback failure with none): States.ALL still
+            // catches it, as recorded AWS runs show
+            return errorEquals.contains(ErrorNames.ALL);
+        }
+        if (ErrorNames.RUNTIME.equals(error)) {
             return false;
         }
         if (errorEquals.contains(error)) {
