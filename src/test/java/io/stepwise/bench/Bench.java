@@ -508,7 +508,7 @@ public final class Bench {
             }
             var counts0 = CountingDataSource.Snapshot.now();
             long cpu0 = jvmCpuNanos();
-            double pg0 = BenchDb.postgresCpuSeconds();
+            var pg0 = BenchDb.postgresCpuTicks();
             long[] m0 = BenchDb.machineCpu();
             long t0 = System.nanoTime();
             heap.start();
@@ -523,7 +523,7 @@ public final class Bench {
             double window = (System.nanoTime() - t0) / 1e9;
             var counts = CountingDataSource.Snapshot.now().minus(counts0);
             long cpu = (jvmCpuNanos() - cpu0) / 1_000_000;
-            double pg = BenchDb.postgresCpuSeconds() - pg0;
+            double pg = BenchDb.postgresCpuSecondsSince(pg0);
             long[] m1 = BenchDb.machineCpu();
             double idle = m1[1] == m0[1] ? 0 : 100.0 * (m1[0] - m0[0]) / (m1[1] - m0[1]);
             List<List<String>> statements = statStatements ? db.rows("""
@@ -722,7 +722,7 @@ public final class Bench {
         try (BenchApp app = BenchApp.start(db, true, appProperties)) {
             Executions executions = app.bean(Executions.class);
             for (int rep = -1; rep < reps; rep++) {
-                db.truncate();
+                // no TRUNCATE here: it would deadlock with the running poller; one execution per run is small
                 db.exec("CHECKPOINT");
                 long t0 = System.nanoTime();
                 ExecutionRecord e = executions.start(MAP, null, null, input).execution();

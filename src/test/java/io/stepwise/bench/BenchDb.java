@@ -154,9 +154,9 @@ final class BenchDb implements AutoCloseable {
         exec("CHECKPOINT");
     }
 
-    /** CPU seconds (user + system) of every process named postgres (this server's backends and helpers). */
-    static double postgresCpuSeconds() {
-        double ticks = 0;
+    /** CPU ticks (user + system, 1/100 s) of every process named postgres, by pid. */
+    static Map<String, Long> postgresCpuTicks() {
+        Map<String, Long> ticks = new java.util.HashMap<>();
         try (var dirs = Files.list(Path.of("/proc"))) {
             for (Path p : (Iterable<Path>) dirs::iterator) {
                 String name = p.getFileName().toString();
@@ -170,15 +170,24 @@ final class BenchDb implements AutoCloseable {
                         continue;
                     }
                     String[] f = stat.substring(close + 2).split(" ");
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    ticks.put(name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
                 } catch (IOException | RuntimeException ignored) {
                     // the process ended meanwhile
                 }
             }
         } catch (IOException e) {
-            return Double.NaN;
+            return Map.of();
         }
-        return ticks / 100.0;
+        return ticks;
+    }
+
+    /** CPU seconds the postgres processes alive now used since the sample (processes that exited are lost). */
+    static double postgresCpuSecondsSince(Map<String, Long> before) {
+        long delta = 0;
+        for (var e : postgresCpuTicks().entrySet()) {
+            delta += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+        }
+        return delta / 100.0;
     }
 
     /** Idle and total jiffies of the machine, from /proc/stat. */
