@@ -123,6 +123,7 @@ public final class Bench {
 
     void run() throws Exception {
         statStatements = db.hasStatStatements();
+        db.findPostmaster();
         line("# Stepwise benchmark " + DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         line("");
         try (BenchApp app = BenchApp.start(db, false, appProperties)) {
@@ -388,7 +389,7 @@ public final class Bench {
 
     // ---- (b)/(d) drain ----------------------------------------------------------------------------------
 
-    record DrainResult(double rate, double seconds, long jvmCpuMs, double pgCpuS, double windowS, double idlePct,
+    record DrainResult(double rate, double seconds, long jvmCpuMs, double pgCpuS, double othersCpuS, double idlePct,
                        long completedInWindow, CountingDataSource.Snapshot counts, long heapPeakMiB, long gcCount,
                        long gcMs, List<List<String>> statements) {
     }
@@ -441,9 +442,10 @@ public final class Bench {
         line("| executions/s (first to last completion, from execution.stop_date) | " + Stats.spread(rates, 0) + " |");
         line("| state transitions/s (" + transitionsPerExecution + " per execution) | " + Stats.spread(transitions, 0) + " |");
         line("| seconds for " + Stats.fmt(drainN, 0) + " | " + Stats.spread(results.stream().map(DrainResult::seconds).toList(), 2) + " |");
-        line("| JVM CPU s / PostgreSQL CPU s / machine idle % (measuring window) | "
+        line("| CPU s in the measuring window: this JVM / this PostgreSQL / other processes on the machine; machine idle % | "
                 + Stats.spread(results.stream().map(r -> r.jvmCpuMs / 1000.0).toList(), 1) + " / "
                 + Stats.spread(results.stream().map(DrainResult::pgCpuS).toList(), 1) + " / "
+                + Stats.spread(results.stream().map(DrainResult::othersCpuS).toList(), 1) + "; "
                 + Stats.spread(results.stream().map(DrainResult::idlePct).toList(), 0) + " |");
         line("| JVM heap used, peak MiB (sampled every 50 ms) / GCs / GC ms | "
                 + Stats.spread(results.stream().map(r -> (double) r.heapPeakMiB).toList(), 0) + " / "
@@ -508,24 +510,43 @@ public final class Bench {
             }
             var counts0 = CountingDataSource.Snapshot.now();
             long cpu0 = jvmCpuNanos();
-            var pg0 = BenchDb.postgresCpuTicks();
+            var pg0 = db.postgresCpuTicks();
             long[] m0 = BenchDb.machineCpu();
             long t0 = System.nanoTime();
             heap.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120 + n / 200);
+            jdk.jfr.Recording jfr = null;
+            if (System.getProperty("bench.jfr") != null) {
+                // -Dbench.jfr=<file>: a JFR profile of the measuring window only (start-up left out)
+                jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                jfr.start();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60 + n / 500);
+            boolean partial = false;
             while ((remaining = db.longValue(remainingSql)) > 0) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("drain did not finish: " + remaining + " steps left");
+                    // slower than 500 executions/s: measure what completed so far instead of waiting for all
+                    partial = true;
+                    line("**Stopped after the deadline with " + remaining + " of " + n + " steps left; the rate below "
+                            + "counts only the executions that completed.**");
+                    line("");
+                    break;
                 }
                 Thread.sleep(50);
             }
             heap.stop();
+            if (jfr != null) {
+                jfr.stop();
+                jfr.dump(Path.of(System.getProperty("bench.jfr") + "-" + System.currentTimeMillis() + ".jfr"));
+                jfr.close();
+            }
             double window = (System.nanoTime() - t0) / 1e9;
             var counts = CountingDataSource.Snapshot.now().minus(counts0);
             long cpu = (jvmCpuNanos() - cpu0) / 1_000_000;
-            double pg = BenchDb.postgresCpuSecondsSince(pg0);
+            double pg = db.postgresCpuSecondsSince(pg0);
             long[] m1 = BenchDb.machineCpu();
             double idle = m1[1] == m0[1] ? 0 : 100.0 * (m1[0] - m0[0]) / (m1[1] - m0[1]);
+            double busy = ((m1[1] - m0[1]) - (m1[0] - m0[0])) / 100.0 / 1; // jiffies of all cores, 1/100 s each
+            double others = Math.max(0, busy - cpu / 1000.0 - pg);
             List<List<String>> statements = statStatements ? db.rows("""
                     SELECT calls, round(mean_exec_time::numeric, 3), round(total_exec_time::numeric, 0),
                            round(rows::numeric / greatest(calls, 1), 2), left(regexp_replace(query, '\\s+', ' ', 'g'), 160)
@@ -533,14 +554,19 @@ public final class Bench {
                       AND query NOT LIKE 'SELECT count(*) FROM step WHERE id <=%' ORDER BY calls DESC LIMIT 12""")
                     : List.of();
             app.close();
+            if (partial) {
+                db.exec("DELETE FROM execution WHERE name LIKE 'd-%' AND status = 'RUNNING'");
+            }
             var r = db.rows("SELECT count(*), count(*) FILTER (WHERE status = 'SUCCEEDED'), "
                     + "extract(epoch FROM max(stop_date) - min(stop_date)) FROM execution WHERE name LIKE 'd-%'");
             long succeeded = Long.parseLong(r.get(0).get(1));
-            if (succeeded != n) {
+            if (partial) {
+                n = (int) succeeded;
+            } else if (succeeded != n) {
                 throw new IllegalStateException("expected " + n + " SUCCEEDED executions, found " + succeeded);
             }
             double seconds = Double.parseDouble(r.get(0).get(2));
-            return new DrainResult(n / seconds, seconds, cpu, pg, window, idle, remainingAtStart, counts,
+            return new DrainResult(n / seconds, seconds, cpu, pg, others, idle, remainingAtStart, counts,
                     heap.peakMiB(), heap.gcCount(), heap.gcMs(), statements);
         }
     }

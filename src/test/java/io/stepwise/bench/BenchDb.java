@@ -154,8 +154,21 @@ final class BenchDb implements AutoCloseable {
         exec("CHECKPOINT");
     }
 
-    /** CPU ticks (user + system, 1/100 s) of every process named postgres, by pid. */
-    static Map<String, Long> postgresCpuTicks() {
+    private String postmaster = "";
+
+    /** The pid of this server's postmaster: the parent of our own backend (same host only). */
+    void findPostmaster() {
+        try {
+            String backend = string("SELECT pg_backend_pid()");
+            String stat = Files.readString(Path.of("/proc", backend, "stat"));
+            postmaster = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1];
+        } catch (IOException | SQLException | RuntimeException e) {
+            postmaster = "";
+        }
+    }
+
+    /** CPU ticks (user + system, 1/100 s) of this server's processes, by pid. */
+    Map<String, Long> postgresCpuTicks() {
         Map<String, Long> ticks = new java.util.HashMap<>();
         try (var dirs = Files.list(Path.of("/proc"))) {
             for (Path p : (Iterable<Path>) dirs::iterator) {
@@ -166,10 +179,11 @@ final class BenchDb implements AutoCloseable {
                 try {
                     String stat = Files.readString(p.resolve("stat"));
                     int open = stat.indexOf('('), close = stat.lastIndexOf(')');
-                    if (!stat.substring(open + 1, close).startsWith("postgres")) {
+                    String[] f = stat.substring(close + 2).split(" ");
+                    // this server only: its postmaster and the postmaster's children (other servers may run here)
+                    if (!name.equals(postmaster) && !f[1].equals(postmaster)) {
                         continue;
                     }
-                    String[] f = stat.substring(close + 2).split(" ");
                     ticks.put(name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
                 } catch (IOException | RuntimeException ignored) {
                     // the process ended meanwhile
@@ -182,7 +196,7 @@ final class BenchDb implements AutoCloseable {
     }
 
     /** CPU seconds the postgres processes alive now used since the sample (processes that exited are lost). */
-    static double postgresCpuSecondsSince(Map<String, Long> before) {
+    double postgresCpuSecondsSince(Map<String, Long> before) {
         long delta = 0;
         for (var e : postgresCpuTicks().entrySet()) {
             delta += e.getValue() - before.getOrDefault(e.getKey(), 0L);
