@@ -750,6 +750,9 @@ public final class Bench {
             for (int rep = -1; rep < reps; rep++) {
                 // no TRUNCATE here: it would deadlock with the running poller; one execution per run is small
                 db.exec("CHECKPOINT");
+                if (statStatements) {
+                    db.exec("SELECT pg_stat_statements_reset()");
+                }
                 long t0 = System.nanoTime();
                 ExecutionRecord e = executions.start(MAP, null, null, input).execution();
                 long deadline = t0 + TimeUnit.SECONDS.toNanos(600);
@@ -768,6 +771,21 @@ public final class Bench {
                     seconds.add(s);
                 }
             }
+        }
+        if (statStatements) {
+            line("pg_stat_statements of the last run (per item = per Map iteration):");
+            line("");
+            line("| calls per item | mean ms | total ms | rows per call | statement |");
+            line("|---:|---:|---:|---:|---|");
+            for (List<String> st : db.rows("""
+                    SELECT calls, round(mean_exec_time::numeric, 3), round(total_exec_time::numeric, 0),
+                           round(rows::numeric / greatest(calls, 1), 2), left(regexp_replace(query, '\\s+', ' ', 'g'), 160)
+                    FROM pg_stat_statements WHERE calls > 10 AND query NOT LIKE '%pg_stat_statements%'
+                    ORDER BY total_exec_time DESC LIMIT 10""")) {
+                line("| " + Stats.fmt(Double.parseDouble(st.get(0)) / mapItems, 3) + " | " + st.get(1) + " | " + st.get(2)
+                        + " | " + st.get(3) + " | `" + st.get(4) + "` |");
+            }
+            line("");
         }
         line("| seconds (start to SUCCEEDED) | items/s |");
         line("|---:|---:|");

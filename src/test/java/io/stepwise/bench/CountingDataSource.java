@@ -25,6 +25,7 @@ final class CountingDataSource {
     static final LongAdder ROLLBACKS = new LongAdder();
     static final LongAdder VALIDATIONS = new LongAdder();
 
+    private static final Set<String> STATEMENT_FACTORIES = Set.of("prepareStatement", "prepareCall", "createStatement");
     private static final Set<String> EXECUTE = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
 
     private CountingDataSource() {
@@ -68,7 +69,7 @@ final class CountingDataSource {
                 }
             }
             Object result = invoke(target, method, args);
-            return result instanceof Statement s && method.getName().matches("prepareStatement|prepareCall|createStatement")
+            return result instanceof Statement s && STATEMENT_FACTORIES.contains(method.getName())
                     ? statement(s) : result;
         });
     }
