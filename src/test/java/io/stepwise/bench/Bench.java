@@ -539,13 +539,12 @@ public final class Bench {
                 jfr.dump(Path.of(System.getProperty("bench.jfr") + "-" + System.currentTimeMillis() + ".jfr"));
                 jfr.close();
             }
-            double window = (System.nanoTime() - t0) / 1e9;
             var counts = CountingDataSource.Snapshot.now().minus(counts0);
             long cpu = (jvmCpuNanos() - cpu0) / 1_000_000;
             double pg = db.postgresCpuSecondsSince(pg0);
             long[] m1 = BenchDb.machineCpu();
             double idle = m1[1] == m0[1] ? 0 : 100.0 * (m1[0] - m0[0]) / (m1[1] - m0[1]);
-            double busy = ((m1[1] - m0[1]) - (m1[0] - m0[0])) / 100.0 / 1; // jiffies of all cores, 1/100 s each
+            double busy = ((m1[1] - m0[1]) - (m1[0] - m0[0])) / 100.0; // busy jiffies of all cores, 1/100 s each
             double others = Math.max(0, busy - cpu / 1000.0 - pg);
             List<List<String>> statements = statStatements ? db.rows("""
                     SELECT calls, round(mean_exec_time::numeric, 3), round(total_exec_time::numeric, 0),
