@@ -78,17 +78,17 @@ public final class Bench {
     final List<String> scenarios = Arrays.asList(System.getProperty("bench.scenario", "all").split(","));
     final int reps = Integer.getInteger("bench.reps", 3);
     final int drainN = Integer.getInteger("bench.n", quick ? 10_000 : 100_000);
-    final int backlogN = Integer.getInteger("bench.backlog", quick ? 100_000 : 1_000_000);
+    final int backlogN = Integer.getInteger("bench.backlog", quick ? 50_000 : 1_000_000);
     final int submitN = Integer.getInteger("bench.submit.n", quick ? 3_000 : 20_000);
     final List<Integer> submitThreads = Arrays.stream(System.getProperty("bench.submit.threads", "1,16").split(","))
             .map(Integer::parseInt).toList();
     final int httpClients = Integer.getInteger("bench.http.clients", 16);
     final int latencySeconds = Integer.getInteger("bench.latency.seconds", quick ? 10 : 30);
     final int latencyIntervalMs = Integer.getInteger("bench.latency.interval-ms", 10);
-    final double soakMinutes = Double.parseDouble(System.getProperty("bench.soak.minutes", quick ? "2" : "20"));
+    final double soakMinutes = Double.parseDouble(System.getProperty("bench.soak.minutes", quick ? "1" : "20"));
     final double soakFraction = Double.parseDouble(System.getProperty("bench.soak.fraction", "0.7"));
     final double soakRate = Double.parseDouble(System.getProperty("bench.soak.rate", "0"));
-    final int mapItems = Integer.getInteger("bench.map.items", quick ? 2_000 : 10_000);
+    final int mapItems = Integer.getInteger("bench.map.items", quick ? 1_000 : 10_000);
     final int mapConcurrency = Integer.getInteger("bench.map.concurrency", 100);
     final Map<String, String> appProperties = new HashMap<>();
 
