@@ -1,0 +1,105 @@
+package io.stepwise.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.stepwise.StepwiseApplication;
+import io.stepwise.task.TaskHandler;
+import io.stepwise.task.TaskRequest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One Stepwise application in the benchmark JVM: StepwiseApplication plus {@link Beans} (a counting
+ * data source under the usual Hikari pool, and the {@code bench:probe} task handler), started with
+ * the given properties. Beans is not annotated, so component scanning of the test classpath never
+ * picks it up in the test suite; it is added here as an explicit source.
+ */
+final class BenchApp implements AutoCloseable {
+
+    /** {@code bench:probe}: input {"i": n} -> System.nanoTime() when the handler started. */
+    static final Map<Integer, Long> PROBE_STARTS = new ConcurrentHashMap<>();
+
+    final ConfigurableApplicationContext context;
+
+    private BenchApp(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static BenchApp start(BenchDb db, boolean worker, Map<String, String> extra) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("spring.datasource.url", db.url);
+        props.put("spring.datasource.username", db.user);
+        props.put("spring.datasource.password", db.password);
+        props.put("server.port", "0");
+        props.put("stepwise.worker.enabled", String.valueOf(worker));
+        props.put("logging.level.root", "WARN");
+        props.put("logging.level.io.stepwise", "WARN");
+        props.put("spring.main.banner-mode", "off");
+        props.putAll(extra);
+        var app = new SpringApplication(StepwiseApplication.class, Beans.class);
+        app.setDefaultProperties(props);
+        app.setLogStartupInfo(false);
+        return new BenchApp(app.run());
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    HikariDataSource dataSource() {
+        return context.getBean(HikariDataSource.class);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** Beans added to the application (lite-mode configuration: not annotated on purpose, see above). */
+    static class Beans {
+
+        @Bean
+        HikariDataSource dataSource(Environment environment) {
+            var physical = new PGSimpleDataSource();
+            physical.setUrl(environment.getProperty("spring.datasource.url"));
+            physical.setUser(environment.getProperty("spring.datasource.username"));
+            physical.setPassword(environment.getProperty("spring.datasource.password"));
+            var pool = new HikariDataSource();
+            pool.setDataSource(CountingDataSource.wrap(physical));
+            pool.setPoolName("stepwise-bench");
+            // the same spring.datasource.hikari.* settings the application would honour
+            Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(pool));
+            return pool;
+        }
+
+        @Bean
+        TaskHandler benchProbe() {
+            return new TaskHandler() {
+                @Override
+                public Set<String> resources() {
+                    return Set.of("bench:probe");
+                }
+
+                @Override
+                public JsonNode handle(TaskRequest request) {
+                    PROBE_STARTS.putIfAbsent(request.input().path("i").asInt(), System.nanoTime());
+                    return request.input();
+                }
+            };
+        }
+    }
+}
