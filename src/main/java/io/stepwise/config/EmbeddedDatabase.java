@@ -24,13 +24,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * Port 0 picks a free port.
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException {
+        return start(dataDirectory, port, true);
+    }
+
+    /**
+     * @param durable true for data that must survive a crash (development mode). zonky turns fsync,
+     *     synchronous commit and full-page writes off by default; that suits throw-away test databases
+     *     only, so durable servers switch them back on.
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable) throws IOException {
         Files.createDirectories(dataDirectory);
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
-                // durable by default, like a real server; sized for a developer's laptop
+                // sized for a developer's laptop
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB");
+        if (durable) {
+            builder.setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
         if (port > 0) {
             builder.setPort(port);
         }

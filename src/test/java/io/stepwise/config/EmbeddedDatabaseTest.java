@@ -24,6 +24,10 @@ class EmbeddedDatabaseTest {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("still here");
             assertThat(connection.getMetaData().getDatabaseProductVersion()).startsWith("17.");
+            try (var fsync = connection.createStatement().executeQuery("SHOW fsync")) {
+                fsync.next();
+                assertThat(fsync.getString(1)).as("the development database is durable").isEqualTo("on");
+            }
         }
     }
 }

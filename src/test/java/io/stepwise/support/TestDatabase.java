@@ -36,7 +36,8 @@ public record TestDatabase(String url, String user, String password, String kind
                     "testcontainers");
         }
         try {
-            var database = EmbeddedDatabase.start(Files.createTempDirectory("stepwise-test-pg"), 0);
+            // a throw-away cluster: no fsync, as zonky sets it up, keeps the suite fast
+            var database = EmbeddedDatabase.start(Files.createTempDirectory("stepwise-test-pg"), 0, false);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     database.close();
