@@ -20,21 +20,22 @@ FROM execution WHERE state_machine_name = :stateMachineName AND name = :name;
 -- name: ExecutionFinish
 -- Only a running execution can end; a stopped one ignores a late finish.
 UPDATE execution
-SET status = :status, output = CAST(:output AS jsonb), error = :error, cause = :cause, stop_date = :now
+SET status = :status, output = CAST(:output AS jsonb), error = :error, cause = :cause, stop_date = :now,
+    timeout_at = NULL
 WHERE id = :id AND status = 'RUNNING';
 
 -- name: ExecutionTimeOutDue
 -- The top-level TimeoutSeconds: overdue running executions end as TIMED_OUT (execution_timeout_idx).
 UPDATE execution
 SET status = 'TIMED_OUT', error = 'States.Timeout', cause = 'The execution ran longer than its TimeoutSeconds.',
-    stop_date = :now
-WHERE id IN (SELECT id FROM execution WHERE status = 'RUNNING' AND timeout_at IS NOT NULL AND timeout_at <= :now
+    stop_date = :now, timeout_at = NULL
+WHERE id IN (SELECT id FROM execution WHERE timeout_at IS NOT NULL AND timeout_at <= :now AND status = 'RUNNING'
              ORDER BY timeout_at LIMIT :limit FOR UPDATE SKIP LOCKED)
 RETURNING id;
 
 -- name: ExecutionStop
 UPDATE execution
-SET status = 'ABORTED', error = :error, cause = :cause, stop_date = :now
+SET status = 'ABORTED', error = :error, cause = :cause, stop_date = :now, timeout_at = NULL
 WHERE id = :id AND status IN ('RUNNING', 'PENDING_REDRIVE');
 
 -- name: ExecutionRedrive
@@ -42,7 +43,7 @@ WHERE id = :id AND status IN ('RUNNING', 'PENDING_REDRIVE');
 UPDATE execution
 SET status = 'RUNNING', output = NULL, error = NULL, cause = NULL, stop_date = NULL,
     redrive_count = redrive_count + 1, redrive_date = :now,
-    timeout_at = CASE WHEN timeout_at IS NULL THEN NULL ELSE :now + (timeout_at - start_date) END
+    timeout_at = :timeoutAt
 WHERE id = :id AND status IN ('FAILED', 'TIMED_OUT', 'ABORTED');
 
 -- name: ExecutionPruneFinished
@@ -50,8 +51,8 @@ WHERE id = :id AND status IN ('FAILED', 'TIMED_OUT', 'ABORTED');
 -- holds many locks or bloats the tables in one go. Their history and kept steps go with them.
 WITH doomed AS (
     SELECT id FROM execution
-    WHERE stop_date < :cutoff AND status IN ('SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED')
-    ORDER BY stop_date LIMIT :limit
+    WHERE start_date < :cutoff AND stop_date < :cutoff AND status IN ('SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED')
+    ORDER BY start_date, id LIMIT :limit
     FOR UPDATE SKIP LOCKED
 ), history_gone AS (
     DELETE FROM history h USING doomed d WHERE h.execution_id = d.id
@@ -64,7 +65,8 @@ RETURNING e.id;
 -- name: ExecutionFinishMany
 -- ExecutionFinish for a whole batch of completions in one statement.
 UPDATE execution e
-SET status = t.status, output = CAST(t.output AS jsonb), error = t.error, cause = t.cause, stop_date = :now
+SET status = t.status, output = CAST(t.output AS jsonb), error = t.error, cause = t.cause, stop_date = :now,
+    timeout_at = NULL
 FROM unnest(CAST(:ids AS uuid[]), CAST(:statuses AS text[]), CAST(:outputs AS text[]), CAST(:errors AS text[]),
             CAST(:causes AS text[])) AS t(id, status, output, error, cause)
 WHERE e.id = t.id AND e.status = 'RUNNING';

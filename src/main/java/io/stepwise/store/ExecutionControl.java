@@ -16,14 +16,16 @@ public class ExecutionControl {
     private final ExecutionStore executions;
     private final StepStore steps;
     private final HistoryStore history;
+    private final StateMachineStore machines;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
 
-    ExecutionControl(ExecutionStore executions, StepStore steps, HistoryStore history, Clock clock,
-            ApplicationEventPublisher publisher) {
+    ExecutionControl(ExecutionStore executions, StepStore steps, HistoryStore history, StateMachineStore machines,
+            Clock clock, ApplicationEventPublisher publisher) {
         this.executions = executions;
         this.steps = steps;
         this.history = history;
+        this.machines = machines;
         this.clock = clock;
         this.publisher = publisher;
     }
@@ -62,7 +64,12 @@ public class ExecutionControl {
         Instant now = clock.instant();
         List<StepStore.TreeStep> tree = steps.treeOfExecution(id);
         List<StepStore.TreeStep> roots = tree.stream().filter(s -> s.parentId() == null).toList();
-        if (roots.isEmpty() || !executions.redrive(id, now)) {
+        // the execution's TimeoutSeconds starts again from the redrive
+        Instant timeoutAt = machines.version(execution.stateMachineName(), execution.stateMachineVersion())
+                .map(m -> m.definition().get("TimeoutSeconds"))
+                .filter(t -> t != null && t.canConvertToLong())
+                .map(t -> now.plusSeconds(t.asLong())).orElse(null);
+        if (roots.isEmpty() || !executions.redrive(id, now, timeoutAt)) {
             throw new RedriveNotAllowedException(execution);
         }
         new Revival(tree, now).reviveAll(roots);

@@ -103,9 +103,9 @@ class ExecutionStore {
                 .update();
     }
 
-    boolean redrive(UUID id, Instant now) {
+    boolean redrive(UUID id, Instant now, Instant timeoutAt) {
         return jdbc.sql(SqlStatements.get("ExecutionRedrive")).param("id", id).param("now", Rows.timestamp(now))
-                .update() == 1;
+                .param("timeoutAt", Rows.timestamp(timeoutAt)).update() == 1;
     }
 
     boolean finish(UUID id, ExecutionStatus status, JsonNode output, String error, String cause, Instant now) {

@@ -35,7 +35,8 @@ class RetentionPrunerTest extends IntegrationTest {
                 {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}"""), null);
         UUID old = finishedExecution();
         UUID recent = finishedExecution();
-        jdbc.sql("UPDATE execution SET stop_date = now() - interval '31 days' WHERE id = ?").param(old).update();
+        jdbc.sql("UPDATE execution SET start_date = start_date - interval '31 days', stop_date = stop_date - interval '31 days' "
+                + "WHERE id = ?").param(old).update();
 
         pruner.run();
 
