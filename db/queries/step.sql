@@ -144,8 +144,9 @@ WHERE execution_id = :executionId ORDER BY id;
 
 -- name: StepRevive
 -- Redrive: a failed or cut-off step becomes READY, WAITING (for revived children) or BLOCKED again.
+-- A cut-off Wait keeps its end: redriving it must not skip the rest of the wait.
 UPDATE step
-SET status = :status, run_at = :now, pending_children = :pending, failed_children = 0, error = NULL, cause = NULL,
+SET status = :status, run_at = CASE WHEN kind = 'WAIT' THEN GREATEST(run_at, :now) ELSE :now END, pending_children = :pending, failed_children = 0, error = NULL, cause = NULL,
     lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
 WHERE id = :id AND status IN ('FAILED', 'CANCELLED');
 

@@ -109,5 +109,8 @@ class RedriveTest extends IntegrationTest {
         assertThat(redriven.status()).isEqualTo(ExecutionStatus.RUNNING);
         assertThat(jdbc.sql("SELECT status || '/' || kind FROM step WHERE execution_id = ?").param(id)
                 .query(String.class).single()).isEqualTo("READY/WAIT");
+        // the redrive resumes the cut-off Wait; it does not skip what is left of the hour
+        assertThat(jdbc.sql("SELECT run_at > now() + interval '59 minutes' FROM step WHERE execution_id = ?")
+                .param(id).query(Boolean.class).single()).isTrue();
     }
 }
