@@ -2,8 +2,9 @@ package io.stepwise.engine;
 
 import io.stepwise.asl.Json;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,9 +41,12 @@ final class ContextObjects {
 
     /** AWS prints context times with millisecond precision: 2024-01-01T00:00:00.000Z. */
     static String timestamp(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS))
-                .replaceFirst("(\\d{2}:\\d{2}:\\d{2})Z$", "$1.000Z");
+        return MILLIS_UTC.format(instant);
     }
+
+    // every state of every execution formats two of these: no regex, no ISO_INSTANT variable precision
+    private static final DateTimeFormatter MILLIS_UTC = DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     static JsonNode mapItem(int index, JsonNode value) {
         ObjectNode item = Json.NODES.objectNode();

@@ -3,7 +3,6 @@ package io.stepwise.store;
 import io.stepwise.engine.ExecutionStatus;
 import java.time.Instant;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /**
  * What a worker commits for a claimed step, guarded by the step's lease. Each carries the history
@@ -13,38 +12,39 @@ public sealed interface Completion {
 
     ClaimedStep step();
 
-    JsonNode events();
+    /** @return the events as a JSON array, or null when the run produced none */
+    JsonText events();
 
     /**
      * The top-level frame ended: the execution ends. On success its steps go; on failure
      * {@code failure} says where, and the step stays for a redrive.
      */
-    record FinishExecution(ClaimedStep step, ExecutionStatus status, JsonNode output, String error, String cause,
-            FailurePoint failure, JsonNode events) implements Completion {
+    record FinishExecution(ClaimedStep step, ExecutionStatus status, JsonText output, String error, String cause,
+            FailurePoint failure, JsonText events) implements Completion {
     }
 
     /**
      * Where a frame failed: the state and its input, the checkpoint to resume it, and whether the
      * failure is the step's own Parallel/Map join (then its children are kept for a redrive).
      */
-    record FailurePoint(String stateName, JsonNode input, JsonNode stateData, boolean atOwnFanOut) {
+    record FailurePoint(String stateName, JsonText input, JsonText stateData, boolean atOwnFanOut) {
     }
 
     /** The step waits again in the same row: a retry backoff, a Wait, or a yield. */
-    record Reschedule(ClaimedStep step, StepKind kind, String stateName, JsonNode input, JsonNode stateData,
-            Instant runAt, JsonNode events) implements Completion {
+    record Reschedule(ClaimedStep step, StepKind kind, String stateName, JsonText input, JsonText stateData,
+            Instant runAt, JsonText events) implements Completion {
     }
 
     /** A Parallel or Map state fans out; the step waits for its children. */
-    record StartChildren(ClaimedStep step, String stateName, JsonNode input, JsonNode stateData,
-            List<NewChild> children, int maxConcurrency, Instant runAt, JsonNode events) implements Completion {
+    record StartChildren(ClaimedStep step, String stateName, JsonText input, JsonText stateData,
+            List<NewChild> children, int maxConcurrency, Instant runAt, JsonText events) implements Completion {
     }
 
     /** A child frame (branch or iteration) ended; its parent may now resume. */
-    record EndChild(ClaimedStep step, boolean succeeded, JsonNode output, String error, String cause,
-            FailurePoint failure, JsonNode events) implements Completion {
+    record EndChild(ClaimedStep step, boolean succeeded, JsonText output, String error, String cause,
+            FailurePoint failure, JsonText events) implements Completion {
     }
 
-    record NewChild(int branchIndex, String stateName, JsonNode input, JsonNode stateData) {
+    record NewChild(int branchIndex, String stateName, JsonText input, JsonText stateData) {
     }
 }

@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
 
 @Repository
 class ExecutionStore {
@@ -42,7 +41,7 @@ class ExecutionStore {
     }
 
     /** @return false when an execution with this name already exists for the state machine */
-    boolean insert(UUID id, StoredStateMachine machine, String name, JsonNode input, Instant now, Instant timeoutAt) {
+    boolean insert(UUID id, StoredStateMachine machine, String name, JsonText input, Instant now, Instant timeoutAt) {
         return jdbc.sql(SqlStatements.get("ExecutionInsert"))
                 .param("id", id)
                 .param("stateMachineName", machine.name())
@@ -89,7 +88,7 @@ class ExecutionStore {
     }
 
     /** One execution's end, for {@link #finishMany}. */
-    record Ending(UUID id, ExecutionStatus status, JsonNode output, String error, String cause) {
+    record Ending(UUID id, ExecutionStatus status, JsonText output, String error, String cause) {
     }
 
     void finishMany(List<Ending> endings, Instant now) {
@@ -108,7 +107,7 @@ class ExecutionStore {
                 .param("timeoutAt", Rows.timestamp(timeoutAt)).update() == 1;
     }
 
-    boolean finish(UUID id, ExecutionStatus status, JsonNode output, String error, String cause, Instant now) {
+    boolean finish(UUID id, ExecutionStatus status, JsonText output, String error, String cause, Instant now) {
         return jdbc.sql(SqlStatements.get("ExecutionFinish"))
                 .param("id", id)
                 .param("status", status.name())

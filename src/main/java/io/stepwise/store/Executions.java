@@ -54,15 +54,16 @@ public class Executions {
         String executionName = name != null ? name : id.toString();
         JsonNode timeout = machine.definition().get("TimeoutSeconds");
         Instant timeoutAt = timeout != null && timeout.canConvertToLong() ? now.plusSeconds(timeout.asLong()) : null;
-        if (!executions.insert(id, machine, executionName, input, now, timeoutAt)) {
+        JsonText inputText = JsonText.of(input); // written twice: the execution's input and its first step's
+        if (!executions.insert(id, machine, executionName, inputText, now, timeoutAt)) {
             ExecutionRecord existing = executions.byName(stateMachine, executionName).orElseThrow();
             if (!existing.input().equals(input)) {
                 throw new ExecutionConflictException(stateMachine, executionName);
             }
             return new Start(existing, false);
         }
-        steps.insert(id, null, null, "READY", StepKind.ENTER, machine.definition().path("StartAt").asString(), input,
-                null, now, now);
+        steps.insert(id, null, null, "READY", StepKind.ENTER, machine.definition().path("StartAt").asString(),
+                inputText, null, now, now);
         events.publishEvent(new WorkAvailable());
         // built here rather than read back: one round trip fewer per start
         return new Start(new ExecutionRecord(id, machine.name(), machine.version(), executionName,

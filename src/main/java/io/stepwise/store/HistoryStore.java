@@ -24,7 +24,7 @@ class HistoryStore {
                 .update();
     }
 
-    void appendMany(List<UUID> executionIds, List<JsonNode> events, Instant now) {
+    void appendMany(List<UUID> executionIds, List<JsonText> events, Instant now) {
         if (executionIds.isEmpty()) {
             return;
         }

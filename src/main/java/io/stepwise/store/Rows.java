@@ -43,4 +43,8 @@ final class Rows {
     static String text(JsonNode node) {
         return node == null ? null : Json.write(node);
     }
+
+    static String text(JsonText text) {
+        return text == null ? null : text.json();
+    }
 }

@@ -77,7 +77,7 @@ public class StepCompletions {
             applied[i] = applyOne(completions.get(i), now);
         }
         List<UUID> historyIds = new ArrayList<>();
-        List<JsonNode> historyEvents = new ArrayList<>();
+        List<JsonText> historyEvents = new ArrayList<>();
         boolean madeWork = false;
         for (int i = 0; i < completions.size(); i++) {
             Completion completion = completions.get(i);
@@ -86,7 +86,7 @@ public class StepCompletions {
                         completion.step().id(), completion.step().executionId(), completion.step().leaseToken());
                 continue;
             }
-            if (completion.events() != null && !completion.events().isEmpty()) {
+            if (completion.events() != null) {
                 historyIds.add(completion.step().executionId());
                 historyEvents.add(completion.events());
             }

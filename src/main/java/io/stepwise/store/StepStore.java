@@ -49,7 +49,7 @@ class StepStore {
     }
 
     void insert(UUID executionId, Long parentId, Integer branchIndex, String status, StepKind kind, String stateName,
-            JsonNode input, JsonNode stateData, Instant runAt, Instant now) {
+            JsonText input, JsonText stateData, Instant runAt, Instant now) {
         jdbc.sql(SqlStatements.get("StepInsert"))
                 .param("executionId", executionId)
                 .param("parentId", parentId, Types.BIGINT)
@@ -103,7 +103,7 @@ class StepStore {
                 .query((rs, n) -> rs.getLong("id")).list());
     }
 
-    boolean rescheduleLeased(ClaimedStep step, StepKind kind, String stateName, JsonNode input, JsonNode stateData,
+    boolean rescheduleLeased(ClaimedStep step, StepKind kind, String stateName, JsonText input, JsonText stateData,
             Instant runAt) {
         return jdbc.sql(SqlStatements.get("StepRescheduleLeased"))
                 .param("id", step.id())
@@ -116,7 +116,7 @@ class StepStore {
                 .update() == 1;
     }
 
-    boolean waitForChildren(ClaimedStep step, String stateName, JsonNode input, JsonNode stateData, int children) {
+    boolean waitForChildren(ClaimedStep step, String stateName, JsonText input, JsonText stateData, int children) {
         return jdbc.sql(SqlStatements.get("StepWaitForChildren"))
                 .param("id", step.id())
                 .param("leaseToken", step.leaseToken())
@@ -127,7 +127,7 @@ class StepStore {
                 .update() == 1;
     }
 
-    boolean finishChildLeased(ClaimedStep step, String status, JsonNode output, String error, String cause) {
+    boolean finishChildLeased(ClaimedStep step, String status, JsonText output, String error, String cause) {
         return jdbc.sql(SqlStatements.get("StepFinishChildLeased"))
                 .param("id", step.id())
                 .param("leaseToken", step.leaseToken())
@@ -183,7 +183,7 @@ class StepStore {
                 .param("id", step.id()).param("leaseToken", step.leaseToken()).update() == 1;
     }
 
-    boolean failLeased(ClaimedStep step, StepKind kind, String stateName, JsonNode input, JsonNode stateData,
+    boolean failLeased(ClaimedStep step, StepKind kind, String stateName, JsonText input, JsonText stateData,
             String error, String cause) {
         return jdbc.sql(SqlStatements.get("StepFailLeased"))
                 .param("id", step.id())

@@ -15,6 +15,7 @@ import io.stepwise.engine.Outcome;
 import io.stepwise.engine.TaskResult;
 import io.stepwise.store.ClaimedStep;
 import io.stepwise.store.Completion;
+import io.stepwise.store.JsonText;
 import io.stepwise.store.StateMachineDefinitions;
 import io.stepwise.store.StepClaims;
 import io.stepwise.store.StepCompletions;
@@ -31,7 +32,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -99,7 +99,8 @@ class StepRunner {
     private void failStep(ClaimedStep step, Throwable cause) {
         String why = "Stepwise could not run or store state '" + step.stateName() + "': "
                 + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
-        var at = new Completion.FailurePoint(step.stateName(), step.input(), step.stateData(), false);
+        var at = new Completion.FailurePoint(step.stateName(), JsonText.of(step.input()), JsonText.of(step.stateData()),
+                false);
         var failure = step.parentId() == null
                 ? new Completion.FinishExecution(step, ExecutionStatus.FAILED, null, ErrorNames.RUNTIME, why, at, null)
                 : new Completion.EndChild(step, false, null, ErrorNames.RUNTIME, why, at, null);
@@ -158,26 +159,31 @@ class StepRunner {
 
     private Completion completion(ClaimedStep step, Checkpoint checkpoint, Outcome outcome, HistoryRecorder history) {
         long events = checkpoint.events() + history.size();
-        var json = history.toJson();
+        JsonText json = history.size() == 0 ? null : JsonText.of(history.toJson());
         boolean child = step.parentId() != null;
         return switch (outcome) {
             case Outcome.Ended ended -> child
-                    ? new Completion.EndChild(step, true, ended.output(), null, null, null, json)
-                    : new Completion.FinishExecution(step, ExecutionStatus.SUCCEEDED, ended.output(), null, null, null,
-                            json);
+                    ? new Completion.EndChild(step, true, JsonText.of(ended.output()), null, null, null, json)
+                    : new Completion.FinishExecution(step, ExecutionStatus.SUCCEEDED, JsonText.of(ended.output()), null,
+                            null, null, json);
             case Outcome.Failed failed -> {
                 Completion.FailurePoint at = failurePoint(step, checkpoint, failed, events);
                 yield child ? new Completion.EndChild(step, false, null, failed.error(), failed.cause(), at, json)
                         : new Completion.FinishExecution(step, ExecutionStatus.FAILED, null, failed.error(),
                                 failed.cause(), at, json);
             }
-            case Outcome.Yield yield -> new Completion.Reschedule(step, StepKind.ENTER, yield.stateName(), yield.input(),
-                    new Checkpoint(checkpoint.path(), yield.variables(), events, null).toJson(), clock.instant(), json);
+            case Outcome.Yield yield -> new Completion.Reschedule(step, StepKind.ENTER, yield.stateName(),
+                    JsonText.of(yield.input()),
+                    JsonText.of(new Checkpoint(checkpoint.path(), yield.variables(), events, null).toJson()),
+                    clock.instant(), json);
             case Outcome.RunTask task -> new Completion.Reschedule(step, StepKind.TASK, task.stateName(),
-                    task.stateInput(), new Checkpoint(checkpoint.path(), task.variables(), events, task).toJson(),
+                    JsonText.of(task.stateInput()),
+                    JsonText.of(new Checkpoint(checkpoint.path(), task.variables(), events, task).toJson()),
                     task.notBefore(), json);
-            case Outcome.Wait wait -> new Completion.Reschedule(step, StepKind.WAIT, wait.stateName(), wait.output(),
-                    new Checkpoint(checkpoint.path(), wait.variables(), events, wait).toJson(), wait.until(), json);
+            case Outcome.Wait wait -> new Completion.Reschedule(step, StepKind.WAIT, wait.stateName(),
+                    JsonText.of(wait.output()),
+                    JsonText.of(new Checkpoint(checkpoint.path(), wait.variables(), events, wait).toJson()),
+                    wait.until(), json);
             case Outcome.FanOut fanOut -> startChildren(step, checkpoint, fanOut, events, json);
         };
     }
@@ -188,19 +194,18 @@ class StepRunner {
      */
     private static Completion.FailurePoint failurePoint(ClaimedStep step, Checkpoint checkpoint, Outcome.Failed failed,
             long events) {
-        if (failed.at() == null) {
-            return new Completion.FailurePoint(step.stateName(), step.input(), step.stateData(), false);
+        boolean ownFanOut = step.kind() == StepKind.FAN_IN && failed.at() != null
+                && failed.at().stateName().equals(step.stateName());
+        if (failed.at() == null || ownFanOut) {
+            return new Completion.FailurePoint(step.stateName(), JsonText.of(step.input()),
+                    JsonText.of(step.stateData()), ownFanOut);
         }
-        boolean ownFanOut = step.kind() == StepKind.FAN_IN && failed.at().stateName().equals(step.stateName());
-        if (ownFanOut) {
-            return new Completion.FailurePoint(step.stateName(), step.input(), step.stateData(), true);
-        }
-        return new Completion.FailurePoint(failed.at().stateName(), failed.at().input(),
-                new Checkpoint(checkpoint.path(), failed.at().variables(), events, null).toJson(), false);
+        return new Completion.FailurePoint(failed.at().stateName(), JsonText.of(failed.at().input()),
+                JsonText.of(new Checkpoint(checkpoint.path(), failed.at().variables(), events, null).toJson()), false);
     }
 
     private Completion startChildren(ClaimedStep step, Checkpoint checkpoint, Outcome.FanOut fanOut, long events,
-            JsonNode json) {
+            JsonText json) {
         var e = step.execution();
         StateMachine parentMachine = checkpoint.path().resolve(
                 definitions.forVersion(e.stateMachineName(), e.stateMachineVersion()));
@@ -210,12 +215,12 @@ class StepRunner {
             Outcome.Child child = fanOut.children().get(i);
             MachinePath path = checkpoint.path().child(fanOut.stateName(), map ? 0 : child.branch());
             StateMachine sub = path.resolve(definitions.forVersion(e.stateMachineName(), e.stateMachineVersion()));
-            children.add(new Completion.NewChild(i, sub.startAt(), child.input(),
-                    new Checkpoint(path, fanOut.variables(), events, null).toJson()));
+            children.add(new Completion.NewChild(i, sub.startAt(), JsonText.of(child.input()),
+                    JsonText.of(new Checkpoint(path, fanOut.variables(), events, null).toJson())));
         }
         Instant runAt = fanOut.notBefore() != null ? fanOut.notBefore() : clock.instant();
-        return new Completion.StartChildren(step, fanOut.stateName(), fanOut.stateInput(),
-                new Checkpoint(checkpoint.path(), fanOut.variables(), events, fanOut).toJson(), children,
+        return new Completion.StartChildren(step, fanOut.stateName(), JsonText.of(fanOut.stateInput()),
+                JsonText.of(new Checkpoint(checkpoint.path(), fanOut.variables(), events, fanOut).toJson()), children,
                 fanOut.maxConcurrency(), runAt, json);
     }
 }

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -389,9 +390,17 @@ public final class Bench {
 
     // ---- (b)/(d) drain ----------------------------------------------------------------------------------
 
+    /** The application's PostgreSQL sessions by what they wait on ("CPU" when running, a state when idle in a transaction). */
+    static final String WAIT_SAMPLE = """
+            SELECT CASE WHEN state = 'active' THEN coalesce(wait_event_type || ':' || wait_event, 'CPU') ELSE state END,
+                   count(*)
+            FROM pg_stat_activity
+            WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle'
+            GROUP BY 1""";
+
     record DrainResult(double rate, double seconds, long jvmCpuMs, double pgCpuS, double othersCpuS, double idlePct,
                        long completedInWindow, CountingDataSource.Snapshot counts, long heapPeakMiB, long gcCount,
-                       long gcMs, List<List<String>> statements) {
+                       long gcMs, List<List<String>> statements, Map<String, Integer> waits, int waitSamples) {
     }
 
     List<Double> drainScenario(String title, String machine, int transitionsPerExecution, Backlog backlog) throws Exception {
@@ -465,12 +474,23 @@ public final class Bench {
             line("pg_stat_statements over the measuring window of the median run (" + Stats.fmt(last.completedInWindow, 0)
                     + " executions completed in it):");
             line("");
-            line("| calls per execution | mean ms | total ms | rows per call | statement |");
-            line("|---:|---:|---:|---:|---|");
+            line("| calls per execution | mean ms | total ms | rows per call | WAL bytes / call | full-page images / call | pages dirtied / call | statement |");
+            line("|---:|---:|---:|---:|---:|---:|---:|---|");
             for (List<String> s : last.statements) {
                 line("| " + Stats.fmt(Double.parseDouble(s.get(0)) / last.completedInWindow, 3) + " | " + s.get(1) + " | "
-                        + s.get(2) + " | " + s.get(3) + " | `" + s.get(4) + "` |");
+                        + s.get(2) + " | " + s.get(3) + " | " + s.get(5) + " | " + s.get(6) + " | " + s.get(7) + " | `"
+                        + s.get(4) + "` |");
             }
+            line("");
+        }
+        if (last.waitSamples > 0) {
+            line("The application's PostgreSQL sessions, sampled " + last.waitSamples + " times during the median run "
+                    + "(average number of sessions in each state; \"idle in transaction\" = waiting for the application):");
+            line("");
+            line("| state or wait event | sessions (average) |");
+            line("|---|---:|");
+            last.waits.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(w -> line("| " + w.getKey() + " | " + Stats.fmt(w.getValue() / (double) last.waitSamples, 2) + " |"));
             line("");
         }
         return rates;
@@ -518,11 +538,20 @@ public final class Bench {
             if (System.getProperty("bench.jfr") != null) {
                 // -Dbench.jfr=<file>: a JFR profile of the measuring window only (start-up left out)
                 jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                // a sample every millisecond: the default 10-20 ms leaves a few hundred samples per drain
+                jfr.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
                 jfr.start();
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60 + n / 500);
             boolean partial = false;
+            Map<String, Integer> waits = new TreeMap<>();
+            int waitSamples = 0;
             while ((remaining = db.longValue(remainingSql)) > 0) {
+                // what the application's PostgreSQL sessions are doing at this instant (sampled with the progress)
+                for (List<String> w : db.rows(WAIT_SAMPLE)) {
+                    waits.merge(w.get(0), Integer.parseInt(w.get(1)), Integer::sum);
+                }
+                waitSamples++;
                 if (System.nanoTime() > deadline) {
                     // slower than 500 executions/s: measure what completed so far instead of waiting for all
                     partial = true;
@@ -548,7 +577,9 @@ public final class Bench {
             double others = Math.max(0, busy - cpu / 1000.0 - pg);
             List<List<String>> statements = statStatements ? db.rows("""
                     SELECT calls, round(mean_exec_time::numeric, 3), round(total_exec_time::numeric, 0),
-                           round(rows::numeric / greatest(calls, 1), 2), left(regexp_replace(query, '\\s+', ' ', 'g'), 160)
+                           round(rows::numeric / greatest(calls, 1), 2), left(regexp_replace(query, '\\s+', ' ', 'g'), 160),
+                           round(wal_bytes / greatest(calls, 1)), round(wal_fpi::numeric / greatest(calls, 1), 1),
+                           round(shared_blks_dirtied::numeric / greatest(calls, 1), 1)
                     FROM pg_stat_statements WHERE calls > 10 AND query NOT LIKE '%pg_stat_statements%'
                       AND query NOT LIKE 'SELECT count(*) FROM step WHERE id <=%' ORDER BY calls DESC LIMIT 12""")
                     : List.of();
@@ -566,7 +597,7 @@ public final class Bench {
             }
             double seconds = Double.parseDouble(r.get(0).get(2));
             return new DrainResult(n / seconds, seconds, cpu, pg, others, idle, remainingAtStart, counts,
-                    heap.peakMiB(), heap.gcCount(), heap.gcMs(), statements);
+                    heap.peakMiB(), heap.gcCount(), heap.gcMs(), statements, waits, waitSamples);
         }
     }
 
