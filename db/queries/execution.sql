@@ -4,7 +4,7 @@
 -- An execution with the same (state machine, name) already there makes this insert nothing; the
 -- caller then reads the existing one to decide between "same start again" and "conflict".
 INSERT INTO execution (id, state_machine_name, state_machine_version, name, status, input, start_date, timeout_at)
-VALUES (:id, :stateMachineName, :stateMachineVersion, :name, 'RUNNING', CAST(:input AS jsonb), :now, :timeoutAt)
+VALUES (:id, :stateMachineName, :stateMachineVersion, :name, 'RUNNING', CAST(:input AS json), :now, :timeoutAt)
 ON CONFLICT (state_machine_name, name) DO NOTHING;
 
 -- name: ExecutionById
@@ -20,7 +20,7 @@ FROM execution WHERE state_machine_name = :stateMachineName AND name = :name;
 -- name: ExecutionFinish
 -- Only a running execution can end; a stopped one ignores a late finish.
 UPDATE execution
-SET status = :status, output = CAST(:output AS jsonb), error = :error, cause = :cause, stop_date = :now,
+SET status = :status, output = CAST(:output AS json), error = :error, cause = :cause, stop_date = :now,
     timeout_at = NULL
 WHERE id = :id AND status = 'RUNNING';
 
@@ -63,13 +63,14 @@ DELETE FROM execution e USING doomed d WHERE e.id = d.id
 RETURNING e.id;
 
 -- name: ExecutionFinishMany
--- ExecutionFinish for a whole batch of completions in one statement.
+-- ExecutionFinish for a whole batch of completions in one statement. `id = ANY` keeps the planner on
+-- the primary key whatever the statistics say (see StepDeleteLeasedMany).
 UPDATE execution e
-SET status = t.status, output = CAST(t.output AS jsonb), error = t.error, cause = t.cause, stop_date = :now,
+SET status = t.status, output = CAST(t.output AS json), error = t.error, cause = t.cause, stop_date = :now,
     timeout_at = NULL
 FROM unnest(CAST(:ids AS uuid[]), CAST(:statuses AS text[]), CAST(:outputs AS text[]), CAST(:errors AS text[]),
             CAST(:causes AS text[])) AS t(id, status, output, error, cause)
-WHERE e.id = t.id AND e.status = 'RUNNING';
+WHERE e.id = ANY(CAST(:ids AS uuid[])) AND e.id = t.id AND e.status = 'RUNNING';
 
 -- name: ExecutionLockRunning
 -- Completions lock their executions first (shared: completions of one execution do not block each

@@ -1,7 +1,7 @@
 -- Statements on history (db/migration/V1__core_schema.sql). Loaded by io.stepwise.store.SqlStatements.
 
 -- name: HistoryAppend
-INSERT INTO history (execution_id, recorded_at, events) VALUES (:executionId, :now, CAST(:events AS jsonb));
+INSERT INTO history (execution_id, recorded_at, events) VALUES (:executionId, :now, CAST(:events AS json));
 
 -- name: HistoryOfExecution
 SELECT seq, recorded_at, events::text AS events FROM history WHERE execution_id = :executionId ORDER BY seq;
@@ -9,6 +9,6 @@ SELECT seq, recorded_at, events::text AS events FROM history WHERE execution_id 
 -- name: HistoryAppendMany
 -- One history row per completion of a batch, in one statement.
 INSERT INTO history (execution_id, recorded_at, events)
-SELECT t.id, :now, CAST(t.events AS jsonb)
+SELECT t.id, :now, CAST(t.events AS json)
 FROM unnest(CAST(:ids AS uuid[]), CAST(:events AS text[])) WITH ORDINALITY AS t(id, events, n)
 ORDER BY t.n;

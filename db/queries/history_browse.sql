@@ -15,4 +15,4 @@ LIMIT :limit;
 
 -- name: HistoryEventCount
 -- Reverse paging numbers events from the end, so it needs the total once, on its first page.
-SELECT coalesce(sum(jsonb_array_length(events)), 0) FROM history WHERE execution_id = :executionId;
+SELECT coalesce(sum(json_array_length(events)), 0) FROM history WHERE execution_id = :executionId;

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CompletionBatcher implements SmartLifecycle {
 
-    static final int MAX_BATCH = 256;
+    static final int MAX_BATCH = 1024;
     private static final Logger log = LoggerFactory.getLogger(CompletionBatcher.class);
 
     private record Pending(Completion completion, CompletableFuture<Boolean> applied) {

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("stepwise.worker")
 public record WorkerProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("256") int slots,
+        @DefaultValue("1024") int slots,
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("60s") Duration lease,
         @DefaultValue("30s") Duration shutdownGrace) {

@@ -107,13 +107,13 @@ class ClusterTest {
         // five states, each entered and exited exactly once per execution: no transition applied twice
         List<String> wrong = jdbc.sql("""
                 SELECT format('%s %s %s x%s', h.execution_id, e->>'type', e->'details'->>'name', count(*))
-                FROM history h, jsonb_array_elements(h.events) e
+                FROM history h, json_array_elements(h.events) e
                 WHERE (e->>'type') LIKE '%StateEntered' OR (e->>'type') LIKE '%StateExited'
                 GROUP BY h.execution_id, e->>'type', e->'details'->>'name' HAVING count(*) <> 1""")
                 .query(String.class).list();
         assertThat(wrong).isEmpty();
         int entered = jdbc.sql("""
-                SELECT count(*) FROM history h, jsonb_array_elements(h.events) e
+                SELECT count(*) FROM history h, json_array_elements(h.events) e
                 WHERE (e->>'type') LIKE '%StateEntered'""").query(Integer.class).single();
         assertThat(entered).isEqualTo(executions * 5);
         assertThat(jdbc.sql("SELECT count(*) FROM step").query(Integer.class).single()).isZero();

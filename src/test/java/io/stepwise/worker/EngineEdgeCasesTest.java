@@ -84,13 +84,25 @@ class EngineEdgeCasesTest extends IntegrationTest {
                 + "WHERE e.id = ? AND h.recorded_at > e.stop_date").param(id).query(Integer.class).single()).isZero();
     }
 
-    /** A result the database rejects (jsonb has no U+0000) made the step run again forever. */
+    /** Payloads are stored as json text, so a U+0000 inside a JSON string survives a Wait and comes back. */
     @Test
-    void aResultTheDatabaseRejectsFailsTheExecution() {
+    void aNulCharacterInAPayloadIsKept() {
         UUID id = start("""
                 {"StartAt": "Nul", "States": {
                   "Nul": {"Type": "Pass", "Parameters": {"v.$": "States.Base64Decode('AA==')"}, "Next": "W"},
                   "W": {"Type": "Wait", "Seconds": 1, "End": true}}}""", "{}");
+        ExecutionRecord done = awaitEnd(id);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output().get("v").asString()).isEqualTo("\u0000");
+    }
+
+    /** A completion the database rejects (a text column has no U+0000) made the step run again forever. */
+    @Test
+    void aResultTheDatabaseRejectsFailsTheExecution() {
+        UUID id = start("""
+                {"StartAt": "Nul", "States": {
+                  "Nul": {"Type": "Pass", "Parameters": {"v.$": "States.Base64Decode('AA==')"}, "Next": "F"},
+                  "F": {"Type": "Fail", "Error": "Custom", "CausePath": "$.v"}}}""", "{}");
         ExecutionRecord done = awaitEnd(id);
         assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(done.error()).isEqualTo("States.Runtime");
