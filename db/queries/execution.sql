@@ -1,11 +1,17 @@
 -- Statements on execution (db/migration/V1__core_schema.sql). Loaded by io.stepwise.store.SqlStatements.
 
--- name: ExecutionInsert
--- An execution with the same (state machine, name) already there makes this insert nothing; the
--- caller then reads the existing one to decide between "same start again" and "conflict".
+-- name: ExecutionInsertMany
+-- A batch of starts in one statement. An execution with the same (state machine, name) already there
+-- (or earlier in the same batch) is not inserted; RETURNING says which were new, and the caller reads
+-- the existing one to decide between "same start again" and "conflict".
 INSERT INTO execution (id, state_machine_name, state_machine_version, name, status, input, start_date, timeout_at)
-VALUES (:id, :stateMachineName, :stateMachineVersion, :name, 'RUNNING', CAST(:input AS json), :now, :timeoutAt)
-ON CONFLICT (state_machine_name, name) DO NOTHING;
+SELECT t.id, t.machine, t.version, t.name, 'RUNNING', CAST(t.input AS json), :now, t.timeout_at
+FROM unnest(CAST(:ids AS uuid[]), CAST(:machines AS text[]), CAST(:versions AS integer[]), CAST(:names AS text[]),
+            CAST(:inputs AS text[]), CAST(:timeoutAts AS timestamptz[])) WITH ORDINALITY
+     AS t(id, machine, version, name, input, timeout_at, n)
+ORDER BY t.n
+ON CONFLICT (state_machine_name, name) DO NOTHING
+RETURNING id;
 
 -- name: ExecutionById
 SELECT id, state_machine_name, state_machine_version, name, status, input::text AS input,

@@ -8,6 +8,17 @@ FROM state_machine WHERE name = :name ORDER BY version DESC LIMIT 1;
 SELECT name, version, definition::text AS definition, description, created_at
 FROM state_machine WHERE name = :name AND version = :version;
 
+-- name: StateMachineLatestVersions
+-- The latest version of each named machine, without its definition (starts take the parsed one from
+-- the cache; created_at tells a recreated machine's version 1 from the old one).
+SELECT DISTINCT ON (name) name, version, created_at FROM state_machine
+WHERE name = ANY(CAST(:names AS text[])) ORDER BY name, version DESC;
+
+-- name: StateMachineVersionsExist
+SELECT s.name, s.version, s.created_at FROM state_machine s
+JOIN unnest(CAST(:names AS text[]), CAST(:versions AS integer[])) AS t(name, version)
+  ON s.name = t.name AND s.version = t.version;
+
 -- name: StateMachineInsertNextVersion
 -- The version is computed in the same statement; the primary key turns a concurrent duplicate into a
 -- unique violation that the caller retries. After a DELETE the numbering goes on above the versions its

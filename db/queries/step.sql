@@ -6,6 +6,14 @@ INSERT INTO step (execution_id, parent_id, branch_index, queue, priority, status
 VALUES (:executionId, :parentId, :branchIndex, :queue, :priority, :status, :kind, :stateName, CAST(:input AS json),
         CAST(:stateData AS json), :runAt, :now);
 
+-- name: StepInsertFirstMany
+-- The first step of each execution of a batch of starts: READY, entering its StartAt now.
+INSERT INTO step (execution_id, queue, priority, status, kind, state_name, input, run_at, created_at)
+SELECT t.id, :queue, 0, 'READY', 'ENTER', t.state_name, CAST(t.input AS json), :now, :now
+FROM unnest(CAST(:ids AS uuid[]), CAST(:stateNames AS text[]), CAST(:inputs AS text[])) WITH ORDINALITY
+     AS t(id, state_name, input, n)
+ORDER BY t.n;
+
 -- name: StepClaimReady
 -- Locks up to :limit due READY steps without waiting on rows other workers hold, and leases them in
 -- the same statement. WHERE and ORDER BY match step_ready_idx column for column. The execution's
@@ -162,7 +170,7 @@ WHERE s.id = ANY(CAST(:ids AS bigint[])) AND s.id = t.id AND s.lease_token = t.t
 RETURNING s.id;
 
 -- name: StepRescheduleLeasedMany
--- StepRescheduleLeased for a whole batch in one statement.
+-- StepRescheduleLeased for a whole batch in one statement (the guard and the plan as in StepDeleteLeasedMany).
 UPDATE step s
 SET status = 'READY', kind = t.kind, state_name = t.state_name, input = CAST(t.input AS json),
     state_data = CAST(t.state_data AS json), run_at = t.run_at, lease_owner = NULL, lease_token = NULL,
@@ -170,5 +178,5 @@ SET status = 'READY', kind = t.kind, state_name = t.state_name, input = CAST(t.i
 FROM unnest(CAST(:ids AS bigint[]), CAST(:tokens AS uuid[]), CAST(:kinds AS text[]), CAST(:stateNames AS text[]),
             CAST(:inputs AS text[]), CAST(:stateData AS text[]), CAST(:runAts AS timestamptz[]))
      AS t(id, token, kind, state_name, input, state_data, run_at)
-WHERE s.id = ANY(CAST(:ids AS bigint[])) AND s.id = t.id AND s.lease_token = t.token -- as StepDeleteLeasedMany
+WHERE s.id = ANY(CAST(:ids AS bigint[])) AND s.id = t.id AND s.lease_token = t.token
 RETURNING s.id;

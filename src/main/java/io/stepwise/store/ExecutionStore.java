@@ -41,16 +41,22 @@ class ExecutionStore {
     }
 
     /** @return false when an execution with this name already exists for the state machine */
-    boolean insert(UUID id, StoredStateMachine machine, String name, JsonText input, Instant now, Instant timeoutAt) {
-        return jdbc.sql(SqlStatements.get("ExecutionInsert"))
-                .param("id", id)
-                .param("stateMachineName", machine.name())
-                .param("stateMachineVersion", machine.version())
-                .param("name", name)
-                .param("input", Rows.text(input))
+    /** One execution of a batch of starts, for {@link #insertMany}. */
+    record NewExecution(UUID id, String machine, int version, String name, JsonText input, Instant timeoutAt) {
+    }
+
+    /** @return the ids that were inserted (the others' names were taken) */
+    Set<UUID> insertMany(List<NewExecution> rows, Instant now) {
+        return new HashSet<>(jdbc.sql(SqlStatements.get("ExecutionInsertMany"))
+                .param("ids", rows.stream().map(NewExecution::id).toArray(UUID[]::new))
+                .param("machines", rows.stream().map(NewExecution::machine).toArray(String[]::new))
+                .param("versions", rows.stream().map(NewExecution::version).toArray(Integer[]::new))
+                .param("names", rows.stream().map(NewExecution::name).toArray(String[]::new))
+                .param("inputs", rows.stream().map(r -> Rows.text(r.input())).toArray(String[]::new))
+                .param("timeoutAts", rows.stream().map(r -> r.timeoutAt() == null ? null : r.timeoutAt().toString())
+                        .toArray(String[]::new))
                 .param("now", Rows.timestamp(now))
-                .param("timeoutAt", Rows.timestamp(timeoutAt))
-                .update() == 1;
+                .query((rs, n) -> rs.getObject("id", UUID.class)).list());
     }
 
     Optional<ExecutionRecord> byId(UUID id) {

@@ -1,34 +1,25 @@
 package io.stepwise.store;
 
-import io.stepwise.engine.ExecutionIds;
-import io.stepwise.engine.ExecutionStatus;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
 /** Starting and reading executions. */
 @Service
-public class Executions {
+public class Executions implements SmartLifecycle {
 
-    private final StateMachineStore machines;
+    /** As large as a default claim: a burst of starts commits in as few transactions as it is drained. */
+    static final int MAX_BATCH = 1024;
+
     private final ExecutionStore executions;
-    private final StepStore steps;
-    private final Clock clock;
-    private final ApplicationEventPublisher events;
+    private final GroupCommit<ExecutionStarts.Request, ExecutionStarts.Result> committer;
 
-    Executions(StateMachineStore machines, ExecutionStore executions, StepStore steps, Clock clock,
-            ApplicationEventPublisher events) {
-        this.machines = machines;
+    Executions(ExecutionStore executions, ExecutionStarts starts) {
         this.executions = executions;
-        this.steps = steps;
-        this.clock = clock;
-        this.events = events;
+        this.committer = new GroupCommit<>("stepwise-starter", MAX_BATCH, starts::apply);
     }
 
     /** The started (or, for a repeated named start, the existing) execution, and whether it is new. */
@@ -36,38 +27,33 @@ public class Executions {
     }
 
     /**
-     * Starts an execution: its row and its first step are written in one transaction. A start with the
+     * Starts an execution: its row and its first step are written in one transaction, shared with the
+     * other starts made at the same moment (group commit: under load hundreds of starts share one
+     * commit). It commits on its own, even when the caller is inside a transaction. A start with the
      * name of an existing execution returns that execution when the input is the same.
      *
      * @param version null for the latest version
      * @param name null for a generated name
+     * @throws NotFoundException when the state machine (version) does not exist
+     * @throws ExecutionConflictException when the name is taken by an execution with other input
      */
-    @Transactional
     public Start start(String stateMachine, Integer version, String name, JsonNode input) {
-        StoredStateMachine machine = (version == null ? machines.latest(stateMachine)
-                : machines.version(stateMachine, version))
-                .orElseThrow(() -> new NotFoundException("state machine",
-                        version == null ? stateMachine : stateMachine + ":" + version));
-        // PostgreSQL keeps microseconds: the returned record must equal what a later read returns
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        UUID id = ExecutionIds.next(clock);
-        String executionName = name != null ? name : id.toString();
-        JsonNode timeout = machine.definition().get("TimeoutSeconds");
-        Instant timeoutAt = timeout != null && timeout.canConvertToLong() ? now.plusSeconds(timeout.asLong()) : null;
-        JsonText inputText = JsonText.of(input); // written twice: the execution's input and its first step's
-        if (!executions.insert(id, machine, executionName, inputText, now, timeoutAt)) {
-            ExecutionRecord existing = executions.byName(stateMachine, executionName).orElseThrow();
-            if (!existing.input().equals(input)) {
-                throw new ExecutionConflictException(stateMachine, executionName);
-            }
-            return new Start(existing, false);
-        }
-        steps.insert(id, null, null, "READY", StepKind.ENTER, machine.definition().path("StartAt").asString(),
-                inputText, null, now, now);
-        events.publishEvent(new WorkAvailable());
-        // built here rather than read back: one round trip fewer per start
-        return new Start(new ExecutionRecord(id, machine.name(), machine.version(), executionName,
-                ExecutionStatus.RUNNING, input, null, null, null, now, null, 0, null), true);
+        return committer.submit(new ExecutionStarts.Request(stateMachine, version, name, input)).orThrow();
+    }
+
+    @Override
+    public void start() {
+        committer.start();
+    }
+
+    @Override
+    public void stop() {
+        committer.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return committer.isRunning();
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package io.stepwise.store;
 
 import io.stepwise.asl.DefinitionParser;
 import io.stepwise.asl.model.StateMachine;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +17,10 @@ public class StateMachineDefinitions {
 
     private final StateMachineStore machines;
     private final ExecutionStore executions;
-    private final Map<String, StateMachine> parsed = new ConcurrentHashMap<>();
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+    private record Parsed(Instant createdAt, StateMachine machine) {
+    }
 
     StateMachineDefinitions(StateMachineStore machines, ExecutionStore executions) {
         this.machines = machines;
@@ -42,7 +46,28 @@ public class StateMachineDefinitions {
     }
 
     public StateMachine forVersion(String name, int version) {
-        return parsed.computeIfAbsent(name + ":" + version, key -> DefinitionParser.parse(machines.version(name, version)
-                .orElseThrow(() -> new NotFoundException("state machine", key)).definition()));
+        return parsed.computeIfAbsent(name + ":" + version, this::load).machine();
+    }
+
+    /**
+     * As {@link #forVersion(String, int)}, for a version known to have been created at
+     * {@code createdAt}: a machine deleted and created again starts at version 1 again, and must not
+     * meet the old version 1 still parsed here.
+     */
+    StateMachine forVersion(String name, int version, Instant createdAt) {
+        String key = name + ":" + version;
+        Parsed cached = parsed.get(key);
+        if (cached == null || !cached.createdAt().equals(createdAt)) {
+            cached = load(key);
+            parsed.put(key, cached);
+        }
+        return cached.machine();
+    }
+
+    private Parsed load(String key) {
+        int colon = key.lastIndexOf(':');
+        StoredStateMachine stored = machines.version(key.substring(0, colon), Integer.parseInt(key.substring(colon + 1)))
+                .orElseThrow(() -> new NotFoundException("state machine", key));
+        return new Parsed(stored.createdAt(), DefinitionParser.parse(stored.definition()));
     }
 }

@@ -4,6 +4,8 @@ import static io.stepwise.store.Rows.instant;
 import static io.stepwise.store.Rows.json;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +32,24 @@ class StateMachineStore {
     Optional<StoredStateMachine> version(String name, int version) {
         return jdbc.sql(SqlStatements.get("StateMachineVersion"))
                 .param("name", name).param("version", version).query(ROW).optional();
+    }
+
+    /** A stored version, without its definition. */
+    record VersionKey(String name, int version, Instant createdAt) {
+    }
+
+    private static final RowMapper<VersionKey> KEY = (rs, n) -> new VersionKey(rs.getString("name"),
+            rs.getInt("version"), instant(rs, "created_at"));
+
+    List<VersionKey> latestVersions(Collection<String> names) {
+        return jdbc.sql(SqlStatements.get("StateMachineLatestVersions"))
+                .param("names", names.toArray(String[]::new)).query(KEY).list();
+    }
+
+    List<VersionKey> existingVersions(List<String> names, List<Integer> versions) {
+        return jdbc.sql(SqlStatements.get("StateMachineVersionsExist"))
+                .param("names", names.toArray(String[]::new))
+                .param("versions", versions.toArray(Integer[]::new)).query(KEY).list();
     }
 
     StoredStateMachine insertNextVersion(String name, JsonNode definition, String description, Instant now) {

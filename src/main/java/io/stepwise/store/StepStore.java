@@ -66,6 +66,17 @@ class StepStore {
                 .update();
     }
 
+    /** The first steps of a batch of new executions (StepInsertFirstMany). */
+    void insertFirstMany(List<UUID> executionIds, List<String> stateNames, List<JsonText> inputs, Instant now) {
+        jdbc.sql(SqlStatements.get("StepInsertFirstMany"))
+                .param("ids", executionIds.toArray(UUID[]::new))
+                .param("stateNames", stateNames.toArray(String[]::new))
+                .param("inputs", inputs.stream().map(Rows::text).toArray(String[]::new))
+                .param("now", Rows.timestamp(now))
+                .param("queue", DEFAULT_QUEUE)
+                .update();
+    }
+
     List<ClaimedStep> claimReady(String owner, int limit, Instant now, Instant leaseExpiresAt) {
         return jdbc.sql(SqlStatements.get("StepClaimReady"))
                 .param("queue", DEFAULT_QUEUE)

@@ -12,7 +12,7 @@ class SqlStatementsTest {
     @Test
     void everyFileParsesIntoNamedStatementsWithoutComments() {
         Map<String, String> all = SqlStatements.all();
-        assertThat(all).containsKeys("StepClaimReady", "StepDeleteLeased", "ExecutionInsert", "HistoryAppend",
+        assertThat(all).containsKeys("StepClaimReady", "StepDeleteLeased", "ExecutionInsertMany", "HistoryAppend",
                 "StateMachineInsertNextVersion");
         assertThat(all.get("StepClaimReady")).contains("FOR UPDATE SKIP LOCKED").doesNotContain("--").doesNotEndWith(";");
     }

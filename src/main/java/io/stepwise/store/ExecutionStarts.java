@@ -1,0 +1,144 @@
+package io.stepwise.store;
+
+import io.stepwise.asl.model.StateMachine;
+import io.stepwise.engine.ExecutionIds;
+import io.stepwise.engine.ExecutionStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Starts a batch of executions in one transaction: the machines' versions in one or two statements,
+ * the execution rows in one, their first steps in one, and one wake-up for the workers. Requests that
+ * name a missing machine, or repeat the name of an existing execution, get their own answer without
+ * disturbing the rest.
+ */
+@Service
+public class ExecutionStarts {
+
+    /** One start, as {@link Executions#start} received it. */
+    public record Request(String stateMachine, Integer version, String name, JsonNode input) {
+    }
+
+    /** The outcome for one request: a start, or the exception its caller gets. */
+    public record Result(Executions.Start start, RuntimeException failure) {
+
+        Executions.Start orThrow() {
+            if (failure != null) {
+                throw failure;
+            }
+            return start;
+        }
+    }
+
+    private final StateMachineStore machines;
+    private final StateMachineDefinitions definitions;
+    private final ExecutionStore executions;
+    private final StepStore steps;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    ExecutionStarts(StateMachineStore machines, StateMachineDefinitions definitions, ExecutionStore executions,
+            StepStore steps, Clock clock, ApplicationEventPublisher events) {
+        this.machines = machines;
+        this.definitions = definitions;
+        this.executions = executions;
+        this.steps = steps;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Transactional
+    public List<Result> apply(List<Request> requests) {
+        // PostgreSQL keeps microseconds: the returned records must equal what a later read returns
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Map<String, StateMachineStore.VersionKey> found = versions(requests);
+        Result[] results = new Result[requests.size()];
+        List<ExecutionStore.NewExecution> rows = new ArrayList<>();
+        List<String> startAts = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Request r = requests.get(i);
+            var key = found.get(r.version() == null ? r.stateMachine() : r.stateMachine() + ":" + r.version());
+            if (key == null) {
+                results[i] = new Result(null, new NotFoundException("state machine",
+                        r.version() == null ? r.stateMachine() : r.stateMachine() + ":" + r.version()));
+                continue;
+            }
+            StateMachine machine = definitions.forVersion(key.name(), key.version(), key.createdAt());
+            UUID id = ExecutionIds.next(clock);
+            Instant timeoutAt = machine.timeoutSeconds() == null ? null : now.plusSeconds(machine.timeoutSeconds());
+            rows.add(new ExecutionStore.NewExecution(id, key.name(), key.version(), r.name() != null ? r.name()
+                    : id.toString(), JsonText.of(r.input()), timeoutAt));
+            startAts.add(machine.startAt());
+            indexes.add(i);
+        }
+        if (!rows.isEmpty()) {
+            insert(requests, rows, startAts, indexes, results, now);
+        }
+        return List.of(results);
+    }
+
+    private void insert(List<Request> requests, List<ExecutionStore.NewExecution> rows, List<String> startAts,
+            List<Integer> indexes, Result[] results, Instant now) {
+        Set<UUID> inserted = executions.insertMany(rows, now);
+        List<UUID> ids = new ArrayList<>();
+        List<String> stateNames = new ArrayList<>();
+        List<JsonText> inputs = new ArrayList<>();
+        for (int j = 0; j < rows.size(); j++) {
+            var row = rows.get(j);
+            Request request = requests.get(indexes.get(j));
+            if (inserted.contains(row.id())) {
+                ids.add(row.id());
+                stateNames.add(startAts.get(j));
+                inputs.add(row.input());
+                // built here rather than read back: one round trip fewer per start
+                results[indexes.get(j)] = new Result(new Executions.Start(new ExecutionRecord(row.id(), row.machine(),
+                        row.version(), row.name(), ExecutionStatus.RUNNING, request.input(), null, null, null, now,
+                        null, 0, null), true), null);
+            } else {
+                results[indexes.get(j)] = existing(row, request);
+            }
+        }
+        if (!ids.isEmpty()) {
+            steps.insertFirstMany(ids, stateNames, inputs, now);
+            events.publishEvent(new WorkAvailable());
+        }
+    }
+
+    /** The name was taken: the same start again gets that execution; other input is a conflict. */
+    private Result existing(ExecutionStore.NewExecution row, Request request) {
+        ExecutionRecord existing = executions.byName(row.machine(), row.name()).orElseThrow();
+        if (!existing.input().equals(request.input())) {
+            return new Result(null, new ExecutionConflictException(row.machine(), row.name()));
+        }
+        return new Result(new Executions.Start(existing, false), null);
+    }
+
+    /** Keys "name" (latest) and "name:version" (pinned) to the versions that exist. */
+    private Map<String, StateMachineStore.VersionKey> versions(List<Request> requests) {
+        Map<String, StateMachineStore.VersionKey> found = new HashMap<>();
+        List<String> latest = requests.stream().filter(r -> r.version() == null).map(Request::stateMachine)
+                .distinct().toList();
+        if (!latest.isEmpty()) {
+            machines.latestVersions(latest).forEach(k -> found.put(k.name(), k));
+        }
+        List<Request> pinned = requests.stream().filter(r -> r.version() != null).toList();
+        if (!pinned.isEmpty()) {
+            machines.existingVersions(pinned.stream().map(Request::stateMachine).toList(),
+                    pinned.stream().map(Request::version).toList())
+                    .forEach(k -> found.put(k.name() + ":" + k.version(), k));
+        }
+        return found;
+    }
+}

@@ -1,0 +1,140 @@
+package io.stepwise.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: threads hand over one item each and wait for its result; one committer thread takes
+ * whatever has queued up (at most {@code maxBatch}) and applies it in one call, typically one
+ * transaction, while the next items queue behind it. Under load a commit and its fsync are shared by
+ * hundreds of items; idle, a lone item is applied at once.
+ *
+ * <p>The batch function returns one result per item, in order. When it throws, the items are applied
+ * one by one, so one bad item fails only its own caller. When the committer is not running (before
+ * start, after stop) callers apply their item themselves.
+ *
+ * @param <T> what callers hand over
+ * @param <R> what each caller gets back
+ */
+public final class GroupCommit<T, R> {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+    private record Pending<T, R>(T item, CompletableFuture<R> result) {
+    }
+
+    private final String name;
+    private final int maxBatch;
+    private final Function<List<T>, List<R>> apply;
+    private final LinkedBlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private Thread thread;
+
+    public GroupCommit(String name, int maxBatch, Function<List<T>, List<R>> apply) {
+        this.name = name;
+        this.maxBatch = maxBatch;
+        this.apply = apply;
+    }
+
+    /** Applies the item (batched with others) and returns its result; the batch's exception for a lone item. */
+    public R submit(T item) {
+        if (!running) {
+            return apply.apply(List.of(item)).getFirst();
+        }
+        var pending = new Pending<T, R>(item, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            return pending.result().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    public synchronized void start() {
+        running = true;
+        thread = Thread.ofPlatform().name(name).daemon().start(this::drain);
+    }
+
+    /** Stops the committer; items handed over meanwhile are applied before this returns. */
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<Pending<T, R>> left = new ArrayList<>();
+        queue.drainTo(left);
+        if (!left.isEmpty()) {
+            applyBatch(left);
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Items handed over and not yet taken into a batch. */
+    int waiting() {
+        return queue.size();
+    }
+
+    private void drain() {
+        List<Pending<T, R>> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending<T, R> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                applyBatch(batch);
+            } catch (Error e) {
+                // never leave callers waiting on a dead committer
+                batch.forEach(p -> p.result().completeExceptionally(e));
+                log.error("{} failed on a batch of {}", name, batch.size(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void applyBatch(List<Pending<T, R>> batch) {
+        try {
+            List<R> results = apply.apply(batch.stream().map(Pending::item).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result().complete(results.get(i));
+            }
+        } catch (RuntimeException batchFailure) {
+            if (batch.size() == 1) {
+                batch.getFirst().result().completeExceptionally(batchFailure);
+                return;
+            }
+            // one bad item must not sink the others: apply each on its own
+            log.warn("{}: a batch of {} failed; applying its items one by one", name, batch.size(), batchFailure);
+            for (Pending<T, R> pending : batch) {
+                try {
+                    pending.result().complete(apply.apply(List.of(pending.item())).getFirst());
+                } catch (RuntimeException e) {
+                    pending.result().completeExceptionally(e);
+                }
+            }
+        }
+    }
+}
