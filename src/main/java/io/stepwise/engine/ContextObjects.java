@@ -1,6 +1,7 @@
 package io.stepwise.engine;
 
 import io.stepwise.asl.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -49,7 +50,8 @@ final class ContextObjects {
         if (year < 0 || year > 9999) {
             return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
         }
-        char[] c = "0000-00-00T00:00:00.000Z".toCharArray();
+        byte[] c = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0', '.',
+            '0', '0', '0', 'Z'};
         digits(c, 0, year, 4);
         digits(c, 5, t.getMonthValue(), 2);
         digits(c, 8, t.getDayOfMonth(), 2);
@@ -57,12 +59,12 @@ final class ContextObjects {
         digits(c, 14, t.getMinute(), 2);
         digits(c, 17, t.getSecond(), 2);
         digits(c, 20, t.getNano() / 1_000_000, 3);
-        return new String(c);
+        return new String(c, StandardCharsets.ISO_8859_1);
     }
 
-    private static void digits(char[] into, int at, int value, int width) {
+    private static void digits(byte[] into, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
-            into[i] = (char) ('0' + value % 10);
+            into[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
     }

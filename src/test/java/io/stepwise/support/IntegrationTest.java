@@ -33,6 +33,9 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::user);
         registry.add("spring.datasource.password", database::password);
+        // The test database's shutdown hook may stop PostgreSQL while a context is still closing; a poller
+        // then waits this long for a connection instead of Hikari's 30 s (Surefire kills a fork after 30).
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "3000");
         // the account the AWS-recorded TestState cases were masked with, so their context objects match
         registry.add("stepwise.api.account-id", () -> "111111111111");
     }
