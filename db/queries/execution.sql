@@ -69,14 +69,15 @@ DELETE FROM execution e USING doomed d WHERE e.id = d.id
 RETURNING e.id;
 
 -- name: ExecutionFinishMany
--- ExecutionFinish for a whole batch of completions in one statement. `id = ANY` keeps the planner on
--- the primary key whatever the statistics say (see StepDeleteLeasedMany).
+-- ExecutionFinish for a whole batch of completions in one statement: a nested loop over the batch
+-- with one primary-key lookup per row. (An extra `e.id = ANY(:ids)` once turned it into a nested loop
+-- comparing every pair, quadratic in the batch: 73 ms per 504 rows with 1M finished executions kept.)
 UPDATE execution e
 SET status = t.status, output = CAST(t.output AS json), error = t.error, cause = t.cause, stop_date = :now,
     timeout_at = NULL
 FROM unnest(CAST(:ids AS uuid[]), CAST(:statuses AS text[]), CAST(:outputs AS text[]), CAST(:errors AS text[]),
             CAST(:causes AS text[])) AS t(id, status, output, error, cause)
-WHERE e.id = ANY(CAST(:ids AS uuid[])) AND e.id = t.id AND e.status = 'RUNNING';
+WHERE e.id = t.id AND e.status = 'RUNNING';
 
 -- name: ExecutionLockRunning
 -- Completions lock their executions first (shared: completions of one execution do not block each

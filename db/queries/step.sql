@@ -162,11 +162,11 @@ WHERE id = :id AND status IN ('FAILED', 'CANCELLED');
 -- StepDeleteLeased for a whole batch of completions in one statement (lease-guarded per row).
 -- No `status = 'RUNNING'` here: a lease token exists only on a RUNNING row (step_lease_when_running),
 -- and with that predicate the planner scanned every running step through step_lease_expiry_idx, dead
--- entries included, on each batch: 31 ms per batch of 255 by the end of a 1024-slot drain. `id = ANY`
--- gives it the primary key instead, whatever the statistics say.
+-- entries included, on each batch: 31 ms per batch of 255 by the end of a 1024-slot drain. Without it
+-- the plan is one primary-key lookup per row of the batch (see also ExecutionFinishMany).
 DELETE FROM step s
 USING unnest(CAST(:ids AS bigint[]), CAST(:tokens AS uuid[])) AS t(id, token)
-WHERE s.id = ANY(CAST(:ids AS bigint[])) AND s.id = t.id AND s.lease_token = t.token
+WHERE s.id = t.id AND s.lease_token = t.token
 RETURNING s.id;
 
 -- name: StepRescheduleLeasedMany
@@ -178,5 +178,5 @@ SET status = 'READY', kind = t.kind, state_name = t.state_name, input = CAST(t.i
 FROM unnest(CAST(:ids AS bigint[]), CAST(:tokens AS uuid[]), CAST(:kinds AS text[]), CAST(:stateNames AS text[]),
             CAST(:inputs AS text[]), CAST(:stateData AS text[]), CAST(:runAts AS timestamptz[]))
      AS t(id, token, kind, state_name, input, state_data, run_at)
-WHERE s.id = ANY(CAST(:ids AS bigint[])) AND s.id = t.id AND s.lease_token = t.token
+WHERE s.id = t.id AND s.lease_token = t.token
 RETURNING s.id;

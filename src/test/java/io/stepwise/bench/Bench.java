@@ -183,6 +183,7 @@ public final class Bench {
 
     void environment(BenchApp app) throws SQLException {
         var worker = app.bean(WorkerProperties.class);
+        workerSlots = worker.slots();
         var pool = app.dataSource();
         Runtime rt = Runtime.getRuntime();
         line("## Environment");
@@ -659,11 +660,13 @@ public final class Bench {
 
     static final Pattern PARAM = Pattern.compile("(?<![:\\w]):([a-zA-Z][a-zA-Z0-9]*)");
 
+    /** The worker slots of the measured application (its configuration, read at start-up). */
+    int workerSlots = 1024;
+
     /** EXPLAIN (ANALYZE, BUFFERS) of the claim (StepClaimReady, db/queries/step.sql) in a rolled-back transaction. */
     void explainClaim(String when) throws Exception {
         String sql = namedStatement("step", "StepClaimReady");
-        int limit = appProperties.containsKey("stepwise.worker.slots")
-                ? Integer.parseInt(appProperties.get("stepwise.worker.slots")) : 64;
+        int limit = workerSlots; // a full claim, as the measured application makes it
         Map<String, String> values = Map.of("queue", "'default'", "now", "now()", "limit", String.valueOf(limit),
                 "owner", "'explain'", "leaseExpiresAt", "now() + interval '60 seconds'");
         Matcher m = PARAM.matcher(sql);
