@@ -37,6 +37,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // Closed by its owner (the Spring context after the workers have stopped, or the test
+                // suite's hook), not by zonky's own shutdown hook: that one ran alongside Spring's and
+                // stopped PostgreSQL under running workers, whose shutdown then waited 30 s for a connection.
+                .setRegisterShutdownHook(false)
                 // sized for a developer's laptop
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB");
