@@ -7,7 +7,7 @@
 INSERT INTO execution (id, state_machine_name, state_machine_version, name, status, input, start_date, timeout_at)
 SELECT t.id, t.machine, t.version, t.name, 'RUNNING', CAST(t.input AS json), :now, t.timeout_at
 FROM unnest(CAST(:ids AS uuid[]), CAST(:machines AS text[]), CAST(:versions AS integer[]), CAST(:names AS text[]),
-            CAST(:inputs AS text[]), CAST(:timeoutAts AS timestamptz[])) WITH ORDINALITY
+            string_to_array(CAST(:inputs AS text), E'\x1e', E'\x1f'), CAST(:timeoutAts AS timestamptz[])) WITH ORDINALITY
      AS t(id, machine, version, name, input, timeout_at, n)
 ORDER BY t.n
 ON CONFLICT (state_machine_name, name) DO NOTHING
@@ -75,7 +75,7 @@ RETURNING e.id;
 UPDATE execution e
 SET status = t.status, output = CAST(t.output AS json), error = t.error, cause = t.cause, stop_date = :now,
     timeout_at = NULL
-FROM unnest(CAST(:ids AS uuid[]), CAST(:statuses AS text[]), CAST(:outputs AS text[]), CAST(:errors AS text[]),
+FROM unnest(CAST(:ids AS uuid[]), CAST(:statuses AS text[]), string_to_array(CAST(:outputs AS text), E'\x1e', E'\x1f'), CAST(:errors AS text[]),
             CAST(:causes AS text[])) AS t(id, status, output, error, cause)
 WHERE e.id = t.id AND e.status = 'RUNNING';
 

@@ -10,5 +10,5 @@ SELECT seq, recorded_at, events::text AS events FROM history WHERE execution_id 
 -- One history row per completion of a batch, in one statement.
 INSERT INTO history (execution_id, recorded_at, events)
 SELECT t.id, :now, CAST(t.events AS json)
-FROM unnest(CAST(:ids AS uuid[]), CAST(:events AS text[])) WITH ORDINALITY AS t(id, events, n)
+FROM unnest(CAST(:ids AS uuid[]), string_to_array(CAST(:events AS text), E'\x1e', E'\x1f')) WITH ORDINALITY AS t(id, events, n)
 ORDER BY t.n;

@@ -10,7 +10,7 @@ VALUES (:executionId, :parentId, :branchIndex, :queue, :priority, :status, :kind
 -- The first step of each execution of a batch of starts: READY, entering its StartAt now.
 INSERT INTO step (execution_id, queue, priority, status, kind, state_name, input, run_at, created_at)
 SELECT t.id, :queue, 0, 'READY', 'ENTER', t.state_name, CAST(t.input AS json), :now, :now
-FROM unnest(CAST(:ids AS uuid[]), CAST(:stateNames AS text[]), CAST(:inputs AS text[])) WITH ORDINALITY
+FROM unnest(CAST(:ids AS uuid[]), CAST(:stateNames AS text[]), string_to_array(CAST(:inputs AS text), E'\x1e', E'\x1f')) WITH ORDINALITY
      AS t(id, state_name, input, n)
 ORDER BY t.n;
 
@@ -178,7 +178,7 @@ SET status = 'READY', kind = t.kind, state_name = t.state_name, input = CAST(t.i
     state_data = CAST(t.state_data AS json), run_at = t.run_at, lease_owner = NULL, lease_token = NULL,
     lease_expires_at = NULL
 FROM unnest(CAST(:ids AS bigint[]), CAST(:tokens AS uuid[]), CAST(:kinds AS text[]), CAST(:stateNames AS text[]),
-            CAST(:inputs AS text[]), CAST(:stateData AS text[]), CAST(:runAts AS timestamptz[]))
+            string_to_array(CAST(:inputs AS text), E'\x1e', E'\x1f'), string_to_array(CAST(:stateData AS text), E'\x1e', E'\x1f'), CAST(:runAts AS timestamptz[]))
      AS t(id, token, kind, state_name, input, state_data, run_at)
 WHERE s.id = t.id AND s.lease_token = t.token
 RETURNING s.id;

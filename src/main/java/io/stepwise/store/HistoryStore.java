@@ -30,7 +30,7 @@ class HistoryStore {
         }
         jdbc.sql(SqlStatements.get("HistoryAppendMany"))
                 .param("ids", executionIds.toArray(UUID[]::new))
-                .param("events", events.stream().map(Rows::text).toArray(String[]::new))
+                .param("events", JsonList.pack(events, Rows::text))
                 .param("now", Rows.timestamp(now))
                 .update();
     }

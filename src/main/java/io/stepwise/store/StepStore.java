@@ -71,7 +71,7 @@ class StepStore {
         jdbc.sql(SqlStatements.get("StepInsertFirstMany"))
                 .param("ids", executionIds.toArray(UUID[]::new))
                 .param("stateNames", stateNames.toArray(String[]::new))
-                .param("inputs", inputs.stream().map(Rows::text).toArray(String[]::new))
+                .param("inputs", JsonList.pack(inputs, Rows::text))
                 .param("now", Rows.timestamp(now))
                 .param("queue", DEFAULT_QUEUE)
                 .update();
@@ -108,8 +108,8 @@ class StepStore {
                 .param("tokens", reschedules.stream().map(r -> r.step().leaseToken()).toArray(UUID[]::new))
                 .param("kinds", reschedules.stream().map(r -> r.kind().name()).toArray(String[]::new))
                 .param("stateNames", reschedules.stream().map(Completion.Reschedule::stateName).toArray(String[]::new))
-                .param("inputs", reschedules.stream().map(r -> Rows.text(r.input())).toArray(String[]::new))
-                .param("stateData", reschedules.stream().map(r -> Rows.text(r.stateData())).toArray(String[]::new))
+                .param("inputs", JsonList.pack(reschedules, r -> Rows.text(r.input())))
+                .param("stateData", JsonList.pack(reschedules, r -> Rows.text(r.stateData())))
                 .param("runAts", reschedules.stream().map(r -> r.runAt().toString()).toArray(String[]::new))
                 .query((rs, n) -> rs.getLong("id")).list());
     }
