@@ -1,5 +1,6 @@
 package io.stepwise.store;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.SmartLifecycle;
@@ -14,11 +15,16 @@ public class Executions implements SmartLifecycle {
     /** As large as a default claim: a burst of starts commits in as few transactions as it is drained. */
     static final int MAX_BATCH = 1024;
 
+    /** The most starts one {@link #startAll} call takes: its statements carry every row at once. */
+    public static final int MAX_START_ALL = 1000;
+
     private final ExecutionStore executions;
+    private final ExecutionStarts starts;
     private final GroupCommit<ExecutionStarts.Request, ExecutionStarts.Result> committer;
 
     Executions(ExecutionStore executions, ExecutionStarts starts) {
         this.executions = executions;
+        this.starts = starts;
         this.committer = new GroupCommit<>("stepwise-starter", MAX_BATCH, starts::apply);
     }
 
@@ -39,6 +45,23 @@ public class Executions implements SmartLifecycle {
      */
     public Start start(String stateMachine, Integer version, String name, JsonNode input) {
         return committer.submit(new ExecutionStarts.Request(stateMachine, version, name, input)).orThrow();
+    }
+
+    /**
+     * Starts many executions with one set of statements, for a producer that has a batch at hand (an
+     * import, a burst of jobs): no hand-off to the group-commit thread, so a batch costs a fraction of
+     * as many {@link #start} calls. Unlike {@link #start} it joins the caller's transaction when there is
+     * one, so the executions start exactly when the caller's own writes commit (and not at all on a
+     * rollback). Each request gets its own answer, in order: a missing state machine or a name taken by
+     * other input fails that request only ({@link ExecutionStarts.Result#failure()}).
+     *
+     * @throws IllegalArgumentException for more than {@link #MAX_START_ALL} requests
+     */
+    public List<ExecutionStarts.Result> startAll(List<ExecutionStarts.Request> requests) {
+        if (requests.size() > MAX_START_ALL) {
+            throw new IllegalArgumentException("at most " + MAX_START_ALL + " starts per call, got " + requests.size());
+        }
+        return requests.isEmpty() ? List.of() : starts.apply(requests);
     }
 
     @Override

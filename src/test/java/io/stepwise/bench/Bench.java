@@ -2,6 +2,7 @@ package io.stepwise.bench;
 
 import io.stepwise.asl.Json;
 import io.stepwise.store.ExecutionRecord;
+import io.stepwise.store.ExecutionStarts;
 import io.stepwise.store.Executions;
 import io.stepwise.store.StateMachines;
 import io.stepwise.worker.WorkerProperties;
@@ -295,37 +296,91 @@ public final class Bench {
 
     // ---- (a) submission ---------------------------------------------------------------------------------
 
+    /** (a) through {@code Executions.startAll}: one thread, batches of {@link #SUBMIT_BATCH}. */
+    void startAllRow(Executions executions) throws Exception {
+        List<Double> rates = new ArrayList<>();
+        List<Double> jvmCpu = new ArrayList<>();
+        List<Double> pgCpu = new ArrayList<>();
+        CountingDataSource.Snapshot counts = null;
+        for (int rep = -1; rep < reps; rep++) {
+            db.truncate();
+            db.exec("CHECKPOINT");
+            var before = CountingDataSource.Snapshot.now();
+            long cpu0 = jvmCpuNanos();
+            var pg0 = db.postgresCpuTicks();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < submitN; i += SUBMIT_BATCH) {
+                executions.startAll(batchOfStarts(i, Math.min(SUBMIT_BATCH, submitN - i)));
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (rep >= 0) {
+                rates.add(submitN / seconds);
+                jvmCpu.add((jvmCpuNanos() - cpu0) / 1000.0 / submitN);
+                pgCpu.add(db.postgresCpuSecondsSince(pg0) * 1e6 / submitN);
+                counts = CountingDataSource.Snapshot.now().minus(before);
+            }
+        }
+        line("| Java API `Executions.startAll`, batches of " + SUBMIT_BATCH + " | 1 thread | " + Stats.spread(rates, 0) + " | "
+                + Stats.fmt((double) counts.statements() / submitN, 2) + " | "
+                + Stats.fmt((double) counts.roundTrips() / submitN, 2) + " | "
+                + Stats.spread(jvmCpu, 0) + " / " + Stats.spread(pgCpu, 0) + " |");
+    }
+
+    static final int SUBMIT_BATCH = Integer.getInteger("bench.submit.batch", 100);
+
+    static List<ExecutionStarts.Request> batchOfStarts(long first, int size) {
+        List<ExecutionStarts.Request> batch = new ArrayList<>(size);
+        for (int k = 0; k < size; k++) {
+            batch.add(new ExecutionStarts.Request(TASK, null, null, Json.NODES.objectNode().put("n", first + k)));
+        }
+        return batch;
+    }
+
     void submission(BenchApp app) throws Exception {
         line("## (a) Submission (workers off; " + Stats.fmt(submitN, 0) + " executions of the one-Task workflow per run)");
         line("");
-        line("| path | concurrency | executions/s | statements/start | round trips/start |");
-        line("|---|---:|---:|---:|---:|");
+        line("| path | concurrency | executions/s | statements/start | round trips/start | CPU µs per start: JVM / PostgreSQL |");
+        line("|---|---:|---:|---:|---:|---:|");
         Executions executions = app.bean(Executions.class);
         for (int threads : submitThreads) {
             List<Double> rates = new ArrayList<>();
+            List<Double> jvmCpu = new ArrayList<>();
+            List<Double> pgCpu = new ArrayList<>();
             CountingDataSource.Snapshot counts = null;
+            // the warm-up runs as many starts as all measured runs together: short runs otherwise measure the JIT
             for (int rep = -1; rep < reps; rep++) {
                 db.truncate();
                 db.exec("CHECKPOINT");
                 AtomicLong next = new AtomicLong();
+                long total = rep < 0 ? (long) submitN * reps : submitN;
                 var before = CountingDataSource.Snapshot.now();
+                long cpu0 = jvmCpuNanos();
+                var pg0 = db.postgresCpuTicks();
+                AsyncProfile profile = rep == reps - 1 ? AsyncProfile.startIfAsked() : null;
                 long t0 = System.nanoTime();
                 runThreads(threads, () -> {
                     long i;
-                    while ((i = next.getAndIncrement()) < submitN) {
+                    while ((i = next.getAndIncrement()) < total) {
                         executions.start(TASK, null, null, Json.NODES.objectNode().put("n", i));
                     }
                 });
                 double seconds = (System.nanoTime() - t0) / 1e9;
+                if (profile != null) {
+                    profile.stop();
+                }
                 if (rep >= 0) {
                     rates.add(submitN / seconds);
+                    jvmCpu.add((jvmCpuNanos() - cpu0) / 1000.0 / submitN);
+                    pgCpu.add(db.postgresCpuSecondsSince(pg0) * 1e6 / submitN);
                     counts = CountingDataSource.Snapshot.now().minus(before);
                 }
             }
             line("| Java API `Executions.start` | " + threads + " threads | " + Stats.spread(rates, 0) + " | "
                     + Stats.fmt((double) counts.statements() / submitN, 2) + " | "
-                    + Stats.fmt((double) counts.roundTrips() / submitN, 2) + " |");
+                    + Stats.fmt((double) counts.roundTrips() / submitN, 2) + " | "
+                    + Stats.spread(jvmCpu, 0) + " / " + Stats.spread(pgCpu, 0) + " |");
         }
+        startAllRow(executions);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         URI uri = URI.create("http://127.0.0.1:" + app.port() + "/v1/executions");
@@ -357,7 +412,7 @@ public final class Bench {
             }
         }
         line("| HTTP `POST /v1/executions` (java.net.http, virtual threads) | " + httpClients + " clients | "
-                + Stats.spread(rates, 0) + " | | |");
+                + Stats.spread(rates, 0) + " | | | |");
         line("");
         line("Each configuration: one discarded warm-up run, then " + reps + " measured; tables truncated and CHECKPOINT "
                 + "before each run. HTTP responses other than 201: " + failures.get() + ".");
@@ -419,8 +474,16 @@ public final class Bench {
             historyTemplate = db.string("SELECT events::text FROM history LIMIT 1");
         }
         List<DrainResult> results = new ArrayList<>();
-        int warmN = Math.min(drainN, 20_000);
-        // one discarded warm-up drain per workflow; the backlog variants run after it, on a warm JVM
+        int warmN = drainN; // as long as a measured drain: a shorter one left the JIT compiling through rep 0
+        // -Dbench.drain.app=running (default): one worker application for the whole scenario, its poller
+        // paused while a drain is seeded and resumed to drain it, like a service that has been up for a
+        // while; =fresh: a new application for every drain, whose start-up JIT work then overlaps the drain
+        BenchApp running = FRESH_APP_PER_DRAIN ? null : BenchApp.start(db, true, appProperties);
+        if (running != null) {
+            running.pauseWorkers();
+        }
+        try {
+        // one discarded warm-up drain per workflow (the backlog variants run after it, on a warm JVM)
         for (int rep = backlog == Backlog.NONE ? -1 : 0; rep < reps; rep++) {
             int n = rep < 0 ? warmN : drainN;
             db.truncate();
@@ -436,7 +499,7 @@ public final class Bench {
                 explainClaim(backlog == Backlog.WAITING ? "before draining, " + Stats.fmt(n + backlogN, 0) + " ready steps"
                         : "before draining, " + Stats.fmt(n, 0) + " ready steps");
             }
-            DrainResult r = drainOnce(n, maxTimedStep);
+            DrainResult r = drainOnce(n, maxTimedStep, running);
             if (rep == 0 && backlog == Backlog.NONE && machine.equals(TASK)) {
                 explainClaim("right after draining " + Stats.fmt(n, 0) + " (dead index entries, before any vacuum)");
             }
@@ -444,6 +507,11 @@ public final class Bench {
                 results.add(r);
             }
             System.err.printf(Locale.ROOT, "%s rep %d: %.0f executions/s%n", title, rep, r.rate);
+        }
+        } finally {
+            if (running != null) {
+                running.close();
+            }
         }
         List<Double> rates = results.stream().map(DrainResult::rate).toList();
         List<Double> transitions = rates.stream().map(r -> r * transitionsPerExecution).toList();
@@ -497,6 +565,8 @@ public final class Bench {
         return rates;
     }
 
+    static final boolean FRESH_APP_PER_DRAIN = "fresh".equals(System.getProperty("bench.drain.app", "running"));
+
     interface Check {
         boolean done() throws Exception;
     }
@@ -517,10 +587,13 @@ public final class Bench {
      * JDBC counts, pg_stat_statements and heap are taken over the window from the first observed
      * progress to the end, so application start-up is left out of them.
      */
-    DrainResult drainOnce(int n, long maxTimedStep) throws Exception {
+    DrainResult drainOnce(int n, long maxTimedStep, BenchApp running) throws Exception {
         String remainingSql = "SELECT count(*) FROM step WHERE id <= " + maxTimedStep;
         var heap = new HeapSampler();
-        try (BenchApp app = BenchApp.start(db, true, appProperties)) {
+        if (running != null) {
+            running.resumeWorkers();
+        }
+        try (BenchApp app = running != null ? running.borrowed() : BenchApp.start(db, true, appProperties)) {
             long remaining;
             while ((remaining = db.longValue(remainingSql)) >= n) {
                 Thread.sleep(20);
@@ -543,6 +616,7 @@ public final class Bench {
                 jfr.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
                 jfr.start();
             }
+            AsyncProfile profile = AsyncProfile.startIfAsked();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60 + n / 500);
             boolean partial = false;
             Map<String, Integer> waits = new TreeMap<>();
@@ -568,6 +642,9 @@ public final class Bench {
                 jfr.stop();
                 jfr.dump(Path.of(System.getProperty("bench.jfr") + "-" + System.currentTimeMillis() + ".jfr"));
                 jfr.close();
+            }
+            if (profile != null) {
+                profile.stop();
             }
             var counts = CountingDataSource.Snapshot.now().minus(counts0);
             long cpu = (jvmCpuNanos() - cpu0) / 1_000_000;
@@ -829,13 +906,17 @@ public final class Bench {
 
     // ---- (e) soak ---------------------------------------------------------------------------------------
 
+    /** Starts per submission in the soak: 1 = {@code Executions.start} each; more = {@code Executions.startAll}. */
+    static final int SOAK_BATCH = Integer.getInteger("bench.soak.batch", 50);
+
     void soak() throws Exception {
         double rate = soakRate > 0 ? soakRate : drainPeak != null ? soakFraction * drainPeak : 1000;
         int minutes = (int) Math.ceil(soakMinutes);
         long durationNs = (long) (soakMinutes * 60e9);
         line("## (e) Soak: " + soakMinutes + " min at " + Stats.fmt(rate, 0) + " executions/s offered ("
                 + (soakRate > 0 ? "bench.soak.rate" : drainPeak != null ? pct(soakFraction) + " of the drain median"
-                : "default, no drain measured") + "), one-Task workflow, submitted through `Executions.start` while workers run");
+                : "default, no drain measured") + "), one-Task workflow, submitted while workers run "
+                + (SOAK_BATCH > 1 ? "through `Executions.startAll` in batches of " + SOAK_BATCH : "through `Executions.start`") + " from 16 threads");
         line("");
         db.truncate();
         db.settle();
@@ -852,7 +933,7 @@ public final class Bench {
             AtomicBoolean running = new AtomicBoolean(true);
             long start = System.nanoTime();
             t0Wall = Instant.now();
-            double perThreadIntervalNs = 1e9 * threads / rate;
+            double perThreadIntervalNs = 1e9 * threads * SOAK_BATCH / rate;
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             for (int t = 0; t < threads; t++) {
                 int offset = t;
@@ -869,8 +950,12 @@ public final class Bench {
                         if (!running.get()) {
                             break;
                         }
-                        executions.start(TASK, null, null, Json.NODES.objectNode().put("n", k));
-                        submitted.incrementAndGet();
+                        if (SOAK_BATCH > 1) {
+                            executions.startAll(batchOfStarts(k * SOAK_BATCH, SOAK_BATCH));
+                        } else {
+                            executions.start(TASK, null, null, Json.NODES.objectNode().put("n", k));
+                        }
+                        submitted.addAndGet(SOAK_BATCH);
                         k++;
                     }
                     return null;

@@ -14,6 +14,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.Lifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
@@ -30,9 +31,12 @@ final class BenchApp implements AutoCloseable {
     static final Map<Integer, Long> PROBE_STARTS = new ConcurrentHashMap<>();
 
     final ConfigurableApplicationContext context;
+    /** A view of a running application lent to one drain: closing it pauses the workers instead. */
+    private final boolean borrowed;
 
-    private BenchApp(ConfigurableApplicationContext context) {
+    private BenchApp(ConfigurableApplicationContext context, boolean borrowed) {
         this.context = context;
+        this.borrowed = borrowed;
     }
 
     static BenchApp start(BenchDb db, boolean worker, Map<String, String> extra) {
@@ -49,7 +53,7 @@ final class BenchApp implements AutoCloseable {
         var app = new SpringApplication(StepwiseApplication.class, Beans.class);
         app.setDefaultProperties(props);
         app.setLogStartupInfo(false);
-        return new BenchApp(app.run());
+        return new BenchApp(app.run(), false);
     }
 
     <T> T bean(Class<T> type) {
@@ -64,9 +68,43 @@ final class BenchApp implements AutoCloseable {
         return context.getBean(HikariDataSource.class);
     }
 
+    BenchApp borrowed() {
+        return new BenchApp(context, true);
+    }
+
+    /**
+     * Stops claiming (the poller's own lifecycle: in-flight steps finish first) so that a drain can be
+     * seeded while the application keeps running; {@link #resumeWorkers} starts claiming again.
+     */
+    void pauseWorkers() {
+        Lifecycle poller = poller();
+        if (poller.isRunning()) {
+            poller.stop();
+        }
+    }
+
+    void resumeWorkers() {
+        Lifecycle poller = poller();
+        if (!poller.isRunning()) {
+            poller.start();
+        }
+    }
+
+    private Lifecycle poller() {
+        try {
+            return (Lifecycle) context.getBean(Class.forName("io.stepwise.worker.StepPoller"));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
-        context.close();
+        if (borrowed) {
+            pauseWorkers();
+        } else {
+            context.close();
+        }
     }
 
     /** Beans added to the application (lite-mode configuration: not annotated on purpose, see above). */

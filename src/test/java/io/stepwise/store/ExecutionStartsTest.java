@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.stepwise.asl.Json;
 import io.stepwise.support.IntegrationTest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Starts made at the same moment share transactions; each caller still gets its own answer. */
 class ExecutionStartsTest extends IntegrationTest {
@@ -29,6 +31,8 @@ class ExecutionStartsTest extends IntegrationTest {
     ExecutionStarts starts;
     @Autowired
     StateMachineQueries queries;
+    @Autowired
+    TransactionTemplate transactions;
 
     static final String WAITING = """
             {"StartAt": "Hold", "States": {"Hold": {"Type": "Wait", "Seconds": 3600, "End": true}}}""";
@@ -126,5 +130,37 @@ class ExecutionStartsTest extends IntegrationTest {
                 new ExecutionStarts.Request("pinned", 3, "b", Json.parse("{}"))));
         assertThat(results.get(0).start().created()).isTrue();
         assertThat(results.get(1).failure()).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void startAllAnswersEachRequestInOrderAndJoinsTheCallersTransaction() {
+        machines.register("many", Json.parse(WAITING), null);
+        executions.start("many", null, "taken", Json.parse("{\"x\": 1}"));
+        var results = executions.startAll(List.of(
+                new ExecutionStarts.Request("many", null, "fresh", Json.parse("{\"n\": 1}")),
+                new ExecutionStarts.Request("missing", null, null, Json.parse("{}")),
+                new ExecutionStarts.Request("many", null, "taken", Json.parse("{\"x\": 2}")),
+                new ExecutionStarts.Request("many", null, "taken", Json.parse("{\"x\": 1}")),
+                new ExecutionStarts.Request("many", null, null, Json.parse("{\"n\": 2}"))));
+        assertThat(results.get(0).start().created()).isTrue();
+        assertThat(results.get(0).start().execution().name()).isEqualTo("fresh");
+        assertThat(results.get(1).failure()).isInstanceOf(NotFoundException.class);
+        assertThat(results.get(2).failure()).isInstanceOf(ExecutionConflictException.class);
+        assertThat(results.get(3).start().created()).as("the same start again").isFalse();
+        assertThat(results.get(4).start().created()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM step").query(Integer.class).single()).isEqualTo(3);
+
+        // inside a caller's transaction: nothing is left when the caller rolls back
+        transactions.executeWithoutResult(tx -> {
+            executions.startAll(List.of(new ExecutionStarts.Request("many", null, "rolled-back", Json.parse("{}"))));
+            tx.setRollbackOnly();
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM execution WHERE name = 'rolled-back'").query(Integer.class).single())
+                .isZero();
+
+        var tooMany = Collections.nCopies(Executions.MAX_START_ALL + 1,
+                new ExecutionStarts.Request("many", null, null, Json.parse("{}")));
+        assertThatThrownBy(() -> executions.startAll(tooMany)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most " + Executions.MAX_START_ALL);
     }
 }
