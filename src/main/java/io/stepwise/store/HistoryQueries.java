@@ -54,7 +54,7 @@ public class HistoryQueries {
         return jdbc.sql(SqlStatements.get(statement))
                 .param("executionId", executionId).param("fromSeq", fromSeq).param("limit", ROWS_PER_FETCH)
                 .query((rs, n) -> new HistoryStore.HistoryRow(rs.getLong("seq"), Rows.instant(rs, "recorded_at"),
-                        Rows.json(rs, "events")))
+                        HistoryFormat.read(Rows.json(rs, "events"))))
                 .list();
     }
 

@@ -20,7 +20,7 @@ class HistoryStore {
         jdbc.sql(SqlStatements.get("HistoryAppend"))
                 .param("executionId", executionId)
                 .param("now", Rows.timestamp(now))
-                .param("events", Rows.text(events))
+                .param("events", Rows.text(HistoryFormat.write(events)))
                 .update();
     }
 
@@ -39,7 +39,7 @@ class HistoryStore {
         return jdbc.sql(SqlStatements.get("HistoryOfExecution"))
                 .param("executionId", executionId)
                 .query((rs, n) -> new HistoryRow(rs.getLong("seq"), Rows.instant(rs, "recorded_at"),
-                        Rows.json(rs, "events")))
+                        HistoryFormat.read(Rows.json(rs, "events"))))
                 .list();
     }
 

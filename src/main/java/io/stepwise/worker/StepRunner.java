@@ -15,6 +15,7 @@ import io.stepwise.engine.Outcome;
 import io.stepwise.engine.TaskResult;
 import io.stepwise.store.ClaimedStep;
 import io.stepwise.store.Completion;
+import io.stepwise.store.HistoryFormat;
 import io.stepwise.store.JsonText;
 import io.stepwise.store.StateMachineDefinitions;
 import io.stepwise.store.StepClaims;
@@ -159,7 +160,7 @@ class StepRunner {
 
     private Completion completion(ClaimedStep step, Checkpoint checkpoint, Outcome outcome, HistoryRecorder history) {
         long events = checkpoint.events() + history.size();
-        JsonText json = history.size() == 0 ? null : JsonText.of(history.toJson());
+        JsonText json = history.size() == 0 ? null : HistoryFormat.write(history.events());
         boolean child = step.parentId() != null;
         return switch (outcome) {
             case Outcome.Ended ended -> child

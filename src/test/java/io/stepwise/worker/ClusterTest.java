@@ -105,16 +105,17 @@ class ClusterTest {
         assertThat(jdbc.sql("SELECT count(*) FROM execution WHERE status <> 'SUCCEEDED'").query(Integer.class)
                 .single()).isZero();
         // five states, each entered and exited exactly once per execution: no transition applied twice
+        // (events as stored: {"t": type, "name": ...}, see store.HistoryFormat)
         List<String> wrong = jdbc.sql("""
-                SELECT format('%s %s %s x%s', h.execution_id, e->>'type', e->'details'->>'name', count(*))
+                SELECT format('%s %s %s x%s', h.execution_id, e->>'t', e->>'name', count(*))
                 FROM history h, json_array_elements(h.events) e
-                WHERE (e->>'type') LIKE '%StateEntered' OR (e->>'type') LIKE '%StateExited'
-                GROUP BY h.execution_id, e->>'type', e->'details'->>'name' HAVING count(*) <> 1""")
+                WHERE (e->>'t') LIKE '%StateEntered' OR (e->>'t') LIKE '%StateExited'
+                GROUP BY h.execution_id, e->>'t', e->>'name' HAVING count(*) <> 1""")
                 .query(String.class).list();
         assertThat(wrong).isEmpty();
         int entered = jdbc.sql("""
                 SELECT count(*) FROM history h, json_array_elements(h.events) e
-                WHERE (e->>'type') LIKE '%StateEntered'""").query(Integer.class).single();
+                WHERE (e->>'t') LIKE '%StateEntered'""").query(Integer.class).single();
         assertThat(entered).isEqualTo(executions * 5);
         assertThat(jdbc.sql("SELECT count(*) FROM step").query(Integer.class).single()).isZero();
     }
