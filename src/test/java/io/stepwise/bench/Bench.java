@@ -474,7 +474,9 @@ public final class Bench {
             historyTemplate = db.string("SELECT events::text FROM history LIMIT 1");
         }
         List<DrainResult> results = new ArrayList<>();
-        int warmN = drainN; // as long as a measured drain: a shorter one left the JIT compiling through rep 0
+        // at least 100,000: a shorter warm-up left the JIT compiling through the first measured drains (with
+        // N = 20,000 the JVM then used 95 µs of CPU per execution instead of 21)
+        int warmN = Integer.getInteger("bench.warmup.n", Math.max(drainN, 100_000));
         // -Dbench.drain.app=running (default): one worker application for the whole scenario, its poller
         // paused while a drain is seeded and resumed to drain it, like a service that has been up for a
         // while; =fresh: a new application for every drain, whose start-up JIT work then overlaps the drain
@@ -483,8 +485,8 @@ public final class Bench {
             running.pauseWorkers();
         }
         try {
-        // one discarded warm-up drain per workflow (the backlog variants run after it, on a warm JVM)
-        for (int rep = backlog == Backlog.NONE ? -1 : 0; rep < reps; rep++) {
+        // one discarded warm-up drain (without the backlog) per scenario: each scenario starts a new application
+        for (int rep = -1; rep < reps; rep++) {
             int n = rep < 0 ? warmN : drainN;
             db.truncate();
             seedStarted(machine, "d-", n, startAt);
@@ -653,14 +655,7 @@ public final class Bench {
             double idle = m1[1] == m0[1] ? 0 : 100.0 * (m1[0] - m0[0]) / (m1[1] - m0[1]);
             double busy = ((m1[1] - m0[1]) - (m1[0] - m0[0])) / 100.0; // busy jiffies of all cores, 1/100 s each
             double others = Math.max(0, busy - cpu / 1000.0 - pg);
-            List<List<String>> statements = statStatements ? db.rows("""
-                    SELECT calls, round(mean_exec_time::numeric, 3), round(total_exec_time::numeric, 0),
-                           round(rows::numeric / greatest(calls, 1), 2), left(regexp_replace(query, '\\s+', ' ', 'g'), 160),
-                           round(wal_bytes / greatest(calls, 1)), round(wal_fpi::numeric / greatest(calls, 1), 1),
-                           round(shared_blks_dirtied::numeric / greatest(calls, 1), 1)
-                    FROM pg_stat_statements WHERE calls > 10 AND query NOT LIKE '%pg_stat_statements%'
-                      AND query NOT LIKE 'SELECT count(*) FROM step WHERE id <=%' ORDER BY calls DESC LIMIT 12""")
-                    : List.of();
+            List<List<String>> statements = topStatements();
             app.close();
             if (partial) {
                 db.exec("DELETE FROM execution WHERE name LIKE 'd-%' AND status = 'RUNNING'");
@@ -677,6 +672,18 @@ public final class Bench {
             return new DrainResult(n / seconds, seconds, cpu, pg, others, idle, remainingAtStart, counts,
                     heap.peakMiB(), heap.gcCount(), heap.gcMs(), statements, waits, waitSamples);
         }
+    }
+
+    /** pg_stat_statements since its last reset: calls, mean ms, total ms, rows/call, text, WAL B, FPI, dirtied per call. */
+    List<List<String>> topStatements() throws SQLException {
+        return statStatements ? db.rows("""
+                SELECT calls, round(mean_exec_time::numeric, 3), round(total_exec_time::numeric, 0),
+                       round(rows::numeric / greatest(calls, 1), 2), left(regexp_replace(query, '\\s+', ' ', 'g'), 160),
+                       round(wal_bytes / greatest(calls, 1)), round(wal_fpi::numeric / greatest(calls, 1), 1),
+                       round(shared_blks_dirtied::numeric / greatest(calls, 1), 1)
+                FROM pg_stat_statements WHERE calls > 10 AND query NOT LIKE '%pg_stat_statements%'
+                  AND query NOT LIKE 'SELECT count(*) FROM step WHERE id <=%' ORDER BY total_exec_time DESC LIMIT 14""")
+                : List.of();
     }
 
     static long jvmCpuNanos() {
@@ -928,9 +935,19 @@ public final class Bench {
                 + "| execution total (MB) | history total (MB) | dead tuples step / execution / history | autovacuums step | JVM heap used MiB |");
         rows.add("|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---:|");
         Instant t0Wall;
+        long soakCpu0;
+        Map<String, Long> soakPg0;
+        long soakJvmCpuMs;
+        double soakPgCpuS;
+        List<List<String>> soakStatements;
         try (BenchApp app = BenchApp.start(db, true, appProperties)) {
             Executions executions = app.bean(Executions.class);
             AtomicBoolean running = new AtomicBoolean(true);
+            if (statStatements) {
+                db.exec("SELECT pg_stat_statements_reset()");
+            }
+            soakCpu0 = jvmCpuNanos();
+            soakPg0 = db.postgresCpuTicks();
             long start = System.nanoTime();
             t0Wall = Instant.now();
             double perThreadIntervalNs = 1e9 * threads * SOAK_BATCH / rate;
@@ -991,6 +1008,9 @@ public final class Bench {
             running.set(false);
             pool.shutdown();
             pool.awaitTermination(30, TimeUnit.SECONDS);
+            soakJvmCpuMs = (jvmCpuNanos() - soakCpu0) / 1_000_000;
+            soakPgCpuS = db.postgresCpuSecondsSince(soakPg0);
+            soakStatements = topStatements();
         }
         Map<Integer, Long> completed = new HashMap<>();
         for (var r : db.rows("SELECT floor(extract(epoch FROM stop_date - '" + t0Wall + "'::timestamptz) / 60)::int + 1, count(*) "
@@ -1010,6 +1030,24 @@ public final class Bench {
         if (perMinute.size() >= 2) {
             line("Last minute vs first minute completions: " + pct(perMinute.get(perMinute.size() - 1) / perMinute.get(0))
                     + "; submitter threads more than 1 s behind schedule: " + behind.get() + " times.");
+            line("");
+        }
+        long done = completed.values().stream().mapToLong(Long::longValue).sum();
+        if (done > 0) {
+            line("CPU over the whole soak per completed execution (its start included): this JVM "
+                    + Stats.fmt(soakJvmCpuMs * 1000.0 / done, 0) + " µs, this PostgreSQL " + Stats.fmt(soakPgCpuS * 1e6 / done, 0)
+                    + " µs (" + Stats.fmt(done, 0) + " executions completed).");
+            line("");
+        }
+        if (!soakStatements.isEmpty() && done > 0) {
+            line("pg_stat_statements over the whole soak, by total time:");
+            line("");
+            line("| calls per execution | mean ms | total ms | rows per call | WAL bytes / call | statement |");
+            line("|---:|---:|---:|---:|---:|---|");
+            for (List<String> st : soakStatements) {
+                line("| " + Stats.fmt(Double.parseDouble(st.get(0)) / done, 3) + " | " + st.get(1) + " | " + st.get(2) + " | "
+                        + st.get(3) + " | " + st.get(5) + " | `" + st.get(4) + "` |");
+            }
             line("");
         }
         db.truncate();
