@@ -4,12 +4,15 @@
 -- A batch of starts in one statement. An execution with the same (state machine, name) already there
 -- (or earlier in the same batch) is not inserted; RETURNING says which were new, and the caller reads
 -- the existing one to decide between "same start again" and "conflict".
+-- Rows go in (machine, name) order, so two batches that share names lock them in the same order and
+-- cannot deadlock (across replicas, or startAll beside the starter thread); within one name, request
+-- order decides which start is the new one.
 INSERT INTO execution (id, state_machine_name, state_machine_version, name, status, input, start_date, timeout_at)
 SELECT t.id, t.machine, t.version, t.name, 'RUNNING', CAST(t.input AS json), :now, t.timeout_at
 FROM unnest(CAST(:ids AS uuid[]), CAST(:machines AS text[]), CAST(:versions AS integer[]), CAST(:names AS text[]),
             string_to_array(CAST(:inputs AS text), E'\x1e', E'\x1f'), CAST(:timeoutAts AS timestamptz[])) WITH ORDINALITY
      AS t(id, machine, version, name, input, timeout_at, n)
-ORDER BY t.n
+ORDER BY t.machine, t.name, t.n
 ON CONFLICT (state_machine_name, name) DO NOTHING
 RETURNING id;
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
@@ -50,13 +51,15 @@ public class Executions implements SmartLifecycle {
     /**
      * Starts many executions with one set of statements, for a producer that has a batch at hand (an
      * import, a burst of jobs): no hand-off to the group-commit thread, so a batch costs a fraction of
-     * as many {@link #start} calls. Unlike {@link #start} it joins the caller's transaction when there is
-     * one, so the executions start exactly when the caller's own writes commit (and not at all on a
-     * rollback). Each request gets its own answer, in order: a missing state machine or a name taken by
-     * other input fails that request only ({@link ExecutionStarts.Result#failure()}).
+     * as many {@link #start} calls. Like {@link #start} it commits on its own, also when the caller is
+     * inside a transaction: a caller's open transaction holding new execution names would otherwise
+     * block every other start of those names (the shared starter thread included) until it ended. Each
+     * request gets its own answer, in order: a missing state machine or a name taken by other input
+     * fails that request only ({@link ExecutionStarts.Result#failure()}).
      *
      * @throws IllegalArgumentException for more than {@link #MAX_START_ALL} requests
      */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public List<ExecutionStarts.Result> startAll(List<ExecutionStarts.Request> requests) {
         if (requests.size() > MAX_START_ALL) {
             throw new IllegalArgumentException("at most " + MAX_START_ALL + " starts per call, got " + requests.size());
