@@ -296,8 +296,16 @@ public final class Bench {
 
     // ---- (a) submission ---------------------------------------------------------------------------------
 
-    /** (a) through {@code Executions.startAll}: one thread, batches of {@link #SUBMIT_BATCH}. */
-    void startAllRow(Executions executions) throws Exception {
+    /** Starts {@code count} executions one way; {@link #submissionRow} times it. */
+    interface Submitter {
+        void submit(long count) throws Exception;
+    }
+
+    /**
+     * One row of (a): a discarded warm-up as long as all measured runs together (short runs otherwise
+     * measure the JIT), then the measured runs, each on truncated tables after a CHECKPOINT.
+     */
+    void submissionRow(String path, String concurrency, Submitter submitter) throws Exception {
         List<Double> rates = new ArrayList<>();
         List<Double> jvmCpu = new ArrayList<>();
         List<Double> pgCpu = new ArrayList<>();
@@ -305,14 +313,17 @@ public final class Bench {
         for (int rep = -1; rep < reps; rep++) {
             db.truncate();
             db.exec("CHECKPOINT");
+            long total = rep < 0 ? (long) submitN * reps : submitN;
             var before = CountingDataSource.Snapshot.now();
             long cpu0 = jvmCpuNanos();
             var pg0 = db.postgresCpuTicks();
+            AsyncProfile profile = rep == reps - 1 ? AsyncProfile.startIfAsked() : null;
             long t0 = System.nanoTime();
-            for (int i = 0; i < submitN; i += SUBMIT_BATCH) {
-                executions.startAll(batchOfStarts(i, Math.min(SUBMIT_BATCH, submitN - i)));
-            }
+            submitter.submit(total);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            if (profile != null) {
+                profile.stop();
+            }
             if (rep >= 0) {
                 rates.add(submitN / seconds);
                 jvmCpu.add((jvmCpuNanos() - cpu0) / 1000.0 / submitN);
@@ -320,7 +331,7 @@ public final class Bench {
                 counts = CountingDataSource.Snapshot.now().minus(before);
             }
         }
-        line("| Java API `Executions.startAll`, batches of " + SUBMIT_BATCH + " | 1 thread | " + Stats.spread(rates, 0) + " | "
+        line("| " + path + " | " + concurrency + " | " + Stats.spread(rates, 0) + " | "
                 + Stats.fmt((double) counts.statements() / submitN, 2) + " | "
                 + Stats.fmt((double) counts.roundTrips() / submitN, 2) + " | "
                 + Stats.spread(jvmCpu, 0) + " / " + Stats.spread(pgCpu, 0) + " |");
@@ -343,44 +354,21 @@ public final class Bench {
         line("|---|---:|---:|---:|---:|---:|");
         Executions executions = app.bean(Executions.class);
         for (int threads : submitThreads) {
-            List<Double> rates = new ArrayList<>();
-            List<Double> jvmCpu = new ArrayList<>();
-            List<Double> pgCpu = new ArrayList<>();
-            CountingDataSource.Snapshot counts = null;
-            // the warm-up runs as many starts as all measured runs together: short runs otherwise measure the JIT
-            for (int rep = -1; rep < reps; rep++) {
-                db.truncate();
-                db.exec("CHECKPOINT");
+            submissionRow("Java API `Executions.start`", threads + " threads", total -> {
                 AtomicLong next = new AtomicLong();
-                long total = rep < 0 ? (long) submitN * reps : submitN;
-                var before = CountingDataSource.Snapshot.now();
-                long cpu0 = jvmCpuNanos();
-                var pg0 = db.postgresCpuTicks();
-                AsyncProfile profile = rep == reps - 1 ? AsyncProfile.startIfAsked() : null;
-                long t0 = System.nanoTime();
                 runThreads(threads, () -> {
                     long i;
                     while ((i = next.getAndIncrement()) < total) {
                         executions.start(TASK, null, null, Json.NODES.objectNode().put("n", i));
                     }
                 });
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                if (profile != null) {
-                    profile.stop();
-                }
-                if (rep >= 0) {
-                    rates.add(submitN / seconds);
-                    jvmCpu.add((jvmCpuNanos() - cpu0) / 1000.0 / submitN);
-                    pgCpu.add(db.postgresCpuSecondsSince(pg0) * 1e6 / submitN);
-                    counts = CountingDataSource.Snapshot.now().minus(before);
-                }
-            }
-            line("| Java API `Executions.start` | " + threads + " threads | " + Stats.spread(rates, 0) + " | "
-                    + Stats.fmt((double) counts.statements() / submitN, 2) + " | "
-                    + Stats.fmt((double) counts.roundTrips() / submitN, 2) + " | "
-                    + Stats.spread(jvmCpu, 0) + " / " + Stats.spread(pgCpu, 0) + " |");
+            });
         }
-        startAllRow(executions);
+        submissionRow("Java API `Executions.startAll`, batches of " + SUBMIT_BATCH, "1 thread", total -> {
+            for (long i = 0; i < total; i += SUBMIT_BATCH) {
+                executions.startAll(batchOfStarts(i, (int) Math.min(SUBMIT_BATCH, total - i)));
+            }
+        });
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         URI uri = URI.create("http://127.0.0.1:" + app.port() + "/v1/executions");
