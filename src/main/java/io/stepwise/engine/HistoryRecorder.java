@@ -9,7 +9,6 @@ import io.stepwise.asl.model.TaskState;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -132,11 +131,5 @@ public final class HistoryRecorder {
 
     public List<ObjectNode> events() {
         return List.copyOf(events);
-    }
-
-    public ArrayNode toJson() {
-        ArrayNode array = Json.NODES.arrayNode();
-        events.forEach(array::add);
-        return array;
     }
 }

@@ -69,10 +69,10 @@ public class ExecutionStarts {
         List<Integer> indexes = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             Request r = requests.get(i);
-            var key = found.get(r.version() == null ? r.stateMachine() : r.stateMachine() + ":" + r.version());
+            var key = found.get(versionKey(r.stateMachine(), r.version()));
             if (key == null) {
                 results[i] = new Result(null, new NotFoundException("state machine",
-                        r.version() == null ? r.stateMachine() : r.stateMachine() + ":" + r.version()));
+                        versionKey(r.stateMachine(), r.version())));
                 continue;
             }
             StateMachine machine = definitions.forVersion(key.name(), key.version(), key.createdAt());
@@ -125,6 +125,11 @@ public class ExecutionStarts {
         return new Result(new Executions.Start(existing, false), null);
     }
 
+    /** "name" for the latest version, "name:version" for a pinned one: the key of {@link #versions}. */
+    private static String versionKey(String name, Integer version) {
+        return version == null ? name : name + ":" + version;
+    }
+
     /** Keys "name" (latest) and "name:version" (pinned) to the versions that exist. */
     private Map<String, StateMachineStore.VersionKey> versions(List<Request> requests) {
         Map<String, StateMachineStore.VersionKey> found = new HashMap<>();
@@ -137,7 +142,7 @@ public class ExecutionStarts {
         if (!pinned.isEmpty()) {
             machines.existingVersions(pinned.stream().map(Request::stateMachine).toList(),
                     pinned.stream().map(Request::version).toList())
-                    .forEach(k -> found.put(k.name() + ":" + k.version(), k));
+                    .forEach(k -> found.put(versionKey(k.name(), k.version()), k));
         }
         return found;
     }
