@@ -30,7 +30,8 @@ public record Checkpoint(MachinePath path, Map<String, JsonNode> variables, long
         ObjectNode json = Json.NODES.objectNode();
         if (!path.elements().isEmpty()) {
             ArrayNode elements = json.putArray("path");
-            path.elements().forEach(e -> elements.addArray().add(e.state()).add(e.branch()));
+            path.elements().forEach(e -> elements.addArray().add(e.state()).add(e.branch()).add(e.index())
+                    .add(e.visit()).add(e.attempt()));
         }
         if (!variables.isEmpty()) {
             ObjectNode vars = json.putObject("vars");
@@ -48,6 +49,7 @@ public record Checkpoint(MachinePath path, Map<String, JsonNode> variables, long
                 putLong(task, "heartbeatSeconds", t.heartbeatSeconds());
                 putRetries(task, t.retries());
                 task.put("enteredTime", t.enteredTime().toString());
+                task.put("visit", t.visit());
             }
             case Outcome.Wait w -> json.putObject("wait").set("output", w.output());
             case Outcome.FanOut f -> {
@@ -63,6 +65,7 @@ public record Checkpoint(MachinePath path, Map<String, JsonNode> variables, long
                 }
                 putRetries(fan, f.retries());
                 fan.put("enteredTime", f.enteredTime().toString());
+                fan.put("visit", f.visit());
             }
             default -> throw new IllegalArgumentException("not a resumable outcome: " + pending);
         }
@@ -75,7 +78,9 @@ public record Checkpoint(MachinePath path, Map<String, JsonNode> variables, long
             return start();
         }
         List<MachinePath.Element> elements = new ArrayList<>();
-        json.path("path").forEach(e -> elements.add(new MachinePath.Element(e.get(0).asString(), e.get(1).asInt())));
+        // older rows hold [state, branch] only: their item index reads as the branch, visit and attempt as 0
+        json.path("path").forEach(e -> elements.add(new MachinePath.Element(e.get(0).asString(), e.get(1).asInt(),
+                e.path(2).asInt(e.get(1).asInt()), e.path(3).asLong(0), e.path(4).asInt(0))));
         Map<String, JsonNode> variables = new HashMap<>();
         json.path("vars").properties().forEach(e -> variables.put(e.getKey(), e.getValue()));
         Outcome pending = null;
@@ -83,7 +88,7 @@ public record Checkpoint(MachinePath path, Map<String, JsonNode> variables, long
             JsonNode t = json.get("task");
             pending = new Outcome.RunTask(stateName, t.get("stateInput"), t.get("taskInput"), t.get("resource").asString(),
                     getLong(t, "timeoutSeconds"), getLong(t, "heartbeatSeconds"), retries(t), null,
-                    Instant.parse(t.get("enteredTime").asString()), variables);
+                    Instant.parse(t.get("enteredTime").asString()), t.path("visit").asLong(0), variables);
         } else if (json.has("wait")) {
             pending = new Outcome.Wait(stateName, null, json.get("wait").get("output"), variables);
         } else if (json.has("fanOut")) {
@@ -97,7 +102,7 @@ public record Checkpoint(MachinePath path, Map<String, JsonNode> variables, long
             }
             pending = new Outcome.FanOut(stateName, f.get("stateInput"), children, f.path("maxConcurrency").asInt(0),
                     new Outcome.Tolerance(count, percentage), retries(f), null,
-                    Instant.parse(f.get("enteredTime").asString()), variables);
+                    Instant.parse(f.get("enteredTime").asString()), f.path("visit").asLong(0), variables);
         }
         return new Checkpoint(new MachinePath(elements), variables, json.path("events").asLong(2), pending);
     }

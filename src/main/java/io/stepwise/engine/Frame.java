@@ -11,18 +11,18 @@ import tools.jackson.databind.JsonNode;
  *
  * @param mapItem for a Map iteration, {@code {"Index": i, "Value": item}}; else null
  */
-public record Frame(StateMachine machine, ExecutionContext execution, Map<String, JsonNode> variables,
-        JsonNode mapItem) {
+public record Frame(StateMachine machine, MachinePath path, ExecutionContext execution,
+        Map<String, JsonNode> variables, JsonNode mapItem) {
 
     public Frame {
         variables = Map.copyOf(variables);
     }
 
     public Frame withVariables(Map<String, JsonNode> newVariables) {
-        return new Frame(machine, execution, newVariables, mapItem);
+        return new Frame(machine, path, execution, newVariables, mapItem);
     }
 
-    public Frame child(StateMachine subMachine, JsonNode item) {
-        return new Frame(subMachine, execution, variables, item);
+    public Frame child(StateMachine subMachine, MachinePath subPath, JsonNode item) {
+        return new Frame(subMachine, subPath, execution, variables, item);
     }
 }

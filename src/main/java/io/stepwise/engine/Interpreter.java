@@ -56,12 +56,12 @@ public final class Interpreter {
             case TaskResult.Success success -> {
                 history.taskSucceeded(state, success.output());
                 yield loop(afterWork(current, state, task.stateInput(), success.output(), context, task.retries(),
-                        task.enteredTime(), now, history), now, history);
+                        task.enteredTime(), task.visit(), now, history), now, history);
             }
             case TaskResult.Failure failure -> {
                 history.taskFailed(state, failure.error(), failure.cause());
                 yield loop(recover(current, state, task.stateInput(), failure.error(), failure.cause(),
-                        task.retries(), task.enteredTime(), now, history), now, history);
+                        task.retries(), task.enteredTime(), task.visit(), now, history), now, history);
             }
         };
     }
@@ -108,12 +108,12 @@ public final class Interpreter {
                     : firstFailure.cause();
             history.fanOutFailed(state, error, cause);
             return loop(recover(current, state, fanOut.stateInput(), error, cause, fanOut.retries(),
-                    fanOut.enteredTime(), now, history), now, history);
+                    fanOut.enteredTime(), fanOut.visit(), now, history), now, history);
         }
         history.fanOutSucceeded(state);
         ObjectNode context = ContextObjects.of(current, state.name(), fanOut.enteredTime(), fanOut.retries().total());
         return loop(afterWork(current, state, fanOut.stateInput(), outputs, context, fanOut.retries(),
-                fanOut.enteredTime(), now, history), now, history);
+                fanOut.enteredTime(), fanOut.visit(), now, history), now, history);
     }
 
     /**
@@ -151,6 +151,9 @@ public final class Interpreter {
     private Move step(Frame frame, String stateName, JsonNode input, Instant now, HistoryRecorder history) {
         State state = frame.machine().state(stateName);
         history.entered(state, input);
+        // The entering event's id in this frame's lineage: a replayed run (a lost lease) gets the same
+        // one, every other entry into the state a larger one, so it names this visit of the state.
+        long visit = history.lastEnteredEventId();
         ObjectNode context = ContextObjects.of(frame, state.name(), now, 0);
         try {
             return switch (state) {
@@ -179,17 +182,17 @@ public final class Interpreter {
                     yield new Stop(new Outcome.Wait(wait.name(), until.until(), until.output(), until.variables()));
                 }
                 case TaskState task -> new Stop(schedule(frame, task, input, context,
-                        RetryState.none(task.retry().size()), null, now, history));
+                        RetryState.none(task.retry().size()), null, now, visit, history));
                 case ParallelState parallel -> new Stop(fanOut(frame, parallel, input, context,
-                        RetryState.none(parallel.retry().size()), null, now, history));
+                        RetryState.none(parallel.retry().size()), null, now, visit, history));
                 case MapState map -> new Stop(fanOut(frame, map, input, context, RetryState.none(map.retry().size()),
-                        null, now, history));
+                        null, now, visit, history));
             };
         } catch (StatesError e) {
             String cause = inState(state, history, e);
             if (state instanceof Recoverable recoverable) {
                 return recover(frame, recoverable, input, e.error(), cause, RetryState.none(
-                        recoverable.retry().size()), now, now, history);
+                        recoverable.retry().size()), now, visit, now, history);
             }
             return new Stop(new Outcome.Failed(e.error(), cause,
                     new Outcome.FailedAt(state.name(), input, frame.variables())));
@@ -197,7 +200,7 @@ public final class Interpreter {
     }
 
     private Outcome schedule(Frame frame, TaskState task, JsonNode input, ObjectNode context, RetryState retries,
-            Instant notBefore, Instant enteredTime, HistoryRecorder history) {
+            Instant notBefore, Instant enteredTime, long visit, HistoryRecorder history) {
         if (task.resource() != null && (task.resource().endsWith(".waitForTaskToken")
                 || task.resource().contains(".sync"))) {
             // integration patterns that wait for a result carry a token (AWS's recorded .sync runs use it too)
@@ -205,11 +208,11 @@ public final class Interpreter {
         }
         StateData.TaskCall call = data.taskCall(task, input, context, frame.variables());
         return new Outcome.RunTask(task.name(), input, call.input(), task.resource(), call.timeoutSeconds(),
-                call.heartbeatSeconds(), retries, notBefore, enteredTime, frame.variables());
+                call.heartbeatSeconds(), retries, notBefore, enteredTime, visit, frame.variables());
     }
 
     private Outcome fanOut(Frame frame, Recoverable state, JsonNode input, ObjectNode context, RetryState retries,
-            Instant notBefore, Instant enteredTime, HistoryRecorder history) {
+            Instant notBefore, Instant enteredTime, long visit, HistoryRecorder history) {
         StateData.Children children = switch (state) {
             case ParallelState parallel -> data.branches(parallel, input, context, frame.variables());
             case MapState map -> data.items(map, input, context, frame.variables());
@@ -217,18 +220,19 @@ public final class Interpreter {
         };
         history.fanOutStarted(state, children.children().size());
         return new Outcome.FanOut(state.name(), input, children.children(), children.maxConcurrency(),
-                children.tolerance(), retries, notBefore, enteredTime, frame.variables());
+                children.tolerance(), retries, notBefore, enteredTime, visit, frame.variables());
     }
 
     /** A Task's, Parallel's or Map's work produced {@code result}: shape the output and move on. */
     private Move afterWork(Frame frame, Recoverable state, JsonNode stateInput, JsonNode result,
-            ObjectNode context, RetryState retries, Instant enteredTime, Instant now, HistoryRecorder history) {
+            ObjectNode context, RetryState retries, Instant enteredTime, long visit, Instant now,
+            HistoryRecorder history) {
         try {
             StateData.Result shaped = data.afterWork(state, stateInput, result, context, frame.variables());
             return leave(frame.withVariables(shaped.variables()), state, shaped.output(), now, history);
         } catch (StatesError e) {
-            return recover(frame, state, stateInput, e.error(), inState(state, history, e), retries, enteredTime, now,
-                    history);
+            return recover(frame, state, stateInput, e.error(), inState(state, history, e), retries, enteredTime,
+                    visit, now, history);
         }
     }
 
@@ -260,7 +264,7 @@ public final class Interpreter {
 
     /** Retry, Catch, or fail: the error handling of Task, Parallel and Map. */
     private Move recover(Frame frame, Recoverable state, JsonNode stateInput, String error, String cause,
-            RetryState retries, Instant enteredTime, Instant now, HistoryRecorder history) {
+            RetryState retries, Instant enteredTime, long visit, Instant now, HistoryRecorder history) {
         List<Retrier> retriers = state.retry();
         for (int i = 0; i < retriers.size(); i++) {
             Retrier retrier = retriers.get(i);
@@ -274,10 +278,11 @@ public final class Interpreter {
                 ObjectNode context = ContextObjects.of(frame, state.name(), enteredTime, next.total());
                 try {
                     return new Stop(state instanceof TaskState task
-                            ? schedule(frame, task, stateInput, context, next, at, enteredTime, history)
-                            : fanOut(frame, state, stateInput, context, next, at, enteredTime, history));
+                            ? schedule(frame, task, stateInput, context, next, at, enteredTime, visit, history)
+                            : fanOut(frame, state, stateInput, context, next, at, enteredTime, visit, history));
                 } catch (StatesError e) {
-                    return recover(frame, state, stateInput, e.error(), e.cause(), next, enteredTime, now, history);
+                    return recover(frame, state, stateInput, e.error(), e.cause(), next, enteredTime, visit, now,
+                            history);
                 }
             }
             break; // the first matching retrier is exhausted: no other retrier applies

@@ -86,7 +86,8 @@ public final class LocalRunner {
                     start, "arn:stepwise:stateMachine:local", "local", 0, null);
             TaskResult result;
             try {
-                result = runFrame(new Frame(machine, context, Map.of(), null), machine.startAt(), input);
+                result = runFrame(new Frame(machine, MachinePath.TOP, context, Map.of(), null), machine.startAt(),
+                        input);
             } catch (TimedOut e) {
                 ObjectNode details = Json.NODES.objectNode();
                 HistoryRecorder.putError(details, ErrorNames.TIMEOUT, "The execution timed out.");
@@ -157,7 +158,8 @@ public final class LocalRunner {
                 if (map) {
                     history.iteration("MapIterationStarted", state.name(), results.size());
                 }
-                TaskResult result = runFrame(parent.child(sub, null), sub.startAt(), child.input());
+                MachinePath path = frame.path().child(fanOut, child, results.size());
+                TaskResult result = runFrame(parent.child(sub, path, null), sub.startAt(), child.input());
                 results.add(result);
                 if (map) {
                     history.iteration(result instanceof TaskResult.Success ? "MapIterationSucceeded"

@@ -7,24 +7,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which (sub-)machine a frame runs: the top level, or a path of Parallel branches and Map item
- * processors below it. Persisted with each child step, so any replica can rebuild the frame.
+ * Which (sub-)machine a frame runs, and which piece of work it is: the top level, or a path of
+ * Parallel branches and Map iterations below it. Persisted with each child step, so any replica can
+ * rebuild the frame.
  */
 public record MachinePath(List<Element> elements) {
 
     public static final MachinePath TOP = new MachinePath(List.of());
 
-    /** One level: the Parallel or Map state, and the branch (always 0 for Map). */
-    public record Element(String state, int branch) {
+    /**
+     * One level: the Parallel or Map state and the sub-machine it runs ({@code branch}: always 0 for
+     * Map), plus what makes this child unique among all children ever started by that state in its
+     * frame: the branch or item {@code index}, and the {@code visit} and retry {@code attempt} of the
+     * Parallel or Map state that started it (see {@link Outcome.FanOut}).
+     */
+    public record Element(String state, int branch, int index, long visit, int attempt) {
     }
 
     public MachinePath {
         elements = List.copyOf(elements);
     }
 
-    public MachinePath child(String state, int branch) {
+    /** The path of child {@code index} of {@code fanOut}, started from the frame at this path. */
+    public MachinePath child(Outcome.FanOut fanOut, Outcome.Child child, int index) {
         List<Element> next = new ArrayList<>(elements);
-        next.add(new Element(state, branch));
+        next.add(new Element(fanOut.stateName(), child.branch(), index, fanOut.visit(), fanOut.retries().total()));
         return new MachinePath(next);
     }
 
@@ -38,9 +45,5 @@ public record MachinePath(List<Element> elements) {
             };
         }
         return machine;
-    }
-
-    public StateMachine subMachine(StateMachine machine, String state, int branch) {
-        return child(state, branch).resolve(machine);
     }
 }

@@ -39,10 +39,11 @@ public sealed interface Outcome {
     /**
      * A Task must run: the handler for {@code resource} gets {@code taskInput}; its result comes back
      * through {@link Interpreter#taskCompleted}. {@code notBefore} is null for "now", or the end of a
-     * retry's backoff.
+     * retry's backoff. {@code visit} tells this entry into the state from every other entry into it in
+     * the same frame (see {@link Interpreter}); with the retry count it identifies one attempt.
      */
     record RunTask(String stateName, JsonNode stateInput, JsonNode taskInput, String resource, Long timeoutSeconds,
-            Long heartbeatSeconds, RetryState retries, Instant notBefore, Instant enteredTime,
+            Long heartbeatSeconds, RetryState retries, Instant notBefore, Instant enteredTime, long visit,
             Map<String, JsonNode> variables) implements Outcome {
     }
 
@@ -57,9 +58,10 @@ public sealed interface Outcome {
      * {@link Interpreter#fanInCompleted}.
      *
      * @param maxConcurrency 0 for unlimited
+     * @param visit as for {@link RunTask}: children of another entry or attempt are other work
      */
     record FanOut(String stateName, JsonNode stateInput, List<Child> children, int maxConcurrency,
-            Tolerance tolerance, RetryState retries, Instant notBefore, Instant enteredTime,
+            Tolerance tolerance, RetryState retries, Instant notBefore, Instant enteredTime, long visit,
             Map<String, JsonNode> variables) implements Outcome {
     }
 

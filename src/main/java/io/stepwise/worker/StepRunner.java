@@ -1,7 +1,6 @@
 package io.stepwise.worker;
 
 import io.stepwise.asl.ErrorNames;
-import io.stepwise.asl.model.MapState;
 import io.stepwise.asl.model.StateMachine;
 import io.stepwise.asl.model.TaskState;
 import io.stepwise.engine.Checkpoint;
@@ -22,6 +21,7 @@ import io.stepwise.store.StepClaims;
 import io.stepwise.store.StepCompletions;
 import io.stepwise.store.StepKind;
 import io.stepwise.task.Cancellation;
+import io.stepwise.task.IdempotencyKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,7 +118,8 @@ class StepRunner {
         Checkpoint checkpoint = Checkpoint.fromJson(step.stateData(), step.stateName());
         var context = new ExecutionContext(step.executionId().toString(), e.name(), e.input(), e.startDate(),
                 e.stateMachineName() + ":" + e.stateMachineVersion(), e.stateMachineName(), e.redriveCount(), null);
-        Frame frame = new Frame(checkpoint.path().resolve(top), context, checkpoint.variables(), null);
+        Frame frame = new Frame(checkpoint.path().resolve(top), checkpoint.path(), context, checkpoint.variables(),
+                null);
         HistoryRecorder history = new HistoryRecorder(checkpoint.events());
         Instant now = clock.instant();
         Outcome outcome = switch (step.kind()) {
@@ -148,14 +149,17 @@ class StepRunner {
         history.taskScheduled(state, task.taskInput(), task.timeoutSeconds(), task.heartbeatSeconds());
         history.taskStarted(state);
         ObjectNode context = interpreter.contextFor(frame.withVariables(task.variables()), task);
-        TaskResult result = tasks.execute(step.executionId(), stateKey(step, task.stateName()), task, context,
-                cancellation);
+        TaskResult result = tasks.execute(idempotencyKey(step, frame, task), task, context, cancellation);
         return interpreter.taskCompleted(frame, task, result, clock.instant(), history);
     }
 
-    /** The state as the idempotency key names it: branch or iteration index included, so keys are unique. */
-    private static String stateKey(ClaimedStep step, String stateName) {
-        return step.branchIndex() == null ? stateName : "[" + step.branchIndex() + "]/" + stateName;
+    private static IdempotencyKey idempotencyKey(ClaimedStep step, Frame frame, Outcome.RunTask task) {
+        List<IdempotencyKey.Scope> scope = new ArrayList<>();
+        for (MachinePath.Element e : frame.path().elements()) {
+            scope.add(new IdempotencyKey.Scope(e.state(), e.visit(), e.attempt(), e.index()));
+        }
+        return new IdempotencyKey(step.executionId(), step.execution().redriveCount(), scope, task.stateName(),
+                task.visit(), task.retries().total());
     }
 
     private Completion completion(ClaimedStep step, Checkpoint checkpoint, Outcome outcome, HistoryRecorder history) {
@@ -208,13 +212,10 @@ class StepRunner {
     private Completion startChildren(ClaimedStep step, Checkpoint checkpoint, Outcome.FanOut fanOut, long events,
             JsonText json) {
         var e = step.execution();
-        StateMachine parentMachine = checkpoint.path().resolve(
-                definitions.forVersion(e.stateMachineName(), e.stateMachineVersion()));
-        boolean map = parentMachine.state(fanOut.stateName()) instanceof MapState;
         List<Completion.NewChild> children = new ArrayList<>();
         for (int i = 0; i < fanOut.children().size(); i++) {
             Outcome.Child child = fanOut.children().get(i);
-            MachinePath path = checkpoint.path().child(fanOut.stateName(), map ? 0 : child.branch());
+            MachinePath path = checkpoint.path().child(fanOut, child, i);
             StateMachine sub = path.resolve(definitions.forVersion(e.stateMachineName(), e.stateMachineVersion()));
             children.add(new Completion.NewChild(i, sub.startAt(), JsonText.of(child.input()),
                     JsonText.of(new Checkpoint(path, fanOut.variables(), events, null).toJson())));

@@ -9,7 +9,6 @@ import io.stepwise.task.TaskHandlers;
 import io.stepwise.task.TaskOutcome;
 import io.stepwise.task.TaskRequest;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -35,14 +34,12 @@ class TaskExecutor implements AutoCloseable {
         this.handlers = handlers;
     }
 
-    TaskResult execute(UUID executionId, String stateKey, Outcome.RunTask task, JsonNode context,
-            Cancellation stepCancellation) {
+    TaskResult execute(IdempotencyKey key, Outcome.RunTask task, JsonNode context, Cancellation stepCancellation) {
         // this task's own cancellation: its timeout must not cancel later tasks of the same step
         Cancellation cancellation = stepCancellation.child();
         AtomicReference<String> expiredBy = new AtomicReference<>();
         var deadlines = new Deadlines(task, cancellation, expiredBy);
-        var request = new TaskRequest(task.resource(), task.taskInput(), context,
-                new IdempotencyKey(executionId, stateKey, task.retries().total() + 1), deadlines::heartbeat,
+        var request = new TaskRequest(task.resource(), task.taskInput(), context, key, deadlines::heartbeat,
                 cancellation);
         try {
             TaskOutcome outcome = handlers.invoke(request);

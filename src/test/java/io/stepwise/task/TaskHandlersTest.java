@@ -8,6 +8,7 @@ import io.stepwise.asl.ErrorNames;
 import io.stepwise.asl.Json;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -194,11 +195,26 @@ class TaskHandlersTest {
     }
 
     @Test
-    void theIdempotencyKeyReadsExecutionStateAndAttempt() {
-        IdempotencyKey key = new IdempotencyKey(TaskRequests.EXECUTION, "Charge/Card", 2);
+    void theIdempotencyKeyReadsExecutionRedriveScopesStateVisitAndAttempt() {
+        IdempotencyKey top = new IdempotencyKey(TaskRequests.EXECUTION, 0, List.of(), "Charge", 5, 0);
+        IdempotencyKey nested = new IdempotencyKey(TaskRequests.EXECUTION, 1,
+                List.of(new IdempotencyKey.Scope("Orders", 3, 0, 7), new IdempotencyKey.Scope("Lines", 2, 1, 0)),
+                "Charge", 4, 2);
 
-        assertThat(key).hasToString("0190c1e2-7a3b-7c4d-8e5f-000000000001/Charge/Card/2");
-        assertThatThrownBy(() -> new IdempotencyKey(TaskRequests.EXECUTION, "Charge", -1))
+        assertThat(top).hasToString("0190c1e2-7a3b-7c4d-8e5f-000000000001/0/Charge#5.0");
+        assertThat(nested).hasToString("0190c1e2-7a3b-7c4d-8e5f-000000000001/1/Orders#3.0[7]/Lines#2.1[0]/Charge#4.2");
+        assertThatThrownBy(() -> IdempotencyKey.of(TaskRequests.EXECUTION, "Charge", -1))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void stateNamesThatHoldTheKeysSeparatorsAreEncodedSoKeysStayDistinct() {
+        // a state literally named "A[1]/B" must not read like item 1 of Map A running state B
+        IdempotencyKey literal = new IdempotencyKey(TaskRequests.EXECUTION, 0, List.of(), "A[1]/B#2.0%", 2, 0);
+        IdempotencyKey nested = new IdempotencyKey(TaskRequests.EXECUTION, 0,
+                List.of(new IdempotencyKey.Scope("A", 2, 0, 1)), "B", 2, 0);
+
+        assertThat(literal).hasToString("0190c1e2-7a3b-7c4d-8e5f-000000000001/0/A%5B1%5D%2FB%232.0%25#2.0");
+        assertThat(literal.toString()).isNotEqualTo(nested.toString());
     }
 }

@@ -18,7 +18,7 @@ final class TaskRequests {
 
     static TaskRequest request(String resource, String input, Heartbeat heartbeat, Cancellation cancellation) {
         JsonNode context = Json.parse("{\"Execution\":{\"Id\":\"" + EXECUTION + "\"}}");
-        return new TaskRequest(resource, Json.parse(input), context, new IdempotencyKey(EXECUTION, "Work", 0),
+        return new TaskRequest(resource, Json.parse(input), context, IdempotencyKey.of(EXECUTION, "Work", 0),
                 heartbeat, cancellation);
     }
 }
