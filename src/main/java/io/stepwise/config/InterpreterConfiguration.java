@@ -1,14 +1,8 @@
 package io.stepwise.config;
 
-import io.stepwise.asl.intrinsic.IntrinsicEvaluator;
-import io.stepwise.asl.intrinsic.IntrinsicSources;
-import io.stepwise.asl.jsonata.JsonataEvaluator;
-import io.stepwise.asl.jsonata.JsonataSources;
 import io.stepwise.engine.Interpreter;
-import io.stepwise.engine.StateData;
 import java.time.Clock;
-import java.util.UUID;
-import java.util.random.RandomGenerator;
+import java.util.Random;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,9 +13,6 @@ class InterpreterConfiguration {
     @Bean
     Interpreter interpreter(Clock clock) {
         // java.util.Random is thread-safe; the interpreter is shared by every worker thread
-        RandomGenerator random = new java.util.Random();
-        var intrinsics = new IntrinsicEvaluator(new IntrinsicSources(random, UUID::randomUUID));
-        var jsonata = new JsonataEvaluator(new JsonataSources(clock, random::nextDouble, UUID::randomUUID));
-        return new Interpreter(new StateData(intrinsics, jsonata), random);
+        return Interpreter.of(clock, new Random());
     }
 }

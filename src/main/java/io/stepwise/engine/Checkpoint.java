@@ -15,10 +15,20 @@ import tools.jackson.databind.node.ObjectNode;
  * variables), the id its lineage's next history event will have (AWS quotes event ids in causes), and
  * the pending outcome it waits on. Stored as the step's {@code state_data}.
  */
-public record Checkpoint(MachinePath path, Map<String, JsonNode> variables, long events, Outcome pending) {
+public record Checkpoint(MachinePath path, Map<String, JsonNode> variables, long events, Outcome pending,
+        boolean frameStart) {
 
     public Checkpoint {
         variables = Map.copyOf(variables);
+    }
+
+    public Checkpoint(MachinePath path, Map<String, JsonNode> variables, long events, Outcome pending) {
+        this(path, variables, events, pending, false);
+    }
+
+    /** A branch's or iteration's first step: it starts its frame ({@link Interpreter#start}). */
+    public static Checkpoint frameStart(MachinePath path, Map<String, JsonNode> variables, long events) {
+        return new Checkpoint(path, variables, events, null, true);
     }
 
     /** A new execution: its first recorded event is id 2, after the derived ExecutionStarted. */
@@ -31,13 +41,16 @@ public record Checkpoint(MachinePath path, Map<String, JsonNode> variables, long
         if (!path.elements().isEmpty()) {
             ArrayNode elements = json.putArray("path");
             path.elements().forEach(e -> elements.addArray().add(e.state()).add(e.branch()).add(e.index())
-                    .add(e.visit()).add(e.attempt()));
+                    .add(e.visit()).add(e.attempt()).add(e.iteration()));
         }
         if (!variables.isEmpty()) {
             ObjectNode vars = json.putObject("vars");
             variables.forEach(vars::set);
         }
         json.put("events", events);
+        if (frameStart) {
+            json.put("start", true);
+        }
         switch (pending) {
             case null -> { }
             case Outcome.RunTask t -> {
@@ -80,7 +93,8 @@ public record Checkpoint(MachinePath path, Map<String, JsonNode> variables, long
         List<MachinePath.Element> elements = new ArrayList<>();
         // older rows hold [state, branch] only: their item index reads as the branch, visit and attempt as 0
         json.path("path").forEach(e -> elements.add(new MachinePath.Element(e.get(0).asString(), e.get(1).asInt(),
-                e.path(2).asInt(e.get(1).asInt()), e.path(3).asLong(0), e.path(4).asInt(0))));
+                e.path(2).asInt(e.get(1).asInt()), e.path(3).asLong(0), e.path(4).asInt(0),
+                e.path(5).asBoolean(false))));
         Map<String, JsonNode> variables = new HashMap<>();
         json.path("vars").properties().forEach(e -> variables.put(e.getKey(), e.getValue()));
         Outcome pending = null;
@@ -104,7 +118,8 @@ public record Checkpoint(MachinePath path, Map<String, JsonNode> variables, long
                     new Outcome.Tolerance(count, percentage), retries(f), null,
                     Instant.parse(f.get("enteredTime").asString()), f.path("visit").asLong(0), variables);
         }
-        return new Checkpoint(new MachinePath(elements), variables, json.path("events").asLong(2), pending);
+        return new Checkpoint(new MachinePath(elements), variables, json.path("events").asLong(2), pending,
+                json.path("start").asBoolean(false));
     }
 
     private static void putLong(ObjectNode node, String field, Long value) {

@@ -3,20 +3,11 @@ package io.stepwise.engine;
 import io.stepwise.asl.ErrorNames;
 import io.stepwise.asl.Json;
 import io.stepwise.asl.StatesError;
-import io.stepwise.asl.model.Catcher;
-import io.stepwise.asl.model.ChoiceState;
-import io.stepwise.asl.model.FailState;
-import io.stepwise.asl.model.MapState;
-import io.stepwise.asl.model.ParallelState;
-import io.stepwise.asl.model.PassState;
 import io.stepwise.asl.model.Recoverable;
-import io.stepwise.asl.model.Retrier;
 import io.stepwise.asl.model.State;
-import io.stepwise.asl.model.SucceedState;
 import io.stepwise.asl.model.TaskState;
 import io.stepwise.asl.model.Transition;
-import io.stepwise.asl.model.WaitState;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -33,17 +24,31 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Interpreter {
 
-    private final StateData data;
+    private final StateRules rules;
     private final RandomGenerator random;
 
     public Interpreter(StateData data, RandomGenerator random) {
-        this.data = data;
+        this.rules = new StateRules(data);
         this.random = random;
+    }
+
+    /** An interpreter whose data flow, retry jitter and task tokens draw on {@code clock} and {@code random}. */
+    public static Interpreter of(Clock clock, RandomGenerator random) {
+        return new Interpreter(StateData.of(clock, random), random);
+    }
+
+    /** Starts a frame (the execution, a Parallel branch or a Map iteration) at its StartAt. */
+    public Outcome start(Frame frame, JsonNode input, Instant now, HistoryRecorder history) {
+        MachinePath.Element iteration = frame.path().iteration();
+        if (iteration != null) {
+            history.iteration("MapIterationStarted", iteration.state(), iteration.index());
+        }
+        return enter(frame, frame.machine().startAt(), input, now, history);
     }
 
     /** Enters {@code stateName} with {@code input} and runs on in-line. */
     public Outcome enter(Frame frame, String stateName, JsonNode input, Instant now, HistoryRecorder history) {
-        return loop(new Continue(frame, stateName, input), now, history);
+        return loop(frame, new Continue(frame, stateName, input), now, history);
     }
 
     /** A task of a {@link Outcome.RunTask} came back. */
@@ -55,20 +60,27 @@ public final class Interpreter {
         return switch (result) {
             case TaskResult.Success success -> {
                 history.taskSucceeded(state, success.output());
-                yield loop(afterWork(current, state, task.stateInput(), success.output(), context, task.retries(),
+                yield loop(current, afterWork(current, state, task.stateInput(), success.output(), context, task.retries(),
                         task.enteredTime(), task.visit(), now, history), now, history);
             }
             case TaskResult.Failure failure -> {
                 history.taskFailed(state, failure.error(), failure.cause());
-                yield loop(recover(current, state, task.stateInput(), failure.error(), failure.cause(),
+                yield loop(current, recover(current, state, task.stateInput(), failure.error(), failure.cause(),
                         task.retries(), task.enteredTime(), task.visit(), now, history), now, history);
             }
         };
     }
 
-    /** The context object a task's handler receives (AWS passes it to integrations as $$). */
-    public ObjectNode contextFor(Frame frame, Outcome.RunTask task) {
-        return ContextObjects.of(frame, task.stateName(), task.enteredTime(), task.retries().total());
+    /**
+     * The task of a {@link Outcome.RunTask} is about to run: records it as scheduled and started, and
+     * answers the context object its handler receives (AWS passes it to integrations as $$).
+     */
+    public ObjectNode taskStarts(Frame frame, Outcome.RunTask task, HistoryRecorder history) {
+        var state = (TaskState) frame.machine().state(task.stateName());
+        history.taskScheduled(state, task.taskInput(), task.timeoutSeconds(), task.heartbeatSeconds());
+        history.taskStarted(state);
+        return ContextObjects.of(frame.withVariables(task.variables()), task.stateName(), task.enteredTime(),
+                task.retries().total());
     }
 
     /** The Wait of a {@link Outcome.Wait} is over. */
@@ -76,7 +88,8 @@ public final class Interpreter {
         Frame current = frame.withVariables(wait.variables());
         State state = current.machine().state(wait.stateName());
         history.exited(state, wait.output());
-        return loop(proceed(current, state.common().transition(), wait.output()), now, history);
+        Transition transition = state.common().transition();
+        return loop(current, proceed(current, transition.isEnd() ? null : transition.next(), wait.output()), now, history);
     }
 
     /**
@@ -107,12 +120,12 @@ public final class Interpreter {
             String cause = thresholdSet ? "The specified tolerated failure threshold was exceeded"
                     : firstFailure.cause();
             history.fanOutFailed(state, error, cause);
-            return loop(recover(current, state, fanOut.stateInput(), error, cause, fanOut.retries(),
+            return loop(current, recover(current, state, fanOut.stateInput(), error, cause, fanOut.retries(),
                     fanOut.enteredTime(), fanOut.visit(), now, history), now, history);
         }
         history.fanOutSucceeded(state);
         ObjectNode context = ContextObjects.of(current, state.name(), fanOut.enteredTime(), fanOut.retries().total());
-        return loop(afterWork(current, state, fanOut.stateInput(), outputs, context, fanOut.retries(),
+        return loop(current, afterWork(current, state, fanOut.stateInput(), outputs, context, fanOut.retries(),
                 fanOut.enteredTime(), fanOut.visit(), now, history), now, history);
     }
 
@@ -136,7 +149,7 @@ public final class Interpreter {
      */
     static final int MAX_INLINE_TRANSITIONS = 1000;
 
-    private Outcome loop(Move first, Instant now, HistoryRecorder history) {
+    private Outcome loop(Frame frame, Move first, Instant now, HistoryRecorder history) {
         Move move = first;
         int transitions = 0;
         while (move instanceof Continue next) {
@@ -145,7 +158,13 @@ public final class Interpreter {
             }
             move = step(next.frame(), next.stateName(), next.input(), now, history);
         }
-        return ((Stop) move).outcome();
+        Outcome outcome = ((Stop) move).outcome();
+        MachinePath.Element iteration = frame.path().iteration();
+        if (iteration != null && (outcome instanceof Outcome.Ended || outcome instanceof Outcome.Failed)) {
+            history.iteration(outcome instanceof Outcome.Ended ? "MapIterationSucceeded" : "MapIterationFailed",
+                    iteration.state(), iteration.index());
+        }
+        return outcome;
     }
 
     private Move step(Frame frame, String stateName, JsonNode input, Instant now, HistoryRecorder history) {
@@ -156,37 +175,20 @@ public final class Interpreter {
         long visit = history.lastEnteredEventId();
         ObjectNode context = ContextObjects.of(frame, state.name(), now, 0);
         try {
-            return switch (state) {
-                case PassState pass -> {
-                    StateData.Result result = data.pass(pass, input, context, frame.variables());
-                    yield leave(frame.withVariables(result.variables()), pass, result.output(), now, history);
+            addTaskToken(state, context);
+            return switch (rules.enter(state, input, context, frame.variables(), now, null)) {
+                case StateRules.Moved moved -> {
+                    history.exited(state, moved.output());
+                    yield proceed(frame.withVariables(moved.variables()), moved.next(), moved.output());
                 }
-                case ChoiceState choice -> {
-                    StateData.Choice chosen = data.choose(choice, input, context, frame.variables());
-                    history.exited(choice, chosen.output());
-                    yield proceed(frame.withVariables(chosen.variables()), new Transition(chosen.next()),
-                            chosen.output());
-                }
-                case SucceedState succeed -> {
-                    JsonNode output = data.succeed(succeed, input, context, frame.variables());
-                    history.exited(succeed, output);
-                    yield new Stop(new Outcome.Ended(output));
-                }
-                case FailState fail -> {
-                    StateData.Failure failure = data.fail(fail, input, context, frame.variables());
-                    yield new Stop(new Outcome.Failed(failure.error(), failure.cause(),
-                            new Outcome.FailedAt(fail.name(), input, frame.variables())));
-                }
-                case WaitState wait -> {
-                    StateData.WaitUntil until = data.waitUntil(wait, input, context, frame.variables(), now);
-                    yield new Stop(new Outcome.Wait(wait.name(), until.until(), until.output(), until.variables()));
-                }
-                case TaskState task -> new Stop(schedule(frame, task, input, context,
-                        RetryState.none(task.retry().size()), null, now, visit, history));
-                case ParallelState parallel -> new Stop(fanOut(frame, parallel, input, context,
-                        RetryState.none(parallel.retry().size()), null, now, visit, history));
-                case MapState map -> new Stop(fanOut(frame, map, input, context, RetryState.none(map.retry().size()),
-                        null, now, visit, history));
+                case StateRules.Fails fails -> new Stop(new Outcome.Failed(fails.error(), fails.cause(),
+                        new Outcome.FailedAt(state.name(), input, frame.variables())));
+                case StateRules.Waits waits -> new Stop(new Outcome.Wait(state.name(), waits.until(), waits.output(),
+                        waits.variables()));
+                case StateRules.RunsTask task -> new Stop(pending(frame, (Recoverable) state, input, task,
+                        RetryState.none(((Recoverable) state).retry().size()), null, now, visit, history));
+                case StateRules.RunsChildren children -> new Stop(pending(frame, (Recoverable) state, input, children,
+                        RetryState.none(((Recoverable) state).retry().size()), null, now, visit, history));
             };
         } catch (StatesError e) {
             String cause = inState(state, history, e);
@@ -199,28 +201,32 @@ public final class Interpreter {
         }
     }
 
-    private Outcome schedule(Frame frame, TaskState task, JsonNode input, ObjectNode context, RetryState retries,
-            Instant notBefore, Instant enteredTime, long visit, HistoryRecorder history) {
-        if (task.resource() != null && (task.resource().endsWith(".waitForTaskToken")
-                || task.resource().contains(".sync"))) {
-            // integration patterns that wait for a result carry a token (AWS's recorded .sync runs use it too)
+    /**
+     * Integration patterns that wait for a result carry a token in {@code $$.Task.Token} (AWS's recorded
+     * .sync runs use it too); a new one for every attempt.
+     */
+    private void addTaskToken(State state, ObjectNode context) {
+        if (state instanceof TaskState task && task.resource() != null
+                && (task.resource().endsWith(".waitForTaskToken") || task.resource().contains(".sync"))) {
             context.putObject("Task").put("Token", taskToken());
         }
-        StateData.TaskCall call = data.taskCall(task, input, context, frame.variables());
-        return new Outcome.RunTask(task.name(), input, call.input(), task.resource(), call.timeoutSeconds(),
-                call.heartbeatSeconds(), retries, notBefore, enteredTime, visit, frame.variables());
     }
 
-    private Outcome fanOut(Frame frame, Recoverable state, JsonNode input, ObjectNode context, RetryState retries,
-            Instant notBefore, Instant enteredTime, long visit, HistoryRecorder history) {
-        StateData.Children children = switch (state) {
-            case ParallelState parallel -> data.branches(parallel, input, context, frame.variables());
-            case MapState map -> data.items(map, input, context, frame.variables());
-            case TaskState task -> throw new IllegalStateException("a Task does not fan out");
+    /** The outcome a Task's or Parallel's/Map's work waits as: a task to run, or children to fan out to. */
+    private Outcome pending(Frame frame, Recoverable state, JsonNode input, StateRules.Effect work,
+            RetryState retries, Instant notBefore, Instant enteredTime, long visit, HistoryRecorder history) {
+        return switch (work) {
+            case StateRules.RunsTask task -> new Outcome.RunTask(state.name(), input, task.call().input(),
+                    ((TaskState) state).resource(), task.call().timeoutSeconds(), task.call().heartbeatSeconds(),
+                    retries, notBefore, enteredTime, visit, frame.variables());
+            case StateRules.RunsChildren fan -> {
+                StateData.Children children = fan.children();
+                history.fanOutStarted(state, children.children().size());
+                yield new Outcome.FanOut(state.name(), input, children.children(), children.maxConcurrency(),
+                        children.tolerance(), retries, notBefore, enteredTime, visit, frame.variables());
+            }
+            default -> throw new IllegalArgumentException("not work: " + work);
         };
-        history.fanOutStarted(state, children.children().size());
-        return new Outcome.FanOut(state.name(), input, children.children(), children.maxConcurrency(),
-                children.tolerance(), retries, notBefore, enteredTime, visit, frame.variables());
     }
 
     /** A Task's, Parallel's or Map's work produced {@code result}: shape the output and move on. */
@@ -228,8 +234,9 @@ public final class Interpreter {
             ObjectNode context, RetryState retries, Instant enteredTime, long visit, Instant now,
             HistoryRecorder history) {
         try {
-            StateData.Result shaped = data.afterWork(state, stateInput, result, context, frame.variables());
-            return leave(frame.withVariables(shaped.variables()), state, shaped.output(), now, history);
+            StateRules.Moved moved = rules.afterWork(state, stateInput, result, context, frame.variables());
+            history.exited(state, moved.output());
+            return proceed(frame.withVariables(moved.variables()), moved.next(), moved.output());
         } catch (StatesError e) {
             return recover(frame, state, stateInput, e.error(), inState(state, history, e), retries, enteredTime,
                     visit, now, history);
@@ -249,55 +256,38 @@ public final class Interpreter {
         return e.cause() == null ? prefix : prefix + " " + e.cause();
     }
 
-    private Move leave(Frame frame, State state, JsonNode output, Instant now, HistoryRecorder history) {
-        DataLimits.check(output, state.name());
-        history.exited(state, output);
-        return proceed(frame, state.common().transition(), output);
+    private static Move proceed(Frame frame, String next, JsonNode output) {
+        return next == null ? new Stop(new Outcome.Ended(output)) : new Continue(frame, next, output);
     }
 
-    private static Move proceed(Frame frame, Transition transition, JsonNode output) {
-        if (transition.isEnd()) {
-            return new Stop(new Outcome.Ended(output));
-        }
-        return new Continue(frame, transition.next(), output);
-    }
-
-    /** Retry, Catch, or fail: the error handling of Task, Parallel and Map. */
+    /** Retry (after its backoff, through the caller), Catch, or fail: the error handling of Task, Parallel, Map. */
     private Move recover(Frame frame, Recoverable state, JsonNode stateInput, String error, String cause,
             RetryState retries, Instant enteredTime, long visit, Instant now, HistoryRecorder history) {
-        List<Retrier> retriers = state.retry();
-        for (int i = 0; i < retriers.size(); i++) {
-            Retrier retrier = retriers.get(i);
-            if (!Retries.matches(retrier.errorEquals(), error)) {
-                continue;
-            }
-            if (retries.count(i) < retrier.maxAttempts()) {
-                Duration delay = Retries.delay(retrier, retries.count(i), random);
-                RetryState next = retries.incremented(i);
-                Instant at = now.plus(delay);
+        return switch (StateRules.recover(state, error, retries)) {
+            case StateRules.Retry retry -> {
+                RetryState next = retries.incremented(retry.retrier());
+                Instant at = now.plus(Retries.delay(retry.rule(), retry.retriesSoFar(), random));
                 ObjectNode context = ContextObjects.of(frame, state.name(), enteredTime, next.total());
                 try {
-                    return new Stop(state instanceof TaskState task
-                            ? schedule(frame, task, stateInput, context, next, at, enteredTime, visit, history)
-                            : fanOut(frame, state, stateInput, context, next, at, enteredTime, visit, history));
+                    addTaskToken(state, context);
+                    yield new Stop(pending(frame, state, stateInput,
+                            rules.work(state, stateInput, context, frame.variables(), null), next, at, enteredTime,
+                            visit, history));
                 } catch (StatesError e) {
-                    return recover(frame, state, stateInput, e.error(), e.cause(), next, enteredTime, visit, now,
+                    yield recover(frame, state, stateInput, e.error(), e.cause(), next, enteredTime, visit, now,
                             history);
                 }
             }
-            break; // the first matching retrier is exhausted: no other retrier applies
-        }
-        for (Catcher catcher : state.catchers()) {
-            if (Retries.matches(catcher.errorEquals(), error)) {
+            case StateRules.Catch caught -> {
                 ObjectNode context = ContextObjects.of(frame, state.name(), enteredTime, retries.total());
-                StateData.Result caught = data.caught(state, catcher, stateInput, errorOutput(error, cause), context,
+                StateRules.Moved moved = rules.caught(state, caught.rule(), stateInput, error, cause, context,
                         frame.variables());
-                history.exited(state, caught.output());
-                return new Continue(frame.withVariables(caught.variables()), catcher.next(), caught.output());
+                history.exited(state, moved.output());
+                yield new Continue(frame.withVariables(moved.variables()), moved.next(), moved.output());
             }
-        }
-        return new Stop(new Outcome.Failed(error, cause,
-                new Outcome.FailedAt(state.name(), stateInput, frame.variables())));
+            case StateRules.Fail failed -> new Stop(new Outcome.Failed(error, cause,
+                    new Outcome.FailedAt(state.name(), stateInput, frame.variables())));
+        };
     }
 
     /** An opaque, unguessable token for one callback task (from the injected random source). */

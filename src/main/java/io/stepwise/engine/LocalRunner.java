@@ -2,22 +2,13 @@ package io.stepwise.engine;
 
 import io.stepwise.asl.ErrorNames;
 import io.stepwise.asl.Json;
-import io.stepwise.asl.intrinsic.IntrinsicEvaluator;
-import io.stepwise.asl.intrinsic.IntrinsicSources;
-import io.stepwise.asl.jsonata.JsonataEvaluator;
-import io.stepwise.asl.jsonata.JsonataSources;
-import io.stepwise.asl.model.MapState;
-import io.stepwise.asl.model.ParallelState;
-import io.stepwise.asl.model.State;
 import io.stepwise.asl.model.StateMachine;
-import io.stepwise.asl.model.TaskState;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.random.RandomGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,9 +38,7 @@ public final class LocalRunner {
     private LocalRunner(Builder builder) {
         RandomGenerator random = builder.random;
         Clock clock = Clock.fixed(builder.start, ZoneOffset.UTC);
-        var intrinsics = new IntrinsicEvaluator(new IntrinsicSources(random, UUID::randomUUID));
-        var jsonata = new JsonataEvaluator(new JsonataSources(clock, random::nextDouble, UUID::randomUUID));
-        this.interpreter = new Interpreter(new StateData(intrinsics, jsonata), random);
+        this.interpreter = Interpreter.of(clock, random);
         this.mocks = builder.mocks;
         this.start = builder.start;
         this.executionName = builder.executionName;
@@ -86,8 +75,7 @@ public final class LocalRunner {
                     start, "arn:stepwise:stateMachine:local", "local", 0, null);
             TaskResult result;
             try {
-                result = runFrame(new Frame(machine, MachinePath.TOP, context, Map.of(), null), machine.startAt(),
-                        input);
+                result = runFrame(new Frame(machine, MachinePath.TOP, context, Map.of(), null), input);
             } catch (TimedOut e) {
                 ObjectNode details = Json.NODES.objectNode();
                 HistoryRecorder.putError(details, ErrorNames.TIMEOUT, "The execution timed out.");
@@ -110,8 +98,8 @@ public final class LocalRunner {
             };
         }
 
-        private TaskResult runFrame(Frame frame, String startAt, JsonNode frameInput) {
-            Outcome outcome = interpreter.enter(frame, startAt, frameInput, now, history);
+        private TaskResult runFrame(Frame frame, JsonNode frameInput) {
+            Outcome outcome = interpreter.start(frame, frameInput, now, history);
             while (true) {
                 switch (outcome) {
                     case Outcome.Ended ended -> {
@@ -139,32 +127,20 @@ public final class LocalRunner {
         }
 
         private TaskResult runTask(Frame frame, Outcome.RunTask task) {
-            TaskState state = (TaskState) frame.machine().state(task.stateName());
-            history.taskScheduled(state, task.taskInput(), task.timeoutSeconds(), task.heartbeatSeconds());
-            history.taskStarted(state);
+            interpreter.taskStarts(frame, task, history);
             return mocks.answer(task.stateName(), task.resource(), task.taskInput(), task.retries().total() + 1);
         }
 
         /** Children run one after another; the first failure that is not tolerated cancels the rest. */
         private List<TaskResult> runChildren(Frame frame, Outcome.FanOut fanOut) {
-            State state = frame.machine().state(fanOut.stateName());
             Frame parent = frame.withVariables(fanOut.variables());
             List<TaskResult> results = new ArrayList<>();
             int failures = 0;
             for (Outcome.Child child : fanOut.children()) {
-                StateMachine sub = state instanceof ParallelState parallel ? parallel.branches().get(child.branch())
-                        : ((MapState) state).itemProcessor();
-                boolean map = state instanceof MapState;
-                if (map) {
-                    history.iteration("MapIterationStarted", state.name(), results.size());
-                }
-                MachinePath path = frame.path().child(fanOut, child, results.size());
-                TaskResult result = runFrame(parent.child(sub, path, null), sub.startAt(), child.input());
+                MachinePath path = frame.path().child(frame.machine(), fanOut, child, results.size());
+                StateMachine sub = path.subMachineOf(frame.machine());
+                TaskResult result = runFrame(parent.child(sub, path, null), child.input());
                 results.add(result);
-                if (map) {
-                    history.iteration(result instanceof TaskResult.Success ? "MapIterationSucceeded"
-                            : "MapIterationFailed", state.name(), results.size() - 1);
-                }
                 if (result instanceof TaskResult.Failure
                         && !fanOut.tolerance().tolerates(++failures, fanOut.children().size())) {
                     break;

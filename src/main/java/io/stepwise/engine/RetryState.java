@@ -12,6 +12,13 @@ public record RetryState(int[] counts) {
         return new RetryState(new int[retriers]);
     }
 
+    /** Every Retrier has fired {@code count} times (TestState's retrierRetryCount, for whichever matches). */
+    public static RetryState each(int retriers, int count) {
+        int[] counts = new int[retriers];
+        Arrays.fill(counts, count);
+        return new RetryState(counts);
+    }
+
     public int total() {
         int total = 0; // a loop, not a stream: called for every state of every run
         for (int count : counts) {

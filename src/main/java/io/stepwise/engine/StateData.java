@@ -7,9 +7,11 @@ import io.stepwise.asl.choice.ChoiceRule;
 import io.stepwise.asl.choice.ChoiceRuleParser;
 import io.stepwise.asl.intrinsic.IntrinsicEvaluator;
 import io.stepwise.asl.intrinsic.IntrinsicParser;
+import io.stepwise.asl.intrinsic.IntrinsicSources;
 import io.stepwise.asl.jsonata.ExpectedType;
 import io.stepwise.asl.jsonata.JsonataBindings;
 import io.stepwise.asl.jsonata.JsonataEvaluator;
+import io.stepwise.asl.jsonata.JsonataSources;
 import io.stepwise.asl.jsonpath.InputOutputPaths;
 import io.stepwise.asl.jsonpath.JsonPath;
 import io.stepwise.asl.jsonpath.PathRoots;
@@ -27,6 +29,7 @@ import io.stepwise.asl.model.TaskState;
 import io.stepwise.asl.model.WaitState;
 import io.stepwise.asl.payload.PayloadTemplate;
 import io.stepwise.engine.Inspection.Field;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -34,7 +37,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -54,6 +59,16 @@ public final class StateData {
 
     public StateData(IntrinsicEvaluator intrinsics, JsonataEvaluator jsonata) {
         this(intrinsics, jsonata, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), null);
+    }
+
+    /**
+     * The data flow with its evaluators wired to one clock and one random source ({@code States.UUID},
+     * {@code $random()}, {@code $now()}): how the engine, the local runner and TestState all build it.
+     */
+    public static StateData of(Clock clock, RandomGenerator random) {
+        var intrinsics = new IntrinsicEvaluator(new IntrinsicSources(random, UUID::randomUUID));
+        var jsonata = new JsonataEvaluator(new JsonataSources(clock, random::nextDouble, UUID::randomUUID));
+        return new StateData(intrinsics, jsonata);
     }
 
     private StateData(IntrinsicEvaluator intrinsics, JsonataEvaluator jsonata, Map<Identity, PayloadTemplate> templates,

@@ -3,22 +3,11 @@ package io.stepwise.engine;
 import io.stepwise.asl.ErrorNames;
 import io.stepwise.asl.Json;
 import io.stepwise.asl.StatesError;
-import io.stepwise.asl.intrinsic.IntrinsicEvaluator;
-import io.stepwise.asl.intrinsic.IntrinsicSources;
-import io.stepwise.asl.jsonata.JsonataEvaluator;
-import io.stepwise.asl.jsonata.JsonataSources;
-import io.stepwise.asl.model.Catcher;
-import io.stepwise.asl.model.ChoiceState;
-import io.stepwise.asl.model.FailState;
 import io.stepwise.asl.model.MapState;
-import io.stepwise.asl.model.ParallelState;
-import io.stepwise.asl.model.PassState;
 import io.stepwise.asl.model.Recoverable;
 import io.stepwise.asl.model.Retrier;
 import io.stepwise.asl.model.State;
-import io.stepwise.asl.model.SucceedState;
 import io.stepwise.asl.model.TaskState;
-import io.stepwise.asl.model.WaitState;
 import io.stepwise.engine.Inspection.Field;
 import io.stepwise.engine.TestStateRejectedException.Reason;
 import io.stepwise.engine.TestStateResult.Status;
@@ -26,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -49,7 +37,7 @@ public final class StateTester {
 
     private static final String THRESHOLD_CAUSE = "The specified tolerated failure threshold was exceeded";
 
-    private final StateData data;
+    private final StateRules rules;
     private final Clock clock;
     private final RandomGenerator random;
     private final String region;
@@ -60,9 +48,7 @@ public final class StateTester {
         this.random = random;
         this.region = region;
         this.accountId = accountId;
-        var intrinsics = new IntrinsicEvaluator(new IntrinsicSources(random, UUID::randomUUID));
-        var jsonata = new JsonataEvaluator(new JsonataSources(clock, random::nextDouble, UUID::randomUUID));
-        this.data = new StateData(intrinsics, jsonata);
+        this.rules = new StateRules(StateData.of(clock, random));
     }
 
     /** @throws TestStateRejectedException when the definition or the request is invalid, or needs AWS */
@@ -84,7 +70,7 @@ public final class StateTester {
         Inspection inspection = level == InspectionLevel.INFO ? null : new Inspection();
         Inspection.record(inspection, Field.INPUT, input);
         var run = new Run(state, input, context, request.mock(), configuration, inspection,
-                inspection == null ? data : data.inspecting(inspection));
+                inspection == null ? rules : rules.inspecting(inspection));
         Verdict verdict = run.verdict(variables);
         if (inspection != null && !verdict.variables().isEmpty()) {
             Inspection.record(inspection, Field.VARIABLES, orderedObject(variables, verdict.variables()));
@@ -106,7 +92,7 @@ public final class StateTester {
         }
     }
 
-    /** One test call: the state, its data and the recorder. */
+    /** One test call: the state, its rules (inspecting at DEBUG and TRACE) and the recorder. */
     private final class Run {
         private final State state;
         private final JsonNode input;
@@ -114,44 +100,38 @@ public final class StateTester {
         private final TestStateMock mock;
         private final TestStateConfiguration configuration;
         private final Inspection inspection;
-        private final StateData data;
+        private final StateRules rules;
 
         Run(State state, JsonNode input, ObjectNode context, TestStateMock mock, TestStateConfiguration configuration,
-                Inspection inspection, StateData data) {
+                Inspection inspection, StateRules rules) {
             this.state = state;
             this.input = input;
             this.context = context;
             this.mock = mock;
             this.configuration = configuration;
             this.inspection = inspection;
-            this.data = data;
+            this.rules = rules;
         }
 
         Verdict verdict(Map<String, JsonNode> variables) {
             try {
-                return switch (state) {
-                    case PassState pass -> {
-                        StateData.Result result = data.pass(pass, input, context, variables);
-                        yield Verdict.succeeded(DataLimits.check(result.output(), pass.name()),
-                                pass.common().transition().next(), result.variables());
+                JsonNode mapItems = state instanceof MapState map ? readerItems(map) : null;
+                // the wait itself is skipped: TestState reports where the state goes, not when
+                return switch (rules.enter(state, input, context, variables, Instant.now(clock), mapItems)) {
+                    case StateRules.Moved moved -> Verdict.succeeded(moved.output(), moved.next(), moved.variables());
+                    case StateRules.Waits waits -> Verdict.succeeded(waits.output(), waits.next(), waits.variables());
+                    case StateRules.Fails fails -> Verdict.failed(Status.FAILED, fails.error(), fails.cause(),
+                            variables);
+                    case StateRules.RunsTask task -> mocked((Recoverable) state, variables);
+                    case StateRules.RunsChildren children -> {
+                        inspectMapSettings(children.children());
+                        if (state instanceof MapState map && mock instanceof TestStateMock.Result
+                                && exceedsTolerance(children.children())) {
+                            yield recover(map, ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, THRESHOLD_CAUSE,
+                                    variables);
+                        }
+                        yield mocked((Recoverable) state, variables);
                     }
-                    case ChoiceState choice -> {
-                        StateData.Choice chosen = data.choose(choice, input, context, variables);
-                        yield Verdict.succeeded(chosen.output(), chosen.next(), chosen.variables());
-                    }
-                    case SucceedState succeed -> Verdict.succeeded(data.succeed(succeed, input, context, variables),
-                            null, variables);
-                    case FailState fail -> {
-                        StateData.Failure failure = data.fail(fail, input, context, variables);
-                        yield Verdict.failed(Status.FAILED, failure.error(), failure.cause(), variables);
-                    }
-                    case WaitState wait -> {
-                        // the wait itself is skipped: TestState reports where the state goes, not when
-                        StateData.WaitUntil until = data.waitUntil(wait, input, context, variables,
-                                Instant.now(clock));
-                        yield Verdict.succeeded(until.output(), wait.common().transition().next(), until.variables());
-                    }
-                    case Recoverable recoverable -> work(recoverable, variables);
                 };
             } catch (StatesError e) {
                 // unlike an execution, TestState does not prefix the cause with the state and event id
@@ -161,28 +141,16 @@ public final class StateTester {
             }
         }
 
-        /** A Task, Parallel or Map: its input side runs for real, its work is the mock. */
-        private Verdict work(Recoverable recoverable, Map<String, JsonNode> variables) {
-            switch (recoverable) {
-                case TaskState task -> data.taskCall(task, input, context, variables);
-                case ParallelState parallel -> data.branches(parallel, input, context, variables);
-                case MapState map -> {
-                    StateData.Children children = data.items(map, input, context, variables, readerItems(map));
-                    inspectMapSettings(children);
-                    if (mock instanceof TestStateMock.Result && exceedsTolerance(children)) {
-                        return recover(map, ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, THRESHOLD_CAUSE, variables);
-                    }
-                }
-            }
+        /** A Task's, Parallel's or Map's work is the mock: its result, or its error. */
+        private Verdict mocked(Recoverable recoverable, Map<String, JsonNode> variables) {
             return switch (mock) {
                 case TestStateMock.Result result -> {
                     JsonNode value = TestStateRequests.json(result.json(), "mock.result");
                     if (recoverable instanceof TaskState) {
                         Inspection.record(inspection, Field.RESULT, value);
                     }
-                    StateData.Result shaped = data.afterWork(recoverable, input, value, context, variables);
-                    yield Verdict.succeeded(DataLimits.check(shaped.output(), recoverable.name()),
-                            recoverable.common().transition().next(), shaped.variables());
+                    StateRules.Moved moved = rules.afterWork(recoverable, input, value, context, variables);
+                    yield Verdict.succeeded(moved.output(), moved.next(), moved.variables());
                 }
                 case TestStateMock.ErrorOutput error -> recover(recoverable, error.error(), error.cause(), variables);
             };
@@ -200,6 +168,9 @@ public final class StateTester {
         }
 
         private void inspectMapSettings(StateData.Children children) {
+            if (!(state instanceof MapState)) {
+                return;
+            }
             Inspection.record(inspection, Field.MAX_CONCURRENCY, Json.NODES.numberNode(children.maxConcurrency()));
             Outcome.Tolerance tolerance = children.tolerance();
             if (tolerance.count() != null) {
@@ -219,37 +190,31 @@ public final class StateTester {
                     && !tolerance.tolerates(failed, children.children().size());
         }
 
-        /** Retry (reported, not performed), Catch, or fail — with the indexes AWS reports in errorDetails. */
+        /** Retry (reported, not performed), Catch, or fail, with the indexes AWS reports in errorDetails. */
         private Verdict recover(Recoverable recoverable, String error, String cause, Map<String, JsonNode> variables) {
+            int retriesSoFar = configuration.retrierRetryCount() == null ? 0 : configuration.retrierRetryCount();
+            // the configured count is that of whichever Retrier matches
+            StateRules.Recovery recovery = StateRules.recover(recoverable, error,
+                    RetryState.each(recoverable.retry().size(), retriesSoFar));
             ObjectNode details = Json.NODES.objectNode();
+            if (recovery.retrier() >= 0) {
+                details.put("retryIndex", recovery.retrier());
+            }
             try {
-                List<Retrier> retriers = recoverable.retry();
-                for (int i = 0; i < retriers.size(); i++) {
-                    Retrier retrier = retriers.get(i);
-                    if (!Retries.matches(retrier.errorEquals(), error)) {
-                        continue;
+                return switch (recovery) {
+                    case StateRules.Retry retry -> {
+                        details.put("retryBackoffIntervalSeconds", backoffSeconds(retry.rule(), retriesSoFar));
+                        yield Verdict.failed(Status.RETRIABLE, error, cause, variables);
                     }
-                    details.put("retryIndex", i);
-                    int retriesSoFar = configuration.retrierRetryCount() == null ? 0
-                            : configuration.retrierRetryCount();
-                    if (retriesSoFar < retrier.maxAttempts()) {
-                        details.put("retryBackoffIntervalSeconds", backoffSeconds(retrier, retriesSoFar));
-                        return Verdict.failed(Status.RETRIABLE, error, cause, variables);
+                    case StateRules.Catch caught -> {
+                        details.put("catchIndex", caught.catcher());
+                        StateRules.Moved moved = rules.caught(recoverable, caught.rule(), input, error, cause, context,
+                                variables);
+                        yield new Verdict(Status.CAUGHT_ERROR, moved.output(), error, cause, moved.next(),
+                                moved.variables());
                     }
-                    break; // the first matching retrier is exhausted: no other retrier applies
-                }
-                List<Catcher> catchers = recoverable.catchers();
-                for (int i = 0; i < catchers.size(); i++) {
-                    Catcher catcher = catchers.get(i);
-                    if (Retries.matches(catcher.errorEquals(), error)) {
-                        details.put("catchIndex", i);
-                        StateData.Result caught = data.caught(recoverable, catcher, input,
-                                Interpreter.errorOutput(error, cause), context, variables);
-                        return new Verdict(Status.CAUGHT_ERROR, caught.output(), error, cause, catcher.next(),
-                                caught.variables());
-                    }
-                }
-                return Verdict.failed(Status.FAILED, error, cause, variables);
+                    case StateRules.Fail failed -> Verdict.failed(Status.FAILED, error, cause, variables);
+                };
             } finally {
                 if (!details.isEmpty()) {
                     Inspection.record(inspection, Field.ERROR_DETAILS, details);

@@ -2,7 +2,6 @@ package io.stepwise.worker;
 
 import io.stepwise.asl.ErrorNames;
 import io.stepwise.asl.model.StateMachine;
-import io.stepwise.asl.model.TaskState;
 import io.stepwise.engine.Checkpoint;
 import io.stepwise.engine.ExecutionContext;
 import io.stepwise.engine.ExecutionStatus;
@@ -123,7 +122,8 @@ class StepRunner {
         HistoryRecorder history = new HistoryRecorder(checkpoint.events());
         Instant now = clock.instant();
         Outcome outcome = switch (step.kind()) {
-            case ENTER -> interpreter.enter(frame, step.stateName(), step.input(), now, history);
+            case ENTER -> checkpoint.frameStart() ? interpreter.start(frame, step.input(), now, history)
+                    : interpreter.enter(frame, step.stateName(), step.input(), now, history);
             case TASK -> runTask(step, frame, (Outcome.RunTask) checkpoint.pending(), history, cancellation);
             case WAIT -> interpreter.waitElapsed(frame, (Outcome.Wait) checkpoint.pending(), now, history);
             case FAN_IN -> {
@@ -145,10 +145,7 @@ class StepRunner {
 
     private Outcome runTask(ClaimedStep step, Frame frame, Outcome.RunTask task, HistoryRecorder history,
             Cancellation cancellation) {
-        var state = (TaskState) frame.machine().state(task.stateName());
-        history.taskScheduled(state, task.taskInput(), task.timeoutSeconds(), task.heartbeatSeconds());
-        history.taskStarted(state);
-        ObjectNode context = interpreter.contextFor(frame.withVariables(task.variables()), task);
+        ObjectNode context = interpreter.taskStarts(frame, task, history);
         TaskResult result = tasks.execute(idempotencyKey(step, frame, task), task, context, cancellation);
         return interpreter.taskCompleted(frame, task, result, clock.instant(), history);
     }
@@ -212,13 +209,15 @@ class StepRunner {
     private Completion startChildren(ClaimedStep step, Checkpoint checkpoint, Outcome.FanOut fanOut, long events,
             JsonText json) {
         var e = step.execution();
+        StateMachine top = definitions.forVersion(e.stateMachineName(), e.stateMachineVersion());
+        StateMachine machine = checkpoint.path().resolve(top);
         List<Completion.NewChild> children = new ArrayList<>();
         for (int i = 0; i < fanOut.children().size(); i++) {
             Outcome.Child child = fanOut.children().get(i);
-            MachinePath path = checkpoint.path().child(fanOut, child, i);
-            StateMachine sub = path.resolve(definitions.forVersion(e.stateMachineName(), e.stateMachineVersion()));
+            MachinePath path = checkpoint.path().child(machine, fanOut, child, i);
+            StateMachine sub = path.subMachineOf(machine);
             children.add(new Completion.NewChild(i, sub.startAt(), JsonText.of(child.input()),
-                    JsonText.of(new Checkpoint(path, fanOut.variables(), events, null).toJson())));
+                    JsonText.of(Checkpoint.frameStart(path, fanOut.variables(), events).toJson())));
         }
         Instant runAt = fanOut.notBefore() != null ? fanOut.notBefore() : clock.instant();
         return new Completion.StartChildren(step, fanOut.stateName(), JsonText.of(fanOut.stateInput()),

@@ -61,15 +61,20 @@ class ExecutionConformanceTest {
         String category = execution.get("category").asString();
         JsonNode expected = execution.get("expected");
         try {
-            JsonNode definition = execution.has("definition_raw")
-                    ? Json.parse(execution.get("definition_raw").asString()) : execution.get("definition");
-            var result = LocalRunner.builder().mocks(TaskMocks.none()).build()
-                    .run(DefinitionParser.parse(definition), ConformanceCorpus.input(execution));
+            var result = runLocally(execution);
             return compare(execution, result.status(), result.output(), result.error(), result.cause(),
                     CAUSE_DIFFERENCES);
         } catch (RuntimeException e) {
             return new Outcome(id, category, false, "threw " + e);
         }
+    }
+
+    /** Runs a recorded case in-process, its tasks unanswered (the exact cases need none). */
+    static LocalRunner.Result runLocally(JsonNode execution) {
+        JsonNode definition = execution.has("definition_raw")
+                ? Json.parse(execution.get("definition_raw").asString()) : execution.get("definition");
+        return LocalRunner.builder().mocks(TaskMocks.none()).build()
+                .run(DefinitionParser.parse(definition), ConformanceCorpus.input(execution));
     }
 
     /** Compares an execution's end, however it ran, with the one AWS recorded: status, then output or error. */

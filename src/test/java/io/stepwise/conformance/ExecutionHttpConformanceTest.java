@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The exact AWS-recorded execution cases again, through the durable engine over HTTP: each definition
  * is stored with {@code PUT /v1/state-machines/{name}} and run with {@code POST /v1/executions/sync},
  * eight at a time, compared as {@link ExecutionConformanceTest} compares, against the same known
- * failures plus those in {@code conformance/http-known-failures.txt}.
+ * failures plus those in {@code conformance/http-known-failures.txt}. Each case's whole history (event
+ * types and details) must also equal the in-process runner's ({@link HistoryComparison}).
  */
 class ExecutionHttpConformanceTest extends IntegrationTest {
 
@@ -56,8 +57,12 @@ class ExecutionHttpConformanceTest extends IntegrationTest {
         Set<String> known = ExecutionConformanceTest.knownFailures();
         List<String> unexpected = outcomes.stream().filter(o -> !o.passed() && !known.contains(o.id()))
                 .map(o -> o.id() + ": " + o.detail()).toList();
+        System.out.println("History differences between the in-process runner and the engine: "
+                + historyDifferences.size());
+        historyDifferences.stream().sorted().limit(80).forEach(d -> System.out.println("  HISTORY " + d));
         assertThat(outcomes).hasSize(837);
         assertThat(unexpected).as("unexpected conformance failures over HTTP").isEmpty();
+        assertThat(historyDifferences).as("histories of the in-process runner and the durable engine").isEmpty();
     }
 
     private Outcome run(int index, JsonNode execution, List<String> causeDifferences) {
@@ -87,6 +92,7 @@ class ExecutionHttpConformanceTest extends IntegrationTest {
         // a succeeded execution's null output is the JSON value null, not a missing output
         String status = body.get("status").asString();
         JsonNode output = "SUCCEEDED".equals(status) ? body.get("output") : null;
+        compareHistories(execution, body.get("executionId").asString());
         return ExecutionConformanceTest.compare(execution, status, output, text(body, "error"), text(body, "cause"),
                 causeDifferences);
     }
@@ -103,6 +109,20 @@ class ExecutionHttpConformanceTest extends IntegrationTest {
         JsonNode body = api.get("/v1/executions/" + executionId).body();
         return ExecutionConformanceTest.compare(execution, body.get("status").asString(), null, text(body, "error"),
                 text(body, "cause"), causeDifferences);
+    }
+
+    /** Every case's history from the durable engine, against the in-process runner's for the same run. */
+    private final List<String> historyDifferences = Collections.synchronizedList(new ArrayList<>());
+
+    private void compareHistories(JsonNode execution, String executionId) {
+        List<JsonNode> durable = new ArrayList<>();
+        api.get("/v1/executions/" + executionId + "/history?limit=1000").body().get("events").forEach(durable::add);
+        List<ObjectNode> local = ExecutionConformanceTest.runLocally(execution).events();
+        List<String> differences = HistoryComparison.differences(local, durable);
+        if (!differences.isEmpty()) {
+            historyDifferences.add(execution.get("id").asString() + "\n    " + String.join("\n    ",
+                    differences.subList(0, Math.min(6, differences.size()))));
+        }
     }
 
     private static String text(JsonNode node, String field) {

@@ -82,6 +82,8 @@ class IdempotencyKeyTest extends IntegrationTest {
 
     @Test
     void nestedMapIterationsThatShareAnInnerIndexGetDifferentKeys() {
+        // each iteration's events start with MapIterationStarted, so its first state is entered at the
+        // event after the Map's MapStateStarted + 1
         Map<String, Integer> runs = runsByKey("""
                 {"StartAt": "Outer", "States": {"Outer": {"Type": "Map", "End": true,
                   "ItemProcessor": {"StartAt": "Inner", "States": {"Inner": {"Type": "Map", "End": true,
@@ -90,8 +92,8 @@ class IdempotencyKeyTest extends IntegrationTest {
                 "[[\"a\", \"b\"], [\"c\", \"d\"]]", ExecutionStatus.SUCCEEDED);
 
         assertThat(runs).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "0/Outer#2.0[0]/Inner#4.0[0]/Work#6.0", 1, "0/Outer#2.0[0]/Inner#4.0[1]/Work#6.0", 1,
-                "0/Outer#2.0[1]/Inner#4.0[0]/Work#6.0", 1, "0/Outer#2.0[1]/Inner#4.0[1]/Work#6.0", 1));
+                "0/Outer#2.0[0]/Inner#5.0[0]/Work#8.0", 1, "0/Outer#2.0[0]/Inner#5.0[1]/Work#8.0", 1,
+                "0/Outer#2.0[1]/Inner#5.0[0]/Work#8.0", 1, "0/Outer#2.0[1]/Inner#5.0[1]/Work#8.0", 1));
     }
 
     @Test
