@@ -103,8 +103,44 @@ public final class HistoryRecorder {
     }
 
     public void add(String type, ObjectNode details) {
+        events.add(event(type, details));
+    }
+
+    private static ObjectNode event(String type, ObjectNode details) {
         ObjectNode event = Json.NODES.objectNode().put("type", type);
         event.set("details", details);
+        return event;
+    }
+
+    /**
+     * The event that starts an execution, as {@code {"type", "details"}}. The in-process runner records
+     * it; the durable engine derives it from the execution row with this same method.
+     */
+    public static ObjectNode executionStarted(JsonNode input) {
+        ObjectNode details = Json.NODES.objectNode();
+        details.set("input", input);
+        return event("ExecutionStarted", details);
+    }
+
+    /** The event that ends an execution with {@code status}, recorded or derived as {@link #executionStarted}. */
+    public static ObjectNode executionEnded(ExecutionStatus status, JsonNode output, String error, String cause) {
+        ObjectNode details = Json.NODES.objectNode();
+        String type = switch (status) {
+            case SUCCEEDED -> {
+                details.set("output", output);
+                yield "ExecutionSucceeded";
+            }
+            case FAILED -> "ExecutionFailed";
+            case TIMED_OUT -> "ExecutionTimedOut";
+            case ABORTED -> "ExecutionAborted";
+            case RUNNING, PENDING_REDRIVE -> throw new IllegalArgumentException("an unfinished execution has no end");
+        };
+        putError(details, error, cause);
+        return event(type, details);
+    }
+
+    /** Records an event made by {@link #executionStarted} or {@link #executionEnded}. */
+    public void add(ObjectNode event) {
         events.add(event);
     }
 

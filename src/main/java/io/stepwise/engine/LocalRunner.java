@@ -1,7 +1,6 @@
 package io.stepwise.engine;
 
 import io.stepwise.asl.ErrorNames;
-import io.stepwise.asl.Json;
 import io.stepwise.asl.model.StateMachine;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,34 +67,26 @@ public final class LocalRunner {
         }
 
         Result execute() {
-            ObjectNode started = Json.NODES.objectNode();
-            started.set("input", input);
-            history.add("ExecutionStarted", started);
+            history.add(HistoryRecorder.executionStarted(input));
             var context = new ExecutionContext("arn:stepwise:execution:local:" + executionName, executionName, input,
                     start, "arn:stepwise:stateMachine:local", "local", 0, null);
             TaskResult result;
             try {
                 result = runFrame(new Frame(machine, MachinePath.TOP, context, Map.of(), null), input);
             } catch (TimedOut e) {
-                ObjectNode details = Json.NODES.objectNode();
-                HistoryRecorder.putError(details, ErrorNames.TIMEOUT, "The execution timed out.");
-                history.add("ExecutionTimedOut", details);
-                return new Result("TIMED_OUT", null, ErrorNames.TIMEOUT, null, numbered());
+                return end(ExecutionStatus.TIMED_OUT, null, ErrorNames.TIMEOUT, "The execution timed out.");
             }
             return switch (result) {
-                case TaskResult.Success success -> {
-                    ObjectNode details = Json.NODES.objectNode();
-                    details.set("output", success.output());
-                    history.add("ExecutionSucceeded", details);
-                    yield new Result("SUCCEEDED", success.output(), null, null, numbered());
-                }
-                case TaskResult.Failure failure -> {
-                    ObjectNode details = Json.NODES.objectNode();
-                    HistoryRecorder.putError(details, failure.error(), failure.cause());
-                    history.add("ExecutionFailed", details);
-                    yield new Result("FAILED", null, failure.error(), failure.cause(), numbered());
-                }
+                case TaskResult.Success success -> end(ExecutionStatus.SUCCEEDED, success.output(), null, null);
+                case TaskResult.Failure failure -> end(ExecutionStatus.FAILED, null, failure.error(), failure.cause());
             };
+        }
+
+        private Result end(ExecutionStatus status, JsonNode output, String error, String cause) {
+            history.add(HistoryRecorder.executionEnded(status, output, error, cause));
+            // as before: a timed-out run reports its error without the cause its history event holds
+            return new Result(status.name(), output, error, status == ExecutionStatus.TIMED_OUT ? null : cause,
+                    numbered());
         }
 
         private TaskResult runFrame(Frame frame, JsonNode frameInput) {

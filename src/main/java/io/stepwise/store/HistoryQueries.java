@@ -1,6 +1,8 @@
 package io.stepwise.store;
 
 import io.stepwise.asl.Json;
+import io.stepwise.engine.HistoryRecorder;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -159,29 +161,15 @@ public class HistoryQueries {
     }
 
     private static HistoryEvent started(ExecutionRecord execution) {
-        ObjectNode details = Json.NODES.objectNode();
-        details.set("input", execution.input());
-        return new HistoryEvent(1, 0, execution.startDate(), "ExecutionStarted", details);
+        return derived(HistoryRecorder.executionStarted(execution.input()), 1, execution.startDate());
     }
 
     private static HistoryEvent ended(ExecutionRecord execution, long id) {
-        ObjectNode details = Json.NODES.objectNode();
-        String type = switch (execution.status()) {
-            case SUCCEEDED -> {
-                details.set("output", execution.output());
-                yield "ExecutionSucceeded";
-            }
-            case FAILED -> "ExecutionFailed";
-            case TIMED_OUT -> "ExecutionTimedOut";
-            case ABORTED -> "ExecutionAborted";
-            case RUNNING, PENDING_REDRIVE -> throw new IllegalStateException("an unfinished execution has no end");
-        };
-        if (execution.error() != null) {
-            details.put("error", execution.error());
-        }
-        if (execution.cause() != null) {
-            details.put("cause", execution.cause());
-        }
-        return new HistoryEvent(id, id - 1, execution.stopDate(), type, details);
+        return derived(HistoryRecorder.executionEnded(execution.status(), execution.output(), execution.error(),
+                execution.cause()), id, execution.stopDate());
+    }
+
+    private static HistoryEvent derived(ObjectNode event, long id, Instant at) {
+        return new HistoryEvent(id, id - 1, at, event.get("type").asString(), event.get("details"));
     }
 }
