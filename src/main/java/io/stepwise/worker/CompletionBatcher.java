@@ -4,7 +4,6 @@ import io.stepwise.store.Completion;
 import io.stepwise.store.GroupCommit;
 import io.stepwise.store.StepCompletions;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -21,11 +20,8 @@ class CompletionBatcher implements SmartLifecycle {
 
     private final GroupCommit<Completion, Boolean> committer;
 
-    CompletionBatcher(StepCompletions completions, InFlightSteps inFlight) {
+    CompletionBatcher(StepCompletions completions) {
         this.committer = new GroupCommit<>("stepwise-completer", MAX_BATCH, batch -> {
-            if (inFlight.isHalted()) {
-                return Collections.nCopies(batch.size(), false); // a dead replica commits nothing
-            }
             boolean[] applied = completions.apply(batch);
             List<Boolean> results = new ArrayList<>(applied.length);
             for (boolean a : applied) {

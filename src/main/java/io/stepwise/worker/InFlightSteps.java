@@ -22,7 +22,6 @@ class InFlightSteps {
             + UUID.randomUUID().toString().substring(0, 8);
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
-    private volatile boolean halted;
 
     /** This replica's name in lease_owner. */
     String owner() {
@@ -70,17 +69,5 @@ class InFlightSteps {
 
     boolean isShuttingDown() {
         return shuttingDown;
-    }
-
-    /**
-     * Simulates this replica dying (tests of lease rescue): from now on nothing it runs commits or is
-     * released, and its leases are no longer renewed, exactly as if the process had vanished.
-     */
-    void halt() {
-        halted = true;
-    }
-
-    boolean isHalted() {
-        return halted;
     }
 }

@@ -36,7 +36,7 @@ class LeaseKeeper implements SmartLifecycle {
 
     void renewNow() {
         Long[] ids = inFlight.ids();
-        if (ids.length > 0 && !inFlight.isHalted()) {
+        if (ids.length > 0) {
             Set<Long> held = new HashSet<>(claims.renew(inFlight.owner(), ids, lease));
             for (Long id : ids) {
                 if (!held.contains(id)) {

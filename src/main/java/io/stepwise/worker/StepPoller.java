@@ -75,7 +75,7 @@ class StepPoller implements SmartLifecycle {
     }
 
     private void pollLoop() {
-        while (running && !inFlight.isHalted()) {
+        while (running) {
             try {
                 int free = slots.availablePermits();
                 if (free == 0) {

@@ -69,9 +69,6 @@ class StepRunner {
         Cancellation cancellation = inFlight.register(step);
         try {
             Completion completion = complete(step, cancellation);
-            if (inFlight.isHalted()) {
-                return; // a dead replica commits nothing; its lease runs out and the step is rescued
-            }
             if (inFlight.isShuttingDown() && cancellation.isCancelled()) {
                 // cut short by shutdown, not by the workflow: hand the step back untouched
                 claims.release(step);
@@ -81,7 +78,7 @@ class StepRunner {
         } catch (RuntimeException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof DataAccessResourceFailureException || inFlight.isHalted()) {
+                    || cause instanceof DataAccessResourceFailureException) {
                 // Nothing was applied (one transaction); the lease runs out and another worker rescues the step.
                 log.warn("Step {} of execution {} could not complete; it runs again when its lease expires",
                         step.id(), step.executionId(), cause);

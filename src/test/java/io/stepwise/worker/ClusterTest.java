@@ -8,6 +8,7 @@ import io.stepwise.store.Executions;
 import io.stepwise.store.StateMachineDefinitions;
 import io.stepwise.store.StateMachines;
 import io.stepwise.support.Eventually;
+import io.stepwise.support.ReplicaKillSwitch;
 import io.stepwise.support.Tables;
 import io.stepwise.support.TestDatabase;
 import io.stepwise.support.TestTaskHandlers;
@@ -32,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The signature test: three engine instances (separate worker pools, one database) share 10,000
- * executions; every transition commits exactly once. Its chaos twin kills one instance mid-run.
+ * executions; every transition commits exactly once. Its chaos twin kills one instance mid-run: cut
+ * off from the database ({@link ReplicaKillSwitch}), it commits, renews and releases nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,7 +56,7 @@ class ClusterTest {
     void startThreeEngines() {
         for (int i = 0; i < 3; i++) {
             TestDatabase db = TestDatabase.get();
-            engines.add(new SpringApplicationBuilder(StepwiseApplication.class)
+            engines.add(new SpringApplicationBuilder(StepwiseApplication.class, ReplicaKillSwitch.class)
                     .web(WebApplicationType.NONE)
                     .properties("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
                             "spring.datasource.password=" + db.password(), "spring.main.banner-mode=off",
@@ -146,7 +148,7 @@ class ClusterTest {
         ConfigurableApplicationContext victim = engines.get(1);
         InFlightSteps dying = victim.getBean(InFlightSteps.class);
         Eventually.await(Duration.ofSeconds(30), dying::size, n -> n > 0);
-        dying.halt();
+        victim.getBean(ReplicaKillSwitch.class).kill();
         System.out.printf("halted an engine with %d steps in flight, %d succeeded so far%n", dying.size(), succeeded());
         Eventually.await(Duration.ofMinutes(5), this::succeeded, n -> n == executions);
         assertEveryTransitionCommittedOnce(executions);
