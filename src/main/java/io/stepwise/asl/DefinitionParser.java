@@ -12,6 +12,7 @@ import io.stepwise.asl.model.QueryLanguage;
 import io.stepwise.asl.model.Retrier;
 import io.stepwise.asl.model.State;
 import io.stepwise.asl.model.StateMachine;
+import io.stepwise.asl.model.StateType;
 import io.stepwise.asl.model.SucceedState;
 import io.stepwise.asl.model.TaskState;
 import io.stepwise.asl.model.Transition;
@@ -21,6 +22,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -72,33 +74,33 @@ public final class DefinitionParser {
         }
         QueryLanguage language = node.has("QueryLanguage") ? language(node.get("QueryLanguage"), pointer)
                 : machineLanguage;
-        String type = node.path("Type").asString("");
-        Transition transition = switch (type) {
-            case "Choice", "Succeed", "Fail" -> null;
-            default -> transition(node, pointer);
-        };
+        String typeName = node.path("Type").asString("");
+        Optional<StateType> knownType = StateType.fromAslName(typeName);
+        Transition transition = knownType.isPresent() && !knownType.get().takesNextOrEnd() ? null
+                : transition(node, pointer);
         Common common = new Common(name, language, text(node, "Comment"), path(node, "InputPath"),
                 path(node, "OutputPath"), node.get("Assign"), node.get("Output"), transition);
         boolean jsonata = language == QueryLanguage.JSONATA;
         JsonNode parameters = jsonata ? node.get("Arguments") : node.get("Parameters");
+        StateType type = knownType.orElseThrow(() -> new InvalidDefinitionException(
+                "Unsupported state type '" + typeName + "'.", pointer + "/Type"));
         return switch (type) {
-            case "Pass" -> new PassState(common, node.get("Result"), parameters, path(node, "ResultPath"));
-            case "Task" -> new TaskState(common, text(node, "Resource"), parameters, node.get("ResultSelector"),
+            case PASS -> new PassState(common, node.get("Result"), parameters, path(node, "ResultPath"));
+            case TASK -> new TaskState(common, text(node, "Resource"), parameters, node.get("ResultSelector"),
                     path(node, "ResultPath"), node.get("TimeoutSeconds"), text(node, "TimeoutSecondsPath"),
                     node.get("HeartbeatSeconds"), text(node, "HeartbeatSecondsPath"), node.get("Credentials"),
                     retriers(node.get("Retry")), catchers(node.get("Catch")));
-            case "Choice" -> new ChoiceState(common, choices(node.get("Choices"), pointer), text(node, "Default"),
+            case CHOICE -> new ChoiceState(common, choices(node.get("Choices"), pointer), text(node, "Default"),
                     null);
-            case "Wait" -> new WaitState(common, node.get("Seconds"), node.get("Timestamp"), text(node, "SecondsPath"),
+            case WAIT -> new WaitState(common, node.get("Seconds"), node.get("Timestamp"), text(node, "SecondsPath"),
                     text(node, "TimestampPath"));
-            case "Succeed" -> new SucceedState(common);
-            case "Fail" -> new FailState(common, node.get("Error"), node.get("Cause"), text(node, "ErrorPath"),
+            case SUCCEED -> new SucceedState(common);
+            case FAIL -> new FailState(common, node.get("Error"), node.get("Cause"), text(node, "ErrorPath"),
                     text(node, "CausePath"));
-            case "Parallel" -> new ParallelState(common, branches(node.get("Branches"), pointer, language), parameters,
+            case PARALLEL -> new ParallelState(common, branches(node.get("Branches"), pointer, language), parameters,
                     node.get("ResultSelector"), path(node, "ResultPath"), retriers(node.get("Retry")),
                     catchers(node.get("Catch")));
-            case "Map" -> map(common, node, pointer, language);
-            default -> throw new InvalidDefinitionException("Unsupported state type '" + type + "'.", pointer + "/Type");
+            case MAP -> map(common, node, pointer, language);
         };
     }
 
@@ -182,12 +184,8 @@ public final class DefinitionParser {
     }
 
     private static QueryLanguage language(JsonNode node, String pointer) {
-        try {
-            return QueryLanguage.fromAsl(node.asString(""));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidDefinitionException("QueryLanguage must be \"JSONPath\" or \"JSONata\".",
-                    pointer + "/QueryLanguage");
-        }
+        return QueryLanguage.fromAslName(node.asString("")).orElseThrow(() -> new InvalidDefinitionException(
+                "QueryLanguage must be \"JSONPath\" or \"JSONata\".", pointer + "/QueryLanguage"));
     }
 
     /** A path field: "$" when absent, null when JSON null. */

@@ -64,19 +64,15 @@ public final class ChoiceRuleParser {
         }
         String field = conditionFields.getFirst();
         JsonNode operandValue = rule.get(field);
-        var literalOperator = ComparisonOperator.byAwsName(field);
-        if (literalOperator.isPresent()) {
-            requireLiteralType(literalOperator.get(), operandValue, rule);
-            return new ChoiceRule.Comparison(variable.stringValue(), literalOperator.get(),
+        var comparison = ComparisonField.named(field);
+        if (comparison.isPresent() && !comparison.get().comparesWithPath()) {
+            requireLiteralType(comparison.get().operator(), operandValue, rule);
+            return new ChoiceRule.Comparison(variable.stringValue(), comparison.get().operator(),
                     new Operand.Literal(operandValue));
         }
-        if (field.endsWith("Path")) {
-            var pathOperator = ComparisonOperator.byAwsName(field.substring(0, field.length() - "Path".length()))
-                    .filter(ComparisonOperator::hasPathForm);
-            if (pathOperator.isPresent() && operandValue.isString()) {
-                return new ChoiceRule.Comparison(variable.stringValue(), pathOperator.get(),
-                        new Operand.Path(operandValue.stringValue()));
-            }
+        if (comparison.isPresent() && operandValue.isString()) {
+            return new ChoiceRule.Comparison(variable.stringValue(), comparison.get().operator(),
+                    new Operand.Path(operandValue.stringValue()));
         }
         throw new IllegalArgumentException("unknown Choice operator or bad operand '" + field + "': " + rule);
     }

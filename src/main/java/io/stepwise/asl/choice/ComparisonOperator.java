@@ -38,7 +38,7 @@ public enum ComparisonOperator {
     IS_TIMESTAMP("IsTimestamp", Kind.TYPE_TEST, null);
 
     /** What the operator compares, which decides the operand's type and whether a Path form exists. */
-    enum Kind {
+    public enum Kind {
         STRING, PATTERN, NUMERIC, BOOLEAN, TIMESTAMP, TYPE_TEST
     }
 
@@ -74,7 +74,7 @@ public enum ComparisonOperator {
         return awsName;
     }
 
-    Kind kind() {
+    public Kind kind() {
         return kind;
     }
 

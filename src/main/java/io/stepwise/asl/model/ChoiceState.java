@@ -16,6 +16,6 @@ public record ChoiceState(Common common, List<ChoiceBranch> choices, String defa
 
     @Override
     public String type() {
-        return "Choice";
+        return StateType.CHOICE.aslName();
     }
 }

@@ -8,6 +8,6 @@ public record FailState(Common common, JsonNode error, JsonNode cause, String er
 
     @Override
     public String type() {
-        return "Fail";
+        return StateType.FAIL.aslName();
     }
 }

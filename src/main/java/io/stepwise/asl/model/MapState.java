@@ -31,6 +31,6 @@ public record MapState(
 
     @Override
     public String type() {
-        return "Map";
+        return StateType.MAP.aslName();
     }
 }

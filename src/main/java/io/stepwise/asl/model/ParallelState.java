@@ -15,6 +15,6 @@ public record ParallelState(
 
     @Override
     public String type() {
-        return "Parallel";
+        return StateType.PARALLEL.aslName();
     }
 }

@@ -7,6 +7,6 @@ public record PassState(Common common, JsonNode result, JsonNode parameters, Str
 
     @Override
     public String type() {
-        return "Pass";
+        return StateType.PASS.aslName();
     }
 }

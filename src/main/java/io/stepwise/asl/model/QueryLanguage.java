@@ -1,5 +1,8 @@
 package io.stepwise.asl.model;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** The two dialects a state can be written in; JSONPath is the default, as on AWS. */
 public enum QueryLanguage {
     JSONPATH("JSONPath"),
@@ -15,12 +18,13 @@ public enum QueryLanguage {
         return aslName;
     }
 
-    public static QueryLanguage fromAsl(String name) {
-        for (QueryLanguage language : values()) {
-            if (language.aslName.equals(name)) {
-                return language;
-            }
-        }
-        throw new IllegalArgumentException("unknown QueryLanguage '" + name + "'");
+    /** Fields of one language are errors in the other, so a state's fields are judged against both. */
+    public QueryLanguage other() {
+        return this == JSONATA ? JSONPATH : JSONATA;
+    }
+
+    /** Empty for anything else: AWS matches the name exactly, case included. */
+    public static Optional<QueryLanguage> fromAslName(String name) {
+        return Arrays.stream(values()).filter(language -> language.aslName.equals(name)).findFirst();
     }
 }

@@ -9,6 +9,6 @@ public sealed interface State permits PassState, ChoiceState, WaitState, Succeed
         return common().name();
     }
 
-    /** The state's {@code Type} as written in ASL. */
+    /** The state's {@code Type} as written in ASL, the {@link StateType#aslName()} of its record. */
     String type();
 }

@@ -5,6 +5,6 @@ public record SucceedState(Common common) implements State {
 
     @Override
     public String type() {
-        return "Succeed";
+        return StateType.SUCCEED.aslName();
     }
 }

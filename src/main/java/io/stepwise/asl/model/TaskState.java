@@ -23,6 +23,6 @@ public record TaskState(
 
     @Override
     public String type() {
-        return "Task";
+        return StateType.TASK.aslName();
     }
 }

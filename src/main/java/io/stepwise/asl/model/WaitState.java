@@ -8,6 +8,6 @@ public record WaitState(Common common, JsonNode seconds, JsonNode timestamp, Str
 
     @Override
     public String type() {
-        return "Wait";
+        return StateType.WAIT.aslName();
     }
 }

@@ -1,5 +1,7 @@
 package io.stepwise.asl.validation;
 
+import io.stepwise.asl.choice.ComparisonField;
+import io.stepwise.asl.model.StateType;
 import io.stepwise.asl.validation.JsonPathSyntax.Roots;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +91,7 @@ record ChoiceRulesCheck() implements StateCheck {
         List<String> tests = new ArrayList<>();
         for (Map.Entry<String, JsonNode> field : rule.properties()) {
             String name = field.getKey();
-            if (BOOLEAN_OPERATORS.contains(name) || ChoiceOperator.fromAslName(name).isPresent()) {
+            if (BOOLEAN_OPERATORS.contains(name) || ComparisonField.named(name).isPresent()) {
                 tests.add(name);
             } else if (!name.equals("Variable") && !name.equals("Comment")
                     && !(topLevel && (name.equals("Next") || name.equals("Assign")))) {
@@ -131,15 +133,20 @@ record ChoiceRulesCheck() implements StateCheck {
                 }
             }
             case "Not" -> checkRule(value, at, false, false, findings);
-            default -> ChoiceOperator.fromAslName(test)
-                    .ifPresent(operator -> checkOperand(operator, value, at, findings));
+            default -> ComparisonField.named(test).ifPresent(field -> checkOperand(test, field, value, at, findings));
         }
     }
 
-    private static void checkOperand(ChoiceOperator operator, JsonNode value, Location at, Findings findings) {
-        String name = operator.aslName();
-        switch (operator.operand()) {
-            case STRING -> {
+    private static void checkOperand(String name, ComparisonField field, JsonNode value, Location at,
+            Findings findings) {
+        if (field.comparesWithPath()) {
+            if (!Json.isString(value) || !JsonPathSyntax.isPath(value.stringValue(), Roots.ANY)) {
+                findings.schema("The value of '" + name + "' must be a valid JSONPath", at);
+            }
+            return;
+        }
+        switch (field.operator().kind()) {
+            case STRING, PATTERN -> {
                 if (!Json.isString(value)) {
                     findings.schema("The value of '" + name + "' must be a string", at);
                 } else if (DynamicValues.looksDynamic(value.stringValue())) {
@@ -147,12 +154,12 @@ record ChoiceRulesCheck() implements StateCheck {
                             + "' looks like a path; use '" + name + "Path' to compare with a path's value", at);
                 }
             }
-            case NUMBER -> {
+            case NUMERIC -> {
                 if (value == null || !value.isNumber()) {
                     findings.schema("The value of '" + name + "' must be a number", at);
                 }
             }
-            case BOOLEAN -> {
+            case BOOLEAN, TYPE_TEST -> {
                 if (value == null || !value.isBoolean()) {
                     findings.schema("The value of '" + name + "' must be a boolean", at);
                 }
@@ -160,11 +167,6 @@ record ChoiceRulesCheck() implements StateCheck {
             case TIMESTAMP -> {
                 if (!Json.isString(value) || !Rfc3339.isTimestamp(value.stringValue())) {
                     findings.schema("The value of '" + name + "' must be an RFC3339 timestamp", at);
-                }
-            }
-            case PATH -> {
-                if (!Json.isString(value) || !JsonPathSyntax.isPath(value.stringValue(), Roots.ANY)) {
-                    findings.schema("The value of '" + name + "' must be a valid JSONPath", at);
                 }
             }
         }

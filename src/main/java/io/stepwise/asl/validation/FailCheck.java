@@ -1,5 +1,6 @@
 package io.stepwise.asl.validation;
 
+import io.stepwise.asl.model.StateType;
 import tools.jackson.databind.JsonNode;
 
 /** Fail states: a fixed Error/Cause or one computed by ErrorPath/CausePath, never both. */

@@ -1,7 +1,10 @@
 package io.stepwise.asl.validation;
 
+import io.stepwise.asl.model.QueryLanguage;
+import io.stepwise.asl.model.StateType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,7 +26,10 @@ final class MachineValidator {
             new ChoiceRulesCheck(), new RetryCatchCheck(), new WaitCheck(), new FailCheck(), new ParallelCheck(),
             new MapCheck(), new PathFieldsCheck(), new JsonataExpressionsCheck());
     private static final int MAX_STATE_NAME_LENGTH = 80;
-    private static final String STATE_TYPES = "[Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]";
+    private static final String STATE_TYPES = Arrays.stream(StateType.values()).map(StateType::aslName)
+            .collect(Collectors.joining(", ", "[", "]"));
+    private static final String QUERY_LANGUAGES = Arrays.stream(QueryLanguage.values()).map(QueryLanguage::aslName)
+            .collect(Collectors.joining(", ", "[", "]"));
 
     private final StateMachineType machineType;
     private final Findings findings;
@@ -113,11 +120,7 @@ final class MachineValidator {
         }
         JsonNode language = machine.get("QueryLanguage");
         if (language != null) {
-            Optional<QueryLanguage> parsed = language.isString()
-                    ? QueryLanguage.fromAslName(language.stringValue()) : Optional.empty();
-            parsed.ifPresentOrElse(l -> machineLanguage = l, () -> findings.schema(
-                    "The field 'QueryLanguage' should have one of these values: [JSONPath, JSONata]",
-                    at.child("QueryLanguage")));
+            queryLanguage(language, at).ifPresent(l -> machineLanguage = l);
         }
     }
 
@@ -155,11 +158,8 @@ final class MachineValidator {
         if (language == null) {
             return machineLanguage;
         }
-        Optional<QueryLanguage> parsed = language.isString()
-                ? QueryLanguage.fromAslName(language.stringValue()) : Optional.empty();
+        Optional<QueryLanguage> parsed = queryLanguage(language, at);
         if (parsed.isEmpty()) {
-            findings.schema("The field 'QueryLanguage' should have one of these values: [JSONPath, JSONata]",
-                    at.child("QueryLanguage"));
             return machineLanguage;
         }
         // AWS lets states opt into JSONata under a JSONPath machine, never the reverse.
@@ -167,6 +167,17 @@ final class MachineValidator {
             findings.schema("'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine", at);
         }
         return parsed.get();
+    }
+
+    /** The language a QueryLanguage field names; reported when it names none. */
+    private Optional<QueryLanguage> queryLanguage(JsonNode language, Location at) {
+        Optional<QueryLanguage> parsed = language.isString()
+                ? QueryLanguage.fromAslName(language.stringValue()) : Optional.empty();
+        if (parsed.isEmpty()) {
+            findings.schema("The field 'QueryLanguage' should have one of these values: " + QUERY_LANGUAGES,
+                    at.child("QueryLanguage"));
+        }
+        return parsed;
     }
 
     private void subMachines(StateContext state) {
@@ -238,9 +249,10 @@ final class MachineValidator {
     private static boolean isTerminal(JsonNode state) {
         JsonNode end = state.get("End");
         JsonNode type = state.get("Type");
+        Optional<StateType> known = type != null && type.isString() ? StateType.fromAslName(type.stringValue())
+                : Optional.empty();
         return (end != null && end.isBoolean() && end.booleanValue())
-                || (type != null && type.isString()
-                && (type.stringValue().equals("Succeed") || type.stringValue().equals("Fail")));
+                || known.filter(t -> t == StateType.SUCCEED || t == StateType.FAIL).isPresent();
     }
 
     private void target(JsonNode states, JsonNode next, Location at, List<String> targets) {

@@ -1,5 +1,6 @@
 package io.stepwise.asl.validation;
 
+import io.stepwise.asl.model.StateType;
 import tools.jackson.databind.JsonNode;
 
 /** Parallel states: a non-empty list of branches; each branch is validated as a machine of its own. */

@@ -1,5 +1,6 @@
 package io.stepwise.asl.validation;
 
+import io.stepwise.asl.model.StateType;
 import io.stepwise.asl.validation.JsonPathSyntax.Roots;
 import java.util.List;
 import tools.jackson.databind.JsonNode;

@@ -1,6 +1,7 @@
 package io.stepwise.asl.validation;
 
 import io.stepwise.asl.ErrorNames;
+import io.stepwise.asl.model.StateType;
 import io.stepwise.asl.validation.JsonPathSyntax.Roots;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;

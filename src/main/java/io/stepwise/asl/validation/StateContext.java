@@ -1,5 +1,7 @@
 package io.stepwise.asl.validation;
 
+import io.stepwise.asl.model.QueryLanguage;
+import io.stepwise.asl.model.StateType;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -9,10 +9,13 @@ record StateFieldsCheck() implements StateCheck {
     @Override
     public void check(StateContext state, Findings findings) {
         for (String field : new ArrayList<>(state.state().propertyNames())) {
-            if (StateFieldCatalog.belongsToOtherLanguage(state.type(), state.language(), field)) {
+            if (state.type().allows(field, state.language())) {
+                continue;
+            }
+            if (state.type().allows(field, state.language().other())) {
                 findings.schema("The field '" + field + "' is not supported when the query language is "
                         + state.language().aslName(), state.at(field));
-            } else if (!StateFieldCatalog.allows(state.type(), state.language(), field)) {
+            } else {
                 findings.schema("The field '" + field + "' is not supported by " + state.type().aslName()
                         + " states", state.at(field));
             }

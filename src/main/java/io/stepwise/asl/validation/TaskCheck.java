@@ -1,5 +1,6 @@
 package io.stepwise.asl.validation;
 
+import io.stepwise.asl.model.StateType;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 

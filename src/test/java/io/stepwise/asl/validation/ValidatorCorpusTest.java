@@ -92,6 +92,7 @@ class ValidatorCorpusTest {
             }
         }
         report("execution (accepted)", passed, total, failures);
+        assertThat(total).as("execution cases").isGreaterThanOrEqualTo(1144);
         assertThat(failures).isEmpty();
     }
 
@@ -111,6 +112,7 @@ class ValidatorCorpusTest {
             }
         }
         report("test_state (accepted)", passed, total, failures);
+        assertThat(total).as("test_state cases").isGreaterThanOrEqualTo(149);
         assertThat(failures).isEmpty();
     }
 
@@ -153,8 +155,9 @@ class ValidatorCorpusTest {
             }
         }
         counts.forEach((category, count) -> report("validation/" + category, count[0], count[1], List.of()));
-        report("validation", counts.values().stream().mapToInt(c -> c[0]).sum(),
-                counts.values().stream().mapToInt(c -> c[1]).sum(), failures);
+        int total = counts.values().stream().mapToInt(c -> c[1]).sum();
+        report("validation", counts.values().stream().mapToInt(c -> c[0]).sum(), total, failures);
+        assertThat(total).as("validation cases about the definition").isGreaterThanOrEqualTo(118);
         assertThat(failures).isEmpty();
     }
 
@@ -178,6 +181,7 @@ class ValidatorCorpusTest {
             }
         }
         report("asl_validator_repo (" + ASL_VALIDATOR_EXCEPTIONS.size() + " excepted)", passed, total, failures);
+        assertThat(total).as("asl_validator_repo cases").isGreaterThanOrEqualTo(102);
         assertThat(failures).isEmpty();
     }
 
