@@ -185,10 +185,6 @@ class StepStore {
         jdbc.sql(SqlStatements.get("StepDeleteChildren")).param("parentId", parentId).update();
     }
 
-    void deleteOfExecution(UUID executionId) {
-        jdbc.sql(SqlStatements.get("StepDeleteOfExecution")).param("executionId", executionId).update();
-    }
-
     boolean releaseLeased(ClaimedStep step) {
         return jdbc.sql(SqlStatements.get("StepReleaseLeased"))
                 .param("id", step.id()).param("leaseToken", step.leaseToken()).update() == 1;
