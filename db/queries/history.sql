@@ -3,9 +3,6 @@
 -- name: HistoryAppend
 INSERT INTO history (execution_id, recorded_at, events) VALUES (:executionId, :now, CAST(:events AS json));
 
--- name: HistoryOfExecution
-SELECT seq, recorded_at, events::text AS events FROM history WHERE execution_id = :executionId ORDER BY seq;
-
 -- name: HistoryAppendMany
 -- One history row per completion of a batch, in one statement.
 INSERT INTO history (execution_id, recorded_at, events)

@@ -103,9 +103,6 @@ WITH RECURSIVE subtree AS (
 )
 DELETE FROM step WHERE id IN (SELECT id FROM subtree);
 
--- name: StepDeleteOfExecution
-DELETE FROM step WHERE execution_id = :executionId;
-
 -- name: StepRescueExpired
 -- Steps whose worker vanished (its lease ran out) become claimable again; their handlers run again.
 UPDATE step SET status = 'READY', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, run_at = :now
@@ -117,9 +114,6 @@ RETURNING id, execution_id;
 -- A stopping replica gives a step back untouched, for another replica to run.
 UPDATE step SET status = 'READY', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
 WHERE id = :id AND status = 'RUNNING' AND lease_token = :leaseToken;
-
--- name: StepDeleteOfExecutions
-DELETE FROM step WHERE execution_id = ANY(:executionIds);
 
 -- name: StepRenewLeases
 -- One statement renews every lease a replica holds, so heartbeats never write per step. Rows a

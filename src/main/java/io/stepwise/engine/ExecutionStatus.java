@@ -2,7 +2,10 @@ package io.stepwise.engine;
 
 import java.util.List;
 
-/** An execution's status, as AWS Step Functions defines them. */
+/**
+ * An execution's status, as AWS Step Functions defines them, the status an execution starts in and the
+ * moves between them (docs/state-machine.md is generated from these; StatusWritesTest checks the SQL).
+ */
 public enum ExecutionStatus {
     RUNNING,
     SUCCEEDED,
@@ -15,8 +18,17 @@ public enum ExecutionStatus {
         return this != RUNNING && this != PENDING_REDRIVE;
     }
 
+    /** A status an execution may be created in, with what creates it. */
+    public record Initial(ExecutionStatus status, String cause) {
+    }
+
     /** One allowed move, with what causes it (docs/state-machine.md is generated from these). */
     public record Move(ExecutionStatus from, ExecutionStatus to, String cause) {
+    }
+
+    /** The statuses an INSERT may give a new execution (StatusWritesTest holds the SQL to them). */
+    public static List<Initial> initial() {
+        return List.of(new Initial(RUNNING, "start"));
     }
 
     /**

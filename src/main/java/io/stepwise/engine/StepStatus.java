@@ -3,8 +3,9 @@ package io.stepwise.engine;
 import java.util.List;
 
 /**
- * A step's status (the step table's status column) and the moves between them. docs/state-machine.md
- * is generated from these declarations by StateMachineDocTest, so the two cannot drift.
+ * A step's status (the step table's status column), the statuses a step starts in and the moves between
+ * them. docs/state-machine.md is generated from these declarations by StateMachineDocTest, and
+ * StatusWritesTest checks every status the SQL of db/queries writes against them, so none can drift.
  */
 public enum StepStatus {
     /** due at run_at; the claim index holds only these */
@@ -32,8 +33,19 @@ public enum StepStatus {
         return meaning;
     }
 
+    /** A status a step may be created in, with what creates it. */
+    public record Initial(StepStatus status, String cause) {
+    }
+
     /** One allowed move, with what causes it. */
     public record Move(StepStatus from, StepStatus to, String cause) {
+    }
+
+    /** The statuses an INSERT may give a new step (StatusWritesTest holds the SQL to them). */
+    public static List<Initial> initial() {
+        return List.of(
+                new Initial(READY, "start, fan-out child"),
+                new Initial(BLOCKED, "fan-out child beyond MaxConcurrency"));
     }
 
     public static List<Move> moves() {
@@ -51,6 +63,7 @@ public enum StepStatus {
                 new Move(BLOCKED, CANCELLED, "stop, timeout, or a sibling's failure"),
                 new Move(FAILED, READY, "redrive"),
                 new Move(FAILED, WAITING, "redrive of a Parallel/Map with unfinished children"),
+                new Move(FAILED, BLOCKED, "redrive beyond MaxConcurrency"),
                 new Move(CANCELLED, READY, "redrive"),
                 new Move(CANCELLED, WAITING, "redrive of a Parallel/Map with unfinished children"),
                 new Move(CANCELLED, BLOCKED, "redrive beyond MaxConcurrency"));

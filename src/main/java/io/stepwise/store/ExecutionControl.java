@@ -1,6 +1,7 @@
 package io.stepwise.store;
 
 import io.stepwise.asl.Json;
+import io.stepwise.engine.StepStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -92,26 +93,26 @@ public class ExecutionControl {
         }
 
         void reviveAll(List<StepStore.TreeStep> roots) {
-            roots.forEach(root -> revive(root, "READY"));
+            roots.forEach(root -> revive(root, StepStatus.READY));
         }
 
-        private void revive(StepStore.TreeStep step, String leafStatus) {
+        private void revive(StepStore.TreeStep step, StepStatus leafStatus) {
             List<StepStore.TreeStep> children = tree.stream()
                     .filter(c -> c.parentId() != null && c.parentId() == step.id()).toList();
             if (step.kind() != StepKind.FAN_IN || children.isEmpty()) {
                 steps.revive(step.id(), leafStatus, null, now);
                 return;
             }
-            List<StepStore.TreeStep> unfinished = children.stream().filter(c -> !"SUCCEEDED".equals(c.status()))
+            List<StepStore.TreeStep> unfinished = children.stream().filter(c -> c.status() != StepStatus.SUCCEEDED)
                     .toList();
             if (unfinished.isEmpty()) {
-                steps.revive(step.id(), "READY", 0, now); // every child succeeded: join again
+                steps.revive(step.id(), StepStatus.READY, 0, now); // every child succeeded: join again
                 return;
             }
-            steps.revive(step.id(), "WAITING", unfinished.size(), now);
+            steps.revive(step.id(), StepStatus.WAITING, unfinished.size(), now);
             int limit = maxConcurrency(step);
             for (int i = 0; i < unfinished.size(); i++) {
-                revive(unfinished.get(i), i < limit ? "READY" : "BLOCKED");
+                revive(unfinished.get(i), i < limit ? StepStatus.READY : StepStatus.BLOCKED);
             }
         }
 

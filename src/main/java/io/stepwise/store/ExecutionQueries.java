@@ -32,8 +32,8 @@ public class ExecutionQueries {
             beforeStart = filter.startedBefore();
             beforeId = new UUID(0, 0);
         }
-        var statement = jdbc.sql(SqlStatements.get(filter.stateMachine() == null ? "ExecutionPageNewest"
-                        : "ExecutionPageNewestOfMachine"))
+        var statement = jdbc.sql(filter.stateMachine() == null ? SqlStatements.get("ExecutionPageNewest")
+                        : SqlStatements.get("ExecutionPageNewestOfMachine"))
                 .param("beforeStart", Rows.timestamp(beforeStart))
                 .param("beforeId", beforeId)
                 .param("startedAfter", Rows.timestamp(filter.startedAfter() != null ? filter.startedAfter() : EARLIEST))

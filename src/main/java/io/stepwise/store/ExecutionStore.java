@@ -100,7 +100,8 @@ class ExecutionStore {
     void finishMany(List<Ending> endings, Instant now) {
         jdbc.sql(SqlStatements.get("ExecutionFinishMany"))
                 .param("ids", endings.stream().map(Ending::id).toArray(UUID[]::new))
-                .param("statuses", endings.stream().map(e -> e.status().name()).toArray(String[]::new))
+                .param("statuses", endings.stream().map(e -> BoundStatuses.bind("ExecutionFinishMany", e.status()))
+                        .toArray(String[]::new))
                 .param("outputs", JsonList.pack(endings, e -> Rows.text(e.output())))
                 .param("errors", endings.stream().map(Ending::error).toArray(String[]::new))
                 .param("causes", endings.stream().map(Ending::cause).toArray(String[]::new))
@@ -116,7 +117,7 @@ class ExecutionStore {
     boolean finish(UUID id, ExecutionStatus status, JsonText output, String error, String cause, Instant now) {
         return jdbc.sql(SqlStatements.get("ExecutionFinish"))
                 .param("id", id)
-                .param("status", status.name())
+                .param("status", BoundStatuses.bind("ExecutionFinish", status))
                 .param("output", Rows.text(output))
                 .param("error", error)
                 .param("cause", cause)

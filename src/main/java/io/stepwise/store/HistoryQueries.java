@@ -52,8 +52,8 @@ public class HistoryQueries {
         return reverse ? new Backward(execution, limit).read(from) : new Forward(execution, limit).read(from);
     }
 
-    private List<HistoryStore.HistoryRow> rows(String statement, UUID executionId, long fromSeq) {
-        return jdbc.sql(SqlStatements.get(statement))
+    private List<HistoryStore.HistoryRow> rows(String sql, UUID executionId, long fromSeq) {
+        return jdbc.sql(sql)
                 .param("executionId", executionId).param("fromSeq", fromSeq).param("limit", ROWS_PER_FETCH)
                 .query((rs, n) -> new HistoryStore.HistoryRow(rs.getLong("seq"), Rows.instant(rs, "recorded_at"),
                         HistoryFormat.read(Rows.json(rs, "events"))))
@@ -77,7 +77,8 @@ public class HistoryQueries {
                 at = new HistoryPosition(1, 0, 2);
             }
             while (at.seq() != HistoryPosition.END_SEQ) {
-                List<HistoryStore.HistoryRow> rows = rows("HistoryRowsFrom", execution.id(), at.seq());
+                List<HistoryStore.HistoryRow> rows = rows(SqlStatements.get("HistoryRowsFrom"), execution.id(),
+                        at.seq());
                 for (HistoryStore.HistoryRow row : rows) {
                     int first = row.seq() == at.seq() ? at.index() : 0;
                     long id = at.eventId();
@@ -129,7 +130,8 @@ public class HistoryQueries {
                 at = new HistoryPosition(HistoryPosition.END_SEQ, Integer.MAX_VALUE, at.eventId() - 1);
             }
             while (at.seq() > HistoryPosition.STARTED_SEQ) {
-                List<HistoryStore.HistoryRow> rows = rows("HistoryRowsDownFrom", execution.id(), at.seq());
+                List<HistoryStore.HistoryRow> rows = rows(SqlStatements.get("HistoryRowsDownFrom"), execution.id(),
+                        at.seq());
                 for (HistoryStore.HistoryRow row : rows) {
                     int last = row.seq() == at.seq() ? Math.min(at.index(), row.events().size() - 1)
                             : row.events().size() - 1;

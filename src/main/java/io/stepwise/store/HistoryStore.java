@@ -35,14 +35,7 @@ class HistoryStore {
                 .update();
     }
 
-    List<HistoryRow> ofExecution(UUID executionId) {
-        return jdbc.sql(SqlStatements.get("HistoryOfExecution"))
-                .param("executionId", executionId)
-                .query((rs, n) -> new HistoryRow(rs.getLong("seq"), Rows.instant(rs, "recorded_at"),
-                        HistoryFormat.read(Rows.json(rs, "events"))))
-                .list();
-    }
-
+    /** One stored history row, its events already expanded (read by HistoryQueries). */
     record HistoryRow(long seq, Instant recordedAt, JsonNode events) {
     }
 }

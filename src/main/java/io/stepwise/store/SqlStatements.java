@@ -5,19 +5,25 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The named SQL statements of {@code db/queries/*.sql}, one file per table beside the migrations. A
  * statement starts at a {@code -- name: X} line and runs to the next one. No SQL lives in Java strings,
  * so every statement can be read, reviewed and EXPLAINed where its table is defined.
+ *
+ * <p>Every {@code .sql} file under {@code db/queries/} is loaded, found on the class path (a directory
+ * in tests, {@code BOOT-INF/classes} inside the packaged jar; Spring's resolver reads both), so a new
+ * file needs no list kept by hand. A name defined twice, in one file or in two, stops the loading.
+ * SqlStatementsTest checks that every name the code asks for exists and every statement is asked for.
  */
 final class SqlStatements {
 
-    private static final List<String> FILES = List.of("state_machine", "execution", "step", "history",
-            "leader_lease", "signal", "state_machine_browse", "execution_browse", "history_browse");
-    private static final Map<String, String> STATEMENTS = loadAll();
+    static final String LOCATION = "classpath*:db/queries/*.sql";
+    private static final Map<String, String> STATEMENTS = load(LOCATION);
 
     private SqlStatements() {
     }
@@ -34,28 +40,49 @@ final class SqlStatements {
         return Map.copyOf(STATEMENTS);
     }
 
-    private static Map<String, String> loadAll() {
+    /** The statements of every file matching {@code pattern} (a Spring resource pattern). */
+    static Map<String, String> load(String pattern) {
+        Resource[] files;
+        try {
+            files = new PathMatchingResourcePatternResolver(SqlStatements.class.getClassLoader()).getResources(pattern);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + pattern, e);
+        }
+        if (files.length == 0) {
+            throw new IllegalStateException("no SQL files at " + pattern);
+        }
         Map<String, String> statements = new HashMap<>();
-        for (String file : FILES) {
-            parse(read("db/queries/" + file + ".sql"), statements);
+        Map<String, String> fileOf = new HashMap<>();
+        for (Resource file : files) {
+            parse(read(file)).forEach((name, sql) -> {
+                String earlier = fileOf.putIfAbsent(name, file.getFilename());
+                if (earlier != null) {
+                    throw new IllegalStateException("SQL statement " + name + " is defined in both " + earlier
+                            + " and " + file.getFilename());
+                }
+                statements.put(name, sql);
+            });
         }
         return statements;
     }
 
-    static void parse(String text, Map<String, String> into) {
+    /** One file's statements by name; comment lines are left out and a trailing semicolon dropped. */
+    static Map<String, String> parse(String text) {
+        Map<String, String> statements = new LinkedHashMap<>();
         String name = null;
         StringBuilder body = new StringBuilder();
         for (String line : text.split("\n", -1)) {
             String trimmed = line.strip();
             if (trimmed.startsWith("-- name:")) {
-                put(name, body, into);
+                put(name, body, statements);
                 name = trimmed.substring("-- name:".length()).strip();
                 body.setLength(0);
             } else if (name != null && !trimmed.startsWith("--")) {
                 body.append(line).append('\n');
             }
         }
-        put(name, body, into);
+        put(name, body, statements);
+        return statements;
     }
 
     private static void put(String name, StringBuilder body, Map<String, String> into) {
@@ -71,14 +98,11 @@ final class SqlStatements {
         }
     }
 
-    private static String read(String resource) {
-        try (InputStream in = SqlStatements.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing SQL resource " + resource);
-            }
+    private static String read(Resource file) {
+        try (InputStream in = file.getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read " + file.getDescription(), e);
         }
     }
 }

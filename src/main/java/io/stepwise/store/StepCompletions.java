@@ -2,6 +2,7 @@ package io.stepwise.store;
 
 import io.stepwise.engine.Checkpoint;
 import io.stepwise.engine.Outcome;
+import io.stepwise.engine.StepStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -167,7 +168,7 @@ public class StepCompletions {
         }
         int limit = s.maxConcurrency() <= 0 ? Integer.MAX_VALUE : s.maxConcurrency();
         for (Completion.NewChild child : s.children()) {
-            String status = child.branchIndex() < limit ? "READY" : "BLOCKED";
+            StepStatus status = child.branchIndex() < limit ? StepStatus.READY : StepStatus.BLOCKED;
             steps.insert(step.executionId(), step.id(), child.branchIndex(), status, StepKind.ENTER, child.stateName(),
                     child.input(), child.stateData(), s.runAt(), now);
         }
@@ -179,8 +180,8 @@ public class StepCompletions {
 
     private boolean endChild(ClaimedStep step, Completion.EndChild e, Instant now) {
         boolean guarded = e.failure() != null ? fail(step, e.failure(), e.error(), e.cause())
-                : steps.finishChildLeased(step, e.succeeded() ? "SUCCEEDED" : "FAILED", e.output(), e.error(),
-                        e.cause());
+                : steps.finishChildLeased(step, e.succeeded() ? StepStatus.SUCCEEDED : StepStatus.FAILED, e.output(),
+                        e.error(), e.cause());
         if (!guarded) {
             return false;
         }
@@ -221,8 +222,8 @@ public class StepCompletions {
         for (StepStore.ChildResult r : steps.childResults(parentId)) {
             if (r.branchIndex() < children) {
                 outcomes[r.branchIndex()] = switch (r.status()) {
-                    case "SUCCEEDED" -> new ChildOutcome(true, r.output(), null, null);
-                    case "FAILED" -> new ChildOutcome(false, null, r.error(), r.cause());
+                    case SUCCEEDED -> new ChildOutcome(true, r.output(), null, null);
+                    case FAILED -> new ChildOutcome(false, null, r.error(), r.cause());
                     default -> null;
                 };
             }

@@ -2,6 +2,7 @@ package io.stepwise.store;
 
 import static io.stepwise.store.Rows.json;
 
+import io.stepwise.engine.StepStatus;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.HashSet;
@@ -41,22 +42,22 @@ class StepStore {
     }
 
     /** Child result of a fan-out, for the parent's join. */
-    record ChildResult(int branchIndex, String status, JsonNode output, String error, String cause) {
+    record ChildResult(int branchIndex, StepStatus status, JsonNode output, String error, String cause) {
     }
 
     /** The parent's counters after a child finished. */
     record ParentCount(int pending, int failed, JsonNode stateData) {
     }
 
-    void insert(UUID executionId, Long parentId, Integer branchIndex, String status, StepKind kind, String stateName,
-            JsonText input, JsonText stateData, Instant runAt, Instant now) {
+    void insert(UUID executionId, Long parentId, Integer branchIndex, StepStatus status, StepKind kind,
+            String stateName, JsonText input, JsonText stateData, Instant runAt, Instant now) {
         jdbc.sql(SqlStatements.get("StepInsert"))
                 .param("executionId", executionId)
                 .param("parentId", parentId, Types.BIGINT)
                 .param("branchIndex", branchIndex, Types.INTEGER)
                 .param("queue", DEFAULT_QUEUE)
                 .param("priority", 0)
-                .param("status", status)
+                .param("status", BoundStatuses.bind("StepInsert", status))
                 .param("kind", kind.name())
                 .param("stateName", stateName)
                 .param("input", Rows.text(input))
@@ -138,11 +139,11 @@ class StepStore {
                 .update() == 1;
     }
 
-    boolean finishChildLeased(ClaimedStep step, String status, JsonText output, String error, String cause) {
+    boolean finishChildLeased(ClaimedStep step, StepStatus status, JsonText output, String error, String cause) {
         return jdbc.sql(SqlStatements.get("StepFinishChildLeased"))
                 .param("id", step.id())
                 .param("leaseToken", step.leaseToken())
-                .param("status", status)
+                .param("status", BoundStatuses.bind("StepFinishChildLeased", status))
                 .param("output", Rows.text(output), Types.VARCHAR)
                 .param("error", error, Types.VARCHAR)
                 .param("cause", cause, Types.VARCHAR)
@@ -176,17 +177,13 @@ class StepStore {
     List<ChildResult> childResults(long parentId) {
         return jdbc.sql(SqlStatements.get("StepChildResults"))
                 .param("parentId", parentId)
-                .query((rs, n) -> new ChildResult(rs.getInt("branch_index"), rs.getString("status"),
+                .query((rs, n) -> new ChildResult(rs.getInt("branch_index"), StepStatus.valueOf(rs.getString("status")),
                         json(rs, "output"), rs.getString("error"), rs.getString("cause")))
                 .list();
     }
 
     void deleteChildren(long parentId) {
         jdbc.sql(SqlStatements.get("StepDeleteChildren")).param("parentId", parentId).update();
-    }
-
-    void deleteOfExecution(UUID executionId) {
-        jdbc.sql(SqlStatements.get("StepDeleteOfExecution")).param("executionId", executionId).update();
     }
 
     boolean releaseLeased(ClaimedStep step) {
@@ -213,22 +210,24 @@ class StepStore {
     }
 
     /** A step of an execution's tree, for redrive. */
-    record TreeStep(long id, Long parentId, Integer branchIndex, String status, StepKind kind, JsonNode stateData) {
+    record TreeStep(long id, Long parentId, Integer branchIndex, StepStatus status, StepKind kind,
+            JsonNode stateData) {
     }
 
     List<TreeStep> treeOfExecution(UUID executionId) {
         return jdbc.sql(SqlStatements.get("StepTreeOfExecution"))
                 .param("executionId", executionId)
                 .query((rs, n) -> new TreeStep(rs.getLong("id"), Rows.nullableLong(rs, "parent_id"),
-                        Rows.nullableInt(rs, "branch_index"), rs.getString("status"), StepKind.valueOf(rs.getString("kind")),
+                        Rows.nullableInt(rs, "branch_index"), StepStatus.valueOf(rs.getString("status")),
+                        StepKind.valueOf(rs.getString("kind")),
                         json(rs, "state_data")))
                 .list();
     }
 
-    void revive(long id, String status, Integer pending, Instant now) {
+    void revive(long id, StepStatus status, Integer pending, Instant now) {
         jdbc.sql(SqlStatements.get("StepRevive"))
-                .param("id", id).param("status", status).param("pending", pending, Types.INTEGER)
-                .param("now", Rows.timestamp(now)).update();
+                .param("id", id).param("status", BoundStatuses.bind("StepRevive", status))
+                .param("pending", pending, Types.INTEGER).param("now", Rows.timestamp(now)).update();
     }
 
     int rescueExpired(Instant now, int limit) {

@@ -22,7 +22,10 @@ class StateMachineDocTest {
         md.append("# Execution and step statuses\n\n");
         md.append("Generated from `engine.ExecutionStatus` and `engine.StepStatus` by `StateMachineDocTest`; ")
                 .append("do not edit by hand (`./mvnw test -Dtest=StateMachineDocTest -Dstepwise.writeDocs=true`).\n\n");
-        md.append("## Execution\n\n```mermaid\nstateDiagram-v2\n    [*] --> RUNNING: start\n");
+        md.append("## Execution\n\n```mermaid\nstateDiagram-v2\n");
+        for (var initial : ExecutionStatus.initial()) {
+            md.append("    [*] --> ").append(initial.status()).append(": ").append(initial.cause()).append('\n');
+        }
         for (var move : ExecutionStatus.moves()) {
             md.append("    ").append(move.from()).append(" --> ").append(move.to()).append(": ").append(move.cause())
                     .append('\n');
@@ -32,8 +35,10 @@ class StateMachineDocTest {
                 .append(s.isFinished() ? "yes" : "no").append(" |\n"));
         md.append("\n## Step\n\nA step is one position of an execution in the queue (table `step`). A top-level ")
                 .append("step that ends successfully is deleted with the rest of its execution's steps.\n\n");
-        md.append("```mermaid\nstateDiagram-v2\n    [*] --> READY: start, fan-out child\n")
-                .append("    [*] --> BLOCKED: fan-out child beyond MaxConcurrency\n");
+        md.append("```mermaid\nstateDiagram-v2\n");
+        for (var initial : StepStatus.initial()) {
+            md.append("    [*] --> ").append(initial.status()).append(": ").append(initial.cause()).append('\n');
+        }
         for (var move : StepStatus.moves()) {
             md.append("    ").append(move.from()).append(" --> ").append(move.to()).append(": ").append(move.cause())
                     .append('\n');
@@ -60,7 +65,7 @@ class StateMachineDocTest {
     @Test
     void everyStepStatusIsReachableAndEveryMoveIsBetweenDistinctStatuses() {
         var reachable = StepStatus.moves().stream().map(StepStatus.Move::to).collect(Collectors.toSet());
-        reachable.add(StepStatus.READY);
+        StepStatus.initial().forEach(initial -> reachable.add(initial.status()));
         assertThat(reachable).containsExactlyInAnyOrder(StepStatus.values());
         assertThat(StepStatus.moves()).allMatch(m -> m.from() != m.to());
         assertThat(ExecutionStatus.moves()).allMatch(m -> m.from() != m.to());

@@ -14,6 +14,7 @@ import io.stepwise.support.Eventually;
 import io.stepwise.support.IntegrationTest;
 import io.stepwise.support.TestTaskHandlers;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,6 +78,33 @@ class RedriveTest extends IntegrationTest {
                 "1/Each#2.0[3]/Work#5.0", 1, "1/Each#2.0[4]/Work#5.0", 1));
         assertThat(jdbc.sql("SELECT count(*) FROM step WHERE execution_id = ?").param(id).query(Integer.class)
                 .single()).isZero();
+    }
+
+    @Test
+    void aFailedIterationBeyondMaxConcurrencyIsRedrivenBlocked() {
+        // two tolerated-then-fatal failures one at a time, so two iterations are kept FAILED, the third CANCELLED
+        machines.register("twice", Json.parse("""
+                {"StartAt": "Each", "States": {"Each": {"Type": "Map", "MaxConcurrency": 1,
+                  "ToleratedFailureCount": 1, "End": true,
+                  "ItemProcessor": {"StartAt": "Work", "States": {
+                    "Work": {"Type": "Task", "Resource": "test:flaky", "End": true}}}}}}"""), null);
+        TestTaskHandlers.FAIL_ON.addAll(List.of("1", "2"));
+        UUID id = executions.start("twice", null, null, Json.parse("[1, 2, 3]")).execution().id();
+        assertThat(awaitEnd(id).status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(childStatuses(id)).containsExactly("FAILED", "FAILED", "CANCELLED");
+
+        // out of the workers' queue, so what the redrive wrote stays to be seen
+        jdbc.sql("UPDATE step SET queue = 'parked' WHERE execution_id = ?").param(id).update();
+        control.redrive(id);
+        assertThat(jdbc.sql("SELECT status FROM step WHERE execution_id = ? AND parent_id IS NULL").param(id)
+                .query(String.class).single()).isEqualTo("WAITING");
+        // the second FAILED iteration waits for the first: FAILED -> BLOCKED, a move StepStatus.moves() lists
+        assertThat(childStatuses(id)).containsExactly("READY", "BLOCKED", "BLOCKED");
+    }
+
+    private List<String> childStatuses(UUID executionId) {
+        return jdbc.sql("SELECT status FROM step WHERE execution_id = ? AND parent_id IS NOT NULL ORDER BY branch_index")
+                .param(executionId).query(String.class).list();
     }
 
     @Test
