@@ -1,6 +1,9 @@
 package io.stepwise.store;
 
 import io.stepwise.asl.Json;
+import io.stepwise.engine.Checkpoint;
+import io.stepwise.engine.FanIn;
+import io.stepwise.engine.Outcome;
 import io.stepwise.engine.StepStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -110,15 +113,10 @@ public class ExecutionControl {
                 return;
             }
             steps.revive(step.id(), StepStatus.WAITING, unfinished.size(), now);
-            int limit = maxConcurrency(step);
+            var fanOut = (Outcome.FanOut) Checkpoint.fromJson(step.stateData(), "").pending();
             for (int i = 0; i < unfinished.size(); i++) {
-                revive(unfinished.get(i), i < limit ? StepStatus.READY : StepStatus.BLOCKED);
+                revive(unfinished.get(i), FanIn.startStatus(i, fanOut.maxConcurrency()));
             }
-        }
-
-        private int maxConcurrency(StepStore.TreeStep parent) {
-            int max = parent.stateData() == null ? 0 : parent.stateData().path("fanOut").path("maxConcurrency").asInt(0);
-            return max <= 0 ? Integer.MAX_VALUE : max;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.stepwise.store;
 
 import io.stepwise.engine.Checkpoint;
+import io.stepwise.engine.FanIn;
 import io.stepwise.engine.Outcome;
 import io.stepwise.engine.StepStatus;
 import java.time.Clock;
@@ -166,9 +167,8 @@ public class StepCompletions {
         if (step.kind() == StepKind.FAN_IN) {
             steps.deleteChildren(step.id()); // a retried Parallel/Map starts from fresh children
         }
-        int limit = s.maxConcurrency() <= 0 ? Integer.MAX_VALUE : s.maxConcurrency();
         for (Completion.NewChild child : s.children()) {
-            StepStatus status = child.branchIndex() < limit ? StepStatus.READY : StepStatus.BLOCKED;
+            StepStatus status = FanIn.startStatus(child.branchIndex(), s.maxConcurrency());
             steps.insert(step.executionId(), step.id(), child.branchIndex(), status, StepKind.ENTER, child.stateName(),
                     child.input(), child.stateData(), s.runAt(), now);
         }
@@ -191,14 +191,13 @@ public class StepCompletions {
             return true; // the parent stopped waiting (a sibling's failure resumed it, or a stop)
         }
         Outcome.FanOut fanOut = (Outcome.FanOut) Checkpoint.fromJson(count.get().stateData(), "").pending();
-        int total = fanOut.children().size();
-        if (!e.succeeded() && !fanOut.tolerance().tolerates(count.get().failed(), total)) {
-            steps.cancelUnfinishedChildren(parentId);
-            steps.wakeParent(parentId, now);
-        } else if (count.get().pending() == 0) {
-            steps.wakeParent(parentId, now);
-        } else {
-            steps.promoteBlockedChild(parentId, now);
+        switch (FanIn.afterChild(fanOut, e.succeeded(), count.get().failed(), count.get().pending())) {
+            case JOIN_CANCELLING_THE_REST -> {
+                steps.cancelUnfinishedChildren(parentId);
+                steps.wakeParent(parentId, now);
+            }
+            case JOIN -> steps.wakeParent(parentId, now);
+            case START_NEXT -> steps.promoteBlockedChild(parentId, now);
         }
         return true;
     }
