@@ -1,11 +1,8 @@
 package io.stepwise.api;
 
 import io.stepwise.engine.ExecutionStatus;
-import io.stepwise.store.ExecutionControl;
 import io.stepwise.store.ExecutionFilter;
-import io.stepwise.store.ExecutionQueries;
 import io.stepwise.store.ExecutionRecord;
-import io.stepwise.store.ExecutionWaiter;
 import io.stepwise.store.Executions;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.StateMachines;
@@ -41,18 +38,11 @@ class ExecutionController {
     static final int DEFAULT_SYNC_TIMEOUT_SECONDS = 60;
 
     private final Executions executions;
-    private final ExecutionQueries queries;
-    private final ExecutionControl control;
-    private final ExecutionWaiter waiter;
     private final StateMachines stateMachines;
     private final ApiProperties properties;
 
-    ExecutionController(Executions executions, ExecutionQueries queries, ExecutionControl control,
-            ExecutionWaiter waiter, StateMachines stateMachines, ApiProperties properties) {
+    ExecutionController(Executions executions, StateMachines stateMachines, ApiProperties properties) {
         this.executions = executions;
-        this.queries = queries;
-        this.control = control;
-        this.waiter = waiter;
         this.stateMachines = stateMachines;
         this.properties = properties;
     }
@@ -108,7 +98,7 @@ class ExecutionController {
         var start = executions.start(request.stateMachine(), request.version(), request.name(), input);
         int timeout = request.timeoutSeconds() == null ? DEFAULT_SYNC_TIMEOUT_SECONDS : request.timeoutSeconds();
         ExecutionRecord execution = start.execution().status().isFinished() ? start.execution()
-                : waiter.awaitEnd(start.execution().id(), Duration.ofSeconds(timeout));
+                : executions.awaitEnd(start.execution().id(), Duration.ofSeconds(timeout));
         HttpStatus status = execution.status().isFinished() ? HttpStatus.OK : HttpStatus.ACCEPTED;
         return ResponseEntity.status(status).location(location(execution.id())).body(ExecutionResponse.of(execution));
     }
@@ -127,7 +117,7 @@ class ExecutionController {
             @RequestParam(required = false) String cursor) {
         var filter = new ExecutionFilter(stateMachine, status(status), instant("startedAfter", startedAfter),
                 instant("startedBefore", startedBefore));
-        var page = queries.page(filter, Cursors.executionsAfter(cursor), limit);
+        var page = executions.page(filter, Cursors.executionsAfter(cursor), limit);
         return new PageResponse<>(page.items().stream().map(ExecutionSummary::of).toList(),
                 Cursors.executions(page.next()));
     }
@@ -143,7 +133,7 @@ class ExecutionController {
     ExecutionResponse stop(@PathVariable UUID id, @Valid @RequestBody(required = false) StopExecutionRequest request) {
         String error = request == null ? null : request.error();
         String cause = request == null ? null : request.cause();
-        if (!control.stop(id, error, cause)) {
+        if (!executions.stop(id, error, cause)) {
             ExecutionRecord ended = executions.find(id).orElseThrow(() -> new NotFoundException("execution",
                     id.toString()));
             throw new ConflictException("execution-not-running", "Execution not running", "Execution " + id
@@ -166,7 +156,7 @@ class ExecutionController {
                     + " ran on state machine '" + execution.stateMachineName() + "' version "
                     + execution.stateMachineVersion() + ", which has been deleted; start a new execution instead.");
         }
-        return ExecutionResponse.of(control.redrive(id));
+        return ExecutionResponse.of(executions.redrive(id));
     }
 
     static URI location(UUID executionId) {

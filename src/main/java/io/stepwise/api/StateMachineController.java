@@ -4,7 +4,6 @@ import io.stepwise.asl.validation.DefinitionValidator;
 import io.stepwise.asl.validation.Diagnostic;
 import io.stepwise.asl.validation.StateMachineType;
 import io.stepwise.store.NotFoundException;
-import io.stepwise.store.StateMachineQueries;
 import io.stepwise.store.StateMachineSummary;
 import io.stepwise.store.StateMachines;
 import io.stepwise.store.StoredStateMachine;
@@ -38,12 +37,10 @@ class StateMachineController {
     static final String NAME_MESSAGE = "must be 1 to 80 letters, digits, '-' or '_'";
 
     private final StateMachines stateMachines;
-    private final StateMachineQueries queries;
     private final ApiProperties properties;
 
-    StateMachineController(StateMachines stateMachines, StateMachineQueries queries, ApiProperties properties) {
+    StateMachineController(StateMachines stateMachines, ApiProperties properties) {
         this.stateMachines = stateMachines;
-        this.queries = queries;
         this.properties = properties;
     }
 
@@ -89,7 +86,7 @@ class StateMachineController {
     @GetMapping
     PageResponse<StateMachineSummary> list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor) {
-        List<StateMachineSummary> rows = queries.page(Cursors.stateMachinesAfter(cursor), limit + 1);
+        List<StateMachineSummary> rows = stateMachines.page(Cursors.stateMachinesAfter(cursor), limit + 1);
         if (rows.size() <= limit) {
             return new PageResponse<>(rows, null);
         }
@@ -112,7 +109,7 @@ class StateMachineController {
     /** Executions of a deleted machine stay readable; a later PUT of the name starts again at version 1. */
     @DeleteMapping("/{name}")
     ResponseEntity<Void> delete(@PathVariable String name) {
-        queries.delete(name);
+        stateMachines.delete(name);
         return ResponseEntity.noContent().build();
     }
 

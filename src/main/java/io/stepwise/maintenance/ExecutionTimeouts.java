@@ -1,6 +1,6 @@
 package io.stepwise.maintenance;
 
-import io.stepwise.store.ExecutionControl;
+import io.stepwise.store.ExecutionHousekeeping;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
@@ -10,10 +10,10 @@ class ExecutionTimeouts implements MaintenanceTask {
 
     private static final int BATCH = 1000;
 
-    private final ExecutionControl control;
+    private final ExecutionHousekeeping housekeeping;
 
-    ExecutionTimeouts(ExecutionControl control) {
-        this.control = control;
+    ExecutionTimeouts(ExecutionHousekeeping housekeeping) {
+        this.housekeeping = housekeeping;
     }
 
     @Override
@@ -23,7 +23,7 @@ class ExecutionTimeouts implements MaintenanceTask {
 
     @Override
     public void run() {
-        while (control.timeOutDue(BATCH) == BATCH) {
+        while (housekeeping.timeOutDue(BATCH) == BATCH) {
             // keep going while whole batches come back
         }
     }

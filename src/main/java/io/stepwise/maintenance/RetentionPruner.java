@@ -1,6 +1,6 @@
 package io.stepwise.maintenance;
 
-import io.stepwise.store.ExecutionControl;
+import io.stepwise.store.ExecutionHousekeeping;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -28,13 +28,14 @@ class RetentionPruner implements MaintenanceTask {
     record RetentionProperties(@DefaultValue("30d") Duration finished, @DefaultValue("500") int batch) {
     }
 
-    private final ExecutionControl control;
+    private final ExecutionHousekeeping housekeeping;
     private final LeaderElection leader;
     private final RetentionProperties properties;
     private final Clock clock;
 
-    RetentionPruner(ExecutionControl control, LeaderElection leader, RetentionProperties properties, Clock clock) {
-        this.control = control;
+    RetentionPruner(ExecutionHousekeeping housekeeping, LeaderElection leader, RetentionProperties properties,
+            Clock clock) {
+        this.housekeeping = housekeeping;
         this.leader = leader;
         this.properties = properties;
         this.clock = clock;
@@ -51,7 +52,7 @@ class RetentionPruner implements MaintenanceTask {
         int total = 0;
         int deleted;
         do {
-            deleted = control.pruneFinishedBefore(cutoff, properties.batch());
+            deleted = housekeeping.pruneFinishedBefore(cutoff, properties.batch());
             total += deleted;
         } while (deleted == properties.batch() && leader.isLeader());
         if (total > 0) {

@@ -20,7 +20,7 @@ final class BoundStatuses {
             "StepInsert", EnumSet.of(StepStatus.READY, StepStatus.BLOCKED),
             // a child frame ended and keeps its result for the parent's join
             "StepFinishChildLeased", EnumSet.of(StepStatus.SUCCEEDED, StepStatus.FAILED),
-            // a redrive (ExecutionControl.Revival): a leaf READY or BLOCKED, a Parallel/Map WAITING for its children
+            // a redrive (ExecutionControl.Revival, behind Executions.redrive): a leaf READY or BLOCKED, a Parallel/Map WAITING for its children
             "StepRevive", EnumSet.of(StepStatus.READY, StepStatus.WAITING, StepStatus.BLOCKED),
             // the top-level frame ended; a timeout and a stop have statements of their own
             "ExecutionFinish", EnumSet.of(ExecutionStatus.SUCCEEDED, ExecutionStatus.FAILED),

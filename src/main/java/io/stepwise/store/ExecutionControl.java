@@ -13,9 +13,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Ends executions from outside their own flow: Stop, and the top-level TimeoutSeconds. */
+/** Acts on executions from outside their own flow: Stop and redrive (callers go through {@link Executions}). */
 @Service
-public class ExecutionControl {
+class ExecutionControl {
 
     private final ExecutionStore executions;
     private final StepStore steps;
@@ -118,23 +118,5 @@ public class ExecutionControl {
                 revive(unfinished.get(i), FanIn.startStatus(i, fanOut.maxConcurrency()));
             }
         }
-    }
-
-    /** Deletes up to {@code limit} executions that finished before {@code cutoff}, with their history. */
-    @Transactional
-    public int pruneFinishedBefore(Instant cutoff, int limit) {
-        return executions.pruneFinished(cutoff, limit);
-    }
-
-    /** Ends overdue executions as TIMED_OUT; returns how many. */
-    @Transactional
-    public int timeOutDue(int limit) {
-        Instant now = clock.instant();
-        List<UUID> timedOut = executions.timeOutDue(now, limit);
-        if (!timedOut.isEmpty()) {
-            steps.cancelOfExecutions(timedOut.toArray(UUID[]::new));
-            timedOut.forEach(id -> publisher.publishEvent(new ExecutionStopped(id)));
-        }
-        return timedOut.size();
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Listing executions, newest first, a keyset page at a time. */
 @Service
-public class ExecutionQueries {
+class ExecutionQueries {
 
     /** Bounds that hold for every row, so that every query binds the same shape (see execution_browse.sql). */
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");

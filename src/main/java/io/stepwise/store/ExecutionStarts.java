@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Starts a batch of executions in one transaction: the machines' versions in one or two statements,
@@ -24,22 +23,7 @@ import tools.jackson.databind.JsonNode;
  * disturbing the rest.
  */
 @Service
-public class ExecutionStarts {
-
-    /** One start, as {@link Executions#start} received it. */
-    public record Request(String stateMachine, Integer version, String name, JsonNode input) {
-    }
-
-    /** The outcome for one request: a start, or the exception its caller gets. */
-    public record Result(Executions.Start start, RuntimeException failure) {
-
-        Executions.Start orThrow() {
-            if (failure != null) {
-                throw failure;
-            }
-            return start;
-        }
-    }
+class ExecutionStarts {
 
     private final StateMachineStore machines;
     private final StateMachineDefinitions definitions;
@@ -59,19 +43,19 @@ public class ExecutionStarts {
     }
 
     @Transactional
-    public List<Result> apply(List<Request> requests) {
+    public List<Executions.StartResult> apply(List<Executions.StartRequest> requests) {
         // PostgreSQL keeps microseconds: the returned records must equal what a later read returns
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<String, StateMachineStore.VersionKey> found = versions(requests);
-        Result[] results = new Result[requests.size()];
+        Executions.StartResult[] results = new Executions.StartResult[requests.size()];
         List<ExecutionStore.NewExecution> rows = new ArrayList<>();
         List<String> startAts = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            Request r = requests.get(i);
+            Executions.StartRequest r = requests.get(i);
             var key = found.get(versionKey(r.stateMachine(), r.version()));
             if (key == null) {
-                results[i] = new Result(null, new NotFoundException("state machine",
+                results[i] = new Executions.StartResult(null, new NotFoundException("state machine",
                         versionKey(r.stateMachine(), r.version())));
                 continue;
             }
@@ -89,21 +73,21 @@ public class ExecutionStarts {
         return List.of(results);
     }
 
-    private void insert(List<Request> requests, List<ExecutionStore.NewExecution> rows, List<String> startAts,
-            List<Integer> indexes, Result[] results, Instant now) {
+    private void insert(List<Executions.StartRequest> requests, List<ExecutionStore.NewExecution> rows, List<String> startAts,
+            List<Integer> indexes, Executions.StartResult[] results, Instant now) {
         Set<UUID> inserted = executions.insertMany(rows, now);
         List<UUID> ids = new ArrayList<>();
         List<String> stateNames = new ArrayList<>();
         List<JsonText> inputs = new ArrayList<>();
         for (int j = 0; j < rows.size(); j++) {
             var row = rows.get(j);
-            Request request = requests.get(indexes.get(j));
+            Executions.StartRequest request = requests.get(indexes.get(j));
             if (inserted.contains(row.id())) {
                 ids.add(row.id());
                 stateNames.add(startAts.get(j));
                 inputs.add(row.input());
                 // built here rather than read back: one round trip fewer per start
-                results[indexes.get(j)] = new Result(new Executions.Start(new ExecutionRecord(row.id(), row.machine(),
+                results[indexes.get(j)] = new Executions.StartResult(new Executions.Start(new ExecutionRecord(row.id(), row.machine(),
                         row.version(), row.name(), ExecutionStatus.RUNNING, request.input(), null, null, null, now,
                         null, 0, null), true), null);
             } else {
@@ -117,12 +101,12 @@ public class ExecutionStarts {
     }
 
     /** The name was taken: the same start again gets that execution; other input is a conflict. */
-    private Result existing(ExecutionStore.NewExecution row, Request request) {
+    private Executions.StartResult existing(ExecutionStore.NewExecution row, Executions.StartRequest request) {
         ExecutionRecord existing = executions.byName(row.machine(), row.name()).orElseThrow();
         if (!existing.input().equals(request.input())) {
-            return new Result(null, new ExecutionConflictException(row.machine(), row.name()));
+            return new Executions.StartResult(null, new ExecutionConflictException(row.machine(), row.name()));
         }
-        return new Result(new Executions.Start(existing, false), null);
+        return new Executions.StartResult(new Executions.Start(existing, false), null);
     }
 
     /** "name" for the latest version, "name:version" for a pinned one: the key of {@link #versions}. */
@@ -131,17 +115,17 @@ public class ExecutionStarts {
     }
 
     /** Keys "name" (latest) and "name:version" (pinned) to the versions that exist. */
-    private Map<String, StateMachineStore.VersionKey> versions(List<Request> requests) {
+    private Map<String, StateMachineStore.VersionKey> versions(List<Executions.StartRequest> requests) {
         Map<String, StateMachineStore.VersionKey> found = new HashMap<>();
-        List<String> latest = requests.stream().filter(r -> r.version() == null).map(Request::stateMachine)
+        List<String> latest = requests.stream().filter(r -> r.version() == null).map(Executions.StartRequest::stateMachine)
                 .distinct().toList();
         if (!latest.isEmpty()) {
             machines.latestVersions(latest).forEach(k -> found.put(k.name(), k));
         }
-        List<Request> pinned = requests.stream().filter(r -> r.version() != null).toList();
+        List<Executions.StartRequest> pinned = requests.stream().filter(r -> r.version() != null).toList();
         if (!pinned.isEmpty()) {
-            machines.existingVersions(pinned.stream().map(Request::stateMachine).toList(),
-                    pinned.stream().map(Request::version).toList())
+            machines.existingVersions(pinned.stream().map(Executions.StartRequest::stateMachine).toList(),
+                    pinned.stream().map(Executions.StartRequest::version).toList())
                     .forEach(k -> found.put(versionKey(k.name(), k.version()), k));
         }
         return found;

@@ -19,7 +19,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * quick execution answers within milliseconds and a long one costs five reads a second.
  */
 @Component
-public class ExecutionWaiter {
+class ExecutionWaiter {
 
     private static final Duration FIRST_CHECK = Duration.ofMillis(2);
     private static final Duration LONGEST_PAUSE = Duration.ofMillis(200);

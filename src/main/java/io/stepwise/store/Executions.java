@@ -1,36 +1,59 @@
 package io.stepwise.store;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
-/** Starting and reading executions. */
+/**
+ * Everything a caller does with executions, in one place: start (one or a batch), read, list, wait
+ * for the end, stop, redrive. The REST API, the console and Java callers all come through here; the
+ * classes behind it are the store's own.
+ */
 @Service
-public class Executions implements SmartLifecycle {
-
-    /** As large as a default claim: a burst of starts commits in as few transactions as it is drained. */
-    static final int MAX_BATCH = 1024;
+public class Executions {
 
     /** The most starts one {@link #startAll} call takes: its statements carry every row at once. */
     public static final int MAX_START_ALL = 1000;
 
     private final ExecutionStore executions;
     private final ExecutionStarts starts;
-    private final GroupCommit<ExecutionStarts.Request, ExecutionStarts.Result> committer;
+    private final StartBatcher batcher;
+    private final ExecutionQueries queries;
+    private final ExecutionWaiter waiter;
+    private final ExecutionControl control;
 
-    Executions(ExecutionStore executions, ExecutionStarts starts) {
+    Executions(ExecutionStore executions, ExecutionStarts starts, StartBatcher batcher, ExecutionQueries queries,
+            ExecutionWaiter waiter, ExecutionControl control) {
         this.executions = executions;
         this.starts = starts;
-        this.committer = new GroupCommit<>("stepwise-starter", MAX_BATCH, starts::apply);
+        this.batcher = batcher;
+        this.queries = queries;
+        this.waiter = waiter;
+        this.control = control;
     }
 
     /** The started (or, for a repeated named start, the existing) execution, and whether it is new. */
     public record Start(ExecutionRecord execution, boolean created) {
+    }
+
+    /** One start of {@link #startAll}: {@code version} null for the latest, {@code name} null for a generated one. */
+    public record StartRequest(String stateMachine, Integer version, String name, JsonNode input) {
+    }
+
+    /** The answer to one {@link StartRequest}: a start, or the exception {@link #start} would have thrown. */
+    public record StartResult(Start start, RuntimeException failure) {
+
+        Start orThrow() {
+            if (failure != null) {
+                throw failure;
+            }
+            return start;
+        }
     }
 
     /**
@@ -45,7 +68,7 @@ public class Executions implements SmartLifecycle {
      * @throws ExecutionConflictException when the name is taken by an execution with other input
      */
     public Start start(String stateMachine, Integer version, String name, JsonNode input) {
-        return committer.submit(new ExecutionStarts.Request(stateMachine, version, name, input)).orThrow();
+        return batcher.submit(new StartRequest(stateMachine, version, name, input)).orThrow();
     }
 
     /**
@@ -55,35 +78,57 @@ public class Executions implements SmartLifecycle {
      * inside a transaction: a caller's open transaction holding new execution names would otherwise
      * block every other start of those names (the shared starter thread included) until it ended. Each
      * request gets its own answer, in order: a missing state machine or a name taken by other input
-     * fails that request only ({@link ExecutionStarts.Result#failure()}).
+     * fails that request only ({@link StartResult#failure()}).
      *
      * @throws IllegalArgumentException for more than {@link #MAX_START_ALL} requests
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public List<ExecutionStarts.Result> startAll(List<ExecutionStarts.Request> requests) {
+    public List<StartResult> startAll(List<StartRequest> requests) {
         if (requests.size() > MAX_START_ALL) {
             throw new IllegalArgumentException("at most " + MAX_START_ALL + " starts per call, got " + requests.size());
         }
         return requests.isEmpty() ? List.of() : starts.apply(requests);
     }
 
-    @Override
-    public void start() {
-        committer.start();
-    }
-
-    @Override
-    public void stop() {
-        committer.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return committer.isRunning();
-    }
-
     @Transactional(readOnly = true)
     public Optional<ExecutionRecord> find(UUID id) {
         return executions.byId(id);
+    }
+
+    /** Newest first, a keyset page at a time. @param after the previous page's last key; null for the first */
+    public Page<ExecutionRecord, ExecutionKey> page(ExecutionFilter filter, ExecutionKey after, int limit) {
+        return queries.page(filter, after, limit);
+    }
+
+    /**
+     * The execution once it has ended, or as it is when {@code timeout} passes first (a stop or timeout
+     * anywhere wakes the wait at once; a finish is seen within milliseconds).
+     *
+     * @throws NotFoundException when there is no such execution
+     */
+    public ExecutionRecord awaitEnd(UUID id, Duration timeout) {
+        return waiter.awaitEnd(id, timeout);
+    }
+
+    /**
+     * Stops a running execution: it becomes ABORTED and its steps CANCELLED, so no further transition
+     * commits, and replicas running its handlers cancel them. A redrive can resume it.
+     *
+     * @return false when the execution had already ended
+     * @throws NotFoundException when there is no such execution
+     */
+    public boolean stop(UUID id, String error, String cause) {
+        return control.stop(id, error, cause);
+    }
+
+    /**
+     * Runs a FAILED, TIMED_OUT or ABORTED execution again from the state(s) where it stopped, with the
+     * inputs they had; succeeded Map iterations and Parallel branches keep their results.
+     *
+     * @throws NotFoundException when there is no such execution
+     * @throws RedriveNotAllowedException when it is running or succeeded, or nothing is left to resume
+     */
+    public ExecutionRecord redrive(UUID id) {
+        return control.redrive(id);
     }
 }

@@ -60,4 +60,27 @@ class StateMachineStore {
                 .param("now", Rows.timestamp(now))
                 .query(ROW).single();
     }
+
+    /** Up to {@code limit} state machines (latest version each) with names after {@code afterName}. */
+    List<StateMachineSummary> pageLatest(String afterName, int limit) {
+        return jdbc.sql(SqlStatements.get("StateMachinePageLatest"))
+                .param("afterName", afterName).param("limit", limit)
+                .query((rs, n) -> new StateMachineSummary(rs.getString("name"), rs.getInt("version"),
+                        rs.getString("description"), instant(rs, "created_at")))
+                .list();
+    }
+
+    /** Deletes every version unless executions of it are unfinished; returns the rows deleted. */
+    int deleteUnlessRunning(String name) {
+        return jdbc.sql(SqlStatements.get("StateMachineDeleteUnlessRunning")).param("name", name).update();
+    }
+
+    boolean exists(String name) {
+        return jdbc.sql(SqlStatements.get("StateMachineExists")).param("name", name).query(Boolean.class).single();
+    }
+
+    long countUnfinishedExecutions(String name) {
+        return jdbc.sql(SqlStatements.get("ExecutionCountUnfinishedOfMachine")).param("name", name)
+                .query(Long.class).single();
+    }
 }

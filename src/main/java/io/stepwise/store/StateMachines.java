@@ -3,12 +3,13 @@ package io.stepwise.store;
 import io.stepwise.asl.Definitions;
 import io.stepwise.asl.InvalidDefinitionException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
-/** Stores state machine definitions as immutable, numbered versions. */
+/** Everything a caller does with state machines: register versions, read, list, delete. */
 @Service
 public class StateMachines {
 
@@ -48,5 +49,34 @@ public class StateMachines {
     @Transactional(readOnly = true)
     public Optional<StoredStateMachine> version(String name, int version) {
         return store.version(name, version);
+    }
+
+    /**
+     * Up to {@code limit} state machines (their latest versions) with names after {@code afterName}, in
+     * name order.
+     *
+     * @param afterName "" for the first page
+     */
+    @Transactional(readOnly = true)
+    public List<StateMachineSummary> page(String afterName, int limit) {
+        return store.pageLatest(afterName, limit);
+    }
+
+    /**
+     * Deletes every version. Executions keep their rows (and stay readable); only running ones, or
+     * ones awaiting a redrive, block the delete because a worker still needs the definition.
+     *
+     * @throws NotFoundException when there is no such state machine
+     * @throws StateMachineInUseException while executions of it are unfinished
+     */
+    @Transactional
+    public void delete(String name) {
+        if (store.deleteUnlessRunning(name) > 0) {
+            return;
+        }
+        if (!store.exists(name)) {
+            throw new NotFoundException("state machine", name);
+        }
+        throw new StateMachineInUseException(name, store.countUnfinishedExecutions(name));
     }
 }

@@ -2,7 +2,6 @@ package io.stepwise.bench;
 
 import io.stepwise.asl.Json;
 import io.stepwise.store.ExecutionRecord;
-import io.stepwise.store.ExecutionStarts;
 import io.stepwise.store.Executions;
 import io.stepwise.store.StateMachines;
 import io.stepwise.worker.WorkerProperties;
@@ -339,10 +338,10 @@ public final class Bench {
 
     static final int SUBMIT_BATCH = Integer.getInteger("bench.submit.batch", 100);
 
-    static List<ExecutionStarts.Request> batchOfStarts(long first, int size) {
-        List<ExecutionStarts.Request> batch = new ArrayList<>(size);
+    static List<Executions.StartRequest> batchOfStarts(long first, int size) {
+        List<Executions.StartRequest> batch = new ArrayList<>(size);
         for (int k = 0; k < size; k++) {
-            batch.add(new ExecutionStarts.Request(TASK, null, null, Json.NODES.objectNode().put("n", first + k)));
+            batch.add(new Executions.StartRequest(TASK, null, null, Json.NODES.objectNode().put("n", first + k)));
         }
         return batch;
     }

@@ -30,8 +30,6 @@ class ExecutionStartsTest extends IntegrationTest {
     @Autowired
     ExecutionStarts starts;
     @Autowired
-    StateMachineQueries queries;
-    @Autowired
     TransactionTemplate transactions;
 
     static final String WAITING = """
@@ -111,7 +109,7 @@ class ExecutionStartsTest extends IntegrationTest {
         // what retention leaves after 30 days: no executions, so the machine can go and its versions restart
         jdbc.sql("DELETE FROM step").update();
         jdbc.sql("DELETE FROM execution").update();
-        queries.delete("again");
+        machines.delete("again");
         machines.register("again", Json.parse("""
                 {"StartAt": "Other", "States": {"Other": {"Type": "Wait", "Seconds": 3600, "End": true}}}"""), null);
         var second = executions.start("again", null, null, Json.parse("{}")).execution();
@@ -126,8 +124,8 @@ class ExecutionStartsTest extends IntegrationTest {
         assertThat(executions.start("pinned", 1, null, Json.parse("{}")).created()).isTrue();
         assertThatThrownBy(() -> executions.start("pinned", 2, null, Json.parse("{}")))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("pinned:2");
-        var results = starts.apply(List.of(new ExecutionStarts.Request("pinned", 1, "a", Json.parse("{}")),
-                new ExecutionStarts.Request("pinned", 3, "b", Json.parse("{}"))));
+        var results = starts.apply(List.of(new Executions.StartRequest("pinned", 1, "a", Json.parse("{}")),
+                new Executions.StartRequest("pinned", 3, "b", Json.parse("{}"))));
         assertThat(results.get(0).start().created()).isTrue();
         assertThat(results.get(1).failure()).isInstanceOf(NotFoundException.class);
     }
@@ -137,11 +135,11 @@ class ExecutionStartsTest extends IntegrationTest {
         machines.register("many", Json.parse(WAITING), null);
         executions.start("many", null, "taken", Json.parse("{\"x\": 1}"));
         var results = executions.startAll(List.of(
-                new ExecutionStarts.Request("many", null, "fresh", Json.parse("{\"n\": 1}")),
-                new ExecutionStarts.Request("missing", null, null, Json.parse("{}")),
-                new ExecutionStarts.Request("many", null, "taken", Json.parse("{\"x\": 2}")),
-                new ExecutionStarts.Request("many", null, "taken", Json.parse("{\"x\": 1}")),
-                new ExecutionStarts.Request("many", null, null, Json.parse("{\"n\": 2}"))));
+                new Executions.StartRequest("many", null, "fresh", Json.parse("{\"n\": 1}")),
+                new Executions.StartRequest("missing", null, null, Json.parse("{}")),
+                new Executions.StartRequest("many", null, "taken", Json.parse("{\"x\": 2}")),
+                new Executions.StartRequest("many", null, "taken", Json.parse("{\"x\": 1}")),
+                new Executions.StartRequest("many", null, null, Json.parse("{\"n\": 2}"))));
         assertThat(results.get(0).start().created()).isTrue();
         assertThat(results.get(0).start().execution().name()).isEqualTo("fresh");
         assertThat(results.get(1).failure()).isInstanceOf(NotFoundException.class);
@@ -152,14 +150,14 @@ class ExecutionStartsTest extends IntegrationTest {
 
         // inside a caller's transaction it still commits on its own: the caller's rollback leaves it started
         transactions.executeWithoutResult(tx -> {
-            executions.startAll(List.of(new ExecutionStarts.Request("many", null, "own-commit", Json.parse("{}"))));
+            executions.startAll(List.of(new Executions.StartRequest("many", null, "own-commit", Json.parse("{}"))));
             tx.setRollbackOnly();
         });
         assertThat(jdbc.sql("SELECT count(*) FROM execution WHERE name = 'own-commit'").query(Integer.class).single())
                 .isEqualTo(1);
 
         var tooMany = Collections.nCopies(Executions.MAX_START_ALL + 1,
-                new ExecutionStarts.Request("many", null, null, Json.parse("{}")));
+                new Executions.StartRequest("many", null, null, Json.parse("{}")));
         assertThatThrownBy(() -> executions.startAll(tooMany)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at most " + Executions.MAX_START_ALL);
     }

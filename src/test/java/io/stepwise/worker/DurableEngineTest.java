@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.asl.Json;
 import io.stepwise.engine.ExecutionStatus;
-import io.stepwise.store.ExecutionControl;
 import io.stepwise.store.ExecutionRecord;
 import io.stepwise.store.Executions;
 import io.stepwise.store.StateMachines;
@@ -24,8 +23,6 @@ class DurableEngineTest extends IntegrationTest {
     StateMachines machines;
     @Autowired
     Executions executions;
-    @Autowired
-    ExecutionControl control;
     @Autowired
     InFlightSteps inFlight;
 
@@ -152,7 +149,7 @@ class DurableEngineTest extends IntegrationTest {
                   "After": {"Type": "Pass", "End": true}}}""", "{}");
         var block = TestTaskHandlers.block(id);
         assertThat(block.started().await(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(control.stop(id, "User.Stop", "enough")).isTrue();
+        assertThat(executions.stop(id, "User.Stop", "enough")).isTrue();
         assertThat(block.ended().await(30, TimeUnit.SECONDS)).isTrue();
         var stopped = executions.find(id).orElseThrow();
         assertThat(stopped.status()).isEqualTo(ExecutionStatus.ABORTED);
@@ -163,7 +160,7 @@ class DurableEngineTest extends IntegrationTest {
         assertThat(jdbc.sql("SELECT string_agg(status || '/' || state_name, ',') FROM step WHERE execution_id = ?")
                 .param(id).query(String.class).single()).isEqualTo("CANCELLED/Wait");
         assertThat(executions.find(id).orElseThrow().status()).isEqualTo(ExecutionStatus.ABORTED);
-        assertThat(control.stop(id, null, null)).isFalse();
+        assertThat(executions.stop(id, null, null)).isFalse();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.asl.Json;
 import io.stepwise.engine.ExecutionStatus;
-import io.stepwise.store.ExecutionControl;
 import io.stepwise.store.ExecutionRecord;
 import io.stepwise.store.Executions;
 import io.stepwise.store.StateMachines;
@@ -27,8 +26,6 @@ class EngineEdgeCasesTest extends IntegrationTest {
     StateMachines machines;
     @Autowired
     Executions executions;
-    @Autowired
-    ExecutionControl control;
     @Autowired
     InFlightSteps inFlight;
     @Autowired
@@ -140,7 +137,7 @@ class EngineEdgeCasesTest extends IntegrationTest {
                 child.setLong(2, parent);
                 child.executeUpdate();
             }
-            stop = CompletableFuture.supplyAsync(() -> control.stop(id, null, null));
+            stop = CompletableFuture.supplyAsync(() -> executions.stop(id, null, null));
             Eventually.await(Duration.ofSeconds(10), () -> jdbc.sql("SELECT count(*) FROM pg_stat_activity "
                     + "WHERE wait_event_type = 'Lock' AND query LIKE '%execution%'").query(Integer.class).single(),
                     n -> n > 0);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.StepwiseApplication;
 import io.stepwise.asl.Json;
-import io.stepwise.store.ExecutionControl;
 import io.stepwise.store.Executions;
 import io.stepwise.store.StateMachines;
 import io.stepwise.support.Eventually;
@@ -49,7 +48,7 @@ class GracefulShutdownTest {
             if (owner.equals(claimedBy)) {
                 id = candidate;
             } else {
-                engine.getBean(ExecutionControl.class).stop(candidate, null, null);
+                engine.getBean(Executions.class).stop(candidate, null, null);
             }
         }
         assertThat(id).as("this engine claimed one of the executions").isNotNull();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stepwise.asl.Json;
 import io.stepwise.engine.ExecutionStatus;
-import io.stepwise.store.ExecutionControl;
 import io.stepwise.store.ExecutionRecord;
 import io.stepwise.store.Executions;
 import io.stepwise.store.RedriveNotAllowedException;
@@ -31,8 +30,6 @@ class RedriveTest extends IntegrationTest {
     StateMachines machines;
     @Autowired
     Executions executions;
-    @Autowired
-    ExecutionControl control;
 
     @BeforeEach
     @AfterEach
@@ -60,7 +57,7 @@ class RedriveTest extends IntegrationTest {
         assertThat(failed.error()).isEqualTo("Flaky.Error");
 
         TestTaskHandlers.FAIL_ON.clear();
-        ExecutionRecord redriven = control.redrive(id);
+        ExecutionRecord redriven = executions.redrive(id);
         assertThat(redriven.status()).isEqualTo(ExecutionStatus.RUNNING);
         assertThat(redriven.redriveCount()).isEqualTo(1);
         ExecutionRecord done = awaitEnd(id);
@@ -95,7 +92,7 @@ class RedriveTest extends IntegrationTest {
 
         // out of the workers' queue, so what the redrive wrote stays to be seen
         jdbc.sql("UPDATE step SET queue = 'parked' WHERE execution_id = ?").param(id).update();
-        control.redrive(id);
+        executions.redrive(id);
         assertThat(jdbc.sql("SELECT status FROM step WHERE execution_id = ? AND parent_id IS NULL").param(id)
                 .query(String.class).single()).isEqualTo("WAITING");
         // the second FAILED iteration waits for the first: FAILED -> BLOCKED, a move StepStatus.moves() lists
@@ -118,7 +115,7 @@ class RedriveTest extends IntegrationTest {
         UUID id = executions.start("chain", null, "order-7", Json.parse("{\"v\": 7}")).execution().id();
         assertThat(awaitEnd(id).status()).isEqualTo(ExecutionStatus.FAILED);
         TestTaskHandlers.FAIL_ON.clear();
-        control.redrive(id);
+        executions.redrive(id);
         ExecutionRecord done = awaitEnd(id);
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(done.output()).isEqualTo(Json.parse("{\"v\": 7, \"first\": {\"v\": 7}}"));
@@ -134,9 +131,9 @@ class RedriveTest extends IntegrationTest {
         UUID id = executions.start("quick", null, null, Json.parse("{}")).execution().id();
         Eventually.await(Duration.ofSeconds(10), () -> jdbc.sql("SELECT count(*) FROM step WHERE execution_id = ? "
                 + "AND kind = 'WAIT'").param(id).query(Integer.class).single(), n -> n == 1);
-        assertThatThrownBy(() -> control.redrive(id)).isInstanceOf(RedriveNotAllowedException.class);
-        assertThat(control.stop(id, null, null)).isTrue();
-        ExecutionRecord redriven = control.redrive(id);
+        assertThatThrownBy(() -> executions.redrive(id)).isInstanceOf(RedriveNotAllowedException.class);
+        assertThat(executions.stop(id, null, null)).isTrue();
+        ExecutionRecord redriven = executions.redrive(id);
         assertThat(redriven.status()).isEqualTo(ExecutionStatus.RUNNING);
         assertThat(jdbc.sql("SELECT status || '/' || kind FROM step WHERE execution_id = ?").param(id)
                 .query(String.class).single()).isEqualTo("READY/WAIT");
