@@ -204,20 +204,6 @@ final class BenchDb implements AutoCloseable {
         return delta / 100.0;
     }
 
-    /** Idle and total jiffies of the machine, from /proc/stat. */
-    static long[] machineCpu() {
-        try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i < f.length; i++) {
-                total += Long.parseLong(f[i]);
-            }
-            return new long[] {Long.parseLong(f[4]) + Long.parseLong(f[5]), total};
-        } catch (IOException | RuntimeException e) {
-            return new long[] {0, 0};
-        }
-    }
-
     @Override
     public void close() throws Exception {
         if (connection != null) {
