@@ -1,6 +1,7 @@
 package io.stepwise.store;
 
 import io.stepwise.asl.Json;
+import io.stepwise.asl.model.StateMachine;
 import io.stepwise.engine.Checkpoint;
 import io.stepwise.engine.FanIn;
 import io.stepwise.engine.Outcome;
@@ -21,15 +22,17 @@ class ExecutionControl {
     private final StepStore steps;
     private final HistoryStore history;
     private final StateMachineStore machines;
+    private final StateMachineDefinitions definitions;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
 
     ExecutionControl(ExecutionStore executions, StepStore steps, HistoryStore history, StateMachineStore machines,
-            Clock clock, ApplicationEventPublisher publisher) {
+            StateMachineDefinitions definitions, Clock clock, ApplicationEventPublisher publisher) {
         this.executions = executions;
         this.steps = steps;
         this.history = history;
         this.machines = machines;
+        this.definitions = definitions;
         this.clock = clock;
         this.publisher = publisher;
     }
@@ -70,9 +73,9 @@ class ExecutionControl {
         List<StepStore.TreeStep> roots = tree.stream().filter(s -> s.parentId() == null).toList();
         // the execution's TimeoutSeconds starts again from the redrive
         Instant timeoutAt = machines.version(execution.stateMachineName(), execution.stateMachineVersion())
-                .map(m -> m.definition().get("TimeoutSeconds"))
-                .filter(t -> t != null && t.canConvertToLong())
-                .map(t -> now.plusSeconds(t.asLong())).orElse(null);
+                .map(stored -> definitions.forVersion(stored.name(), stored.version(), stored.createdAt()))
+                .map(StateMachine::timeoutSeconds)
+                .map(seconds -> now.plusSeconds(seconds)).orElse(null);
         if (roots.isEmpty() || !executions.redrive(id, now, timeoutAt)) {
             throw new RedriveNotAllowedException(execution);
         }
