@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stepwise.asl.ErrorNames;
 import io.stepwise.asl.StatesError;
+import io.stepwise.support.Seeded;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -30,6 +28,13 @@ import tools.jackson.databind.node.JsonNodeFactory;
 class ChoiceOperatorProperties {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Timestamps fall in three seconds from here, so equal instants are common. */
+    private static final long FIRST_SECOND = 1_349_800_000L;
+    private static final List<ZoneOffset> OFFSETS =
+            List.of(ZoneOffset.UTC, ZoneOffset.ofHours(1), ZoneOffset.ofHoursMinutes(-5, -30));
+    private static final List<String> INVALID_TIMESTAMPS = List.of("2012-10-09T19:00:55", "2012-10-09 19:00:55Z",
+            "2012-13-09T19:00:55Z", "2012-10-09T25:00:55Z", "2012-02-30T19:00:55Z", "2012-10-09T19:00Z",
+            "09-10-2012T19:00:55Z", "2012-10-09T19:00:55+0100", "", "HelloWorld");
 
     /** A generated JSON value; {@code instant} is set exactly when it is a valid timestamp. */
     record Value(JsonNode json, Optional<Instant> instant) {
@@ -48,8 +53,12 @@ class ChoiceOperatorProperties {
     record Case(ComparisonOperator operator, Optional<Value> variable, boolean pathForm, Optional<Value> operand) {
     }
 
-    @Property(tries = 5000)
-    void everyOperatorAgreesWithTheReference(@ForAll("cases") Case comparison) {
+    @Test
+    void everyOperatorAgreesWithTheReference() {
+        Seeded.forAll(edgeCases(), 5000, ChoiceOperatorProperties::generate, ChoiceOperatorProperties::check);
+    }
+
+    private static void check(Case comparison) {
         ChoiceRule rule = new ChoiceRule.Comparison("$.v", comparison.operator(),
                 comparison.pathForm() ? new Operand.Path("$.o") : new Operand.Literal(comparison.operand().orElseThrow().json()));
         PathResolver resolver = path -> switch (path) {
@@ -134,73 +143,123 @@ class ChoiceOperatorProperties {
         return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 
-    @Provide
-    Arbitrary<Case> cases() {
-        Arbitrary<ComparisonOperator> operators = Arbitraries.of(ComparisonOperator.class);
-        return operators.flatMap(operator -> {
-            Arbitrary<Boolean> pathForm = operator.hasPathForm() ? Arbitraries.of(true, false) : Arbitraries.just(false);
-            // mostly values of the operator's own type, so comparisons (and ties) are common
-            Arbitrary<Value> likely = Arbitraries.frequencyOf(Tuple.of(3, literalFor(operator)), Tuple.of(1, anyValue()));
-            return pathForm.flatMap(usePath -> Combinators.combine(
-                    likely.optional(0.9),
-                    usePath ? likely.optional(0.95) : literalFor(operator).map(Optional::of))
-                    .as((variable, operand) -> new Case(operator, variable, usePath, operand)));
-        });
+    /** An operator, its form (Path or literal), then values mostly of the operator's own type. */
+    private static Case generate(RandomGenerator random) {
+        ComparisonOperator operator = Seeded.pick(random, ComparisonOperator.values());
+        boolean usePath = operator.hasPathForm() && random.nextBoolean();
+        Optional<Value> variable = random.nextDouble() < 0.9 ? Optional.of(likely(random, operator)) : Optional.empty();
+        Optional<Value> operand = !usePath ? Optional.of(literalFor(random, operator))
+                : random.nextDouble() < 0.95 ? Optional.of(likely(random, operator)) : Optional.empty();
+        return new Case(operator, variable, usePath, operand);
+    }
+
+    /** Mostly values of the operator's own type (3 in 4), so comparisons (and ties) are common. */
+    private static Value likely(RandomGenerator random, ComparisonOperator operator) {
+        return random.nextInt(4) < 3 ? literalFor(random, operator) : anyValue(random);
     }
 
     /** The operand a definition may write for this operator (validation guarantees the type). */
-    private Arbitrary<Value> literalFor(ComparisonOperator operator) {
+    private static Value literalFor(RandomGenerator random, ComparisonOperator operator) {
         String name = operator.awsName();
         if (name.startsWith("Is") || name.startsWith("Boolean")) {
-            return booleans();
+            return booleanValue(random.nextBoolean());
         }
         if (name.startsWith("Numeric")) {
-            return numbers();
+            return number(random);
         }
         if (name.startsWith("Timestamp")) {
-            return Arbitraries.oneOf(timestamps(), invalidTimestamps());
+            return random.nextBoolean() ? timestamp(random) : invalidTimestamp(random);
         }
-        return strings();
+        return string(random);
     }
 
-    private Arbitrary<Value> anyValue() {
-        return Arbitraries.oneOf(numbers(), strings(), timestamps(), invalidTimestamps(), booleans(),
-                Arbitraries.just(Value.of(NODES.nullNode())));
+    private static Value anyValue(RandomGenerator random) {
+        return switch (random.nextInt(6)) {
+            case 0 -> number(random);
+            case 1 -> string(random);
+            case 2 -> timestamp(random);
+            case 3 -> invalidTimestamp(random);
+            case 4 -> booleanValue(random.nextBoolean());
+            default -> Value.of(NODES.nullNode());
+        };
     }
 
-    private Arbitrary<Value> numbers() {
-        return Arbitraries.oneOf(
-                Arbitraries.integers().between(-3, 3).map(i -> Value.of(NODES.numberNode(i))),
-                Arbitraries.integers().between(-8, 8).map(i -> Value.of(NODES.numberNode(i / 4.0))),
-                Arbitraries.of(1L << 40, -(1L << 40), (1L << 40) + 1).map(l -> Value.of(NODES.numberNode(l))));
+    private static Value number(RandomGenerator random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> Value.of(NODES.numberNode(random.nextInt(-3, 4)));
+            case 1 -> Value.of(NODES.numberNode(random.nextInt(-8, 9) / 4.0));
+            default -> Value.of(NODES.numberNode(Seeded.pick(random, 1L << 40, -(1L << 40), (1L << 40) + 1)));
+        };
     }
 
     /** Small alphabets, so equal strings and pattern matches are frequent. */
-    private Arbitrary<Value> strings() {
-        return Arbitraries.strings().withChars('a', 'b', '*', '\\').ofMaxLength(4)
-                .map(s -> Value.of(NODES.stringNode(s)));
+    private static Value string(RandomGenerator random) {
+        return Value.of(NODES.stringNode(Seeded.string(random, "ab*\\", 0, 4)));
     }
 
     /** Valid RFC 3339 text built from a known instant, in several offsets and precisions. */
-    private Arbitrary<Value> timestamps() {
-        Arbitrary<Instant> instants = Arbitraries.longs().between(1_349_800_000L, 1_349_800_002L)
-                .flatMap(second -> Arbitraries.of(0, 500_000_000)
-                        .map(nanos -> Instant.ofEpochSecond(second, nanos)));
-        Arbitrary<ZoneOffset> offsets = Arbitraries.of(ZoneOffset.UTC, ZoneOffset.ofHours(1), ZoneOffset.ofHoursMinutes(-5, -30));
-        return Combinators.combine(instants, offsets).as((instant, offset) -> {
-            String text = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX").format(instant.atOffset(offset));
-            return new Value(NODES.stringNode(text), Optional.of(instant));
-        });
+    private static Value timestamp(RandomGenerator random) {
+        Instant instant = Instant.ofEpochSecond(random.nextLong(FIRST_SECOND, FIRST_SECOND + 3),
+                random.nextBoolean() ? 0 : 500_000_000);
+        return timestamp(instant, Seeded.pick(random, OFFSETS));
     }
 
-    private Arbitrary<Value> invalidTimestamps() {
-        return Arbitraries.of("2012-10-09T19:00:55", "2012-10-09 19:00:55Z", "2012-13-09T19:00:55Z",
-                        "2012-10-09T25:00:55Z", "2012-02-30T19:00:55Z", "2012-10-09T19:00Z", "09-10-2012T19:00:55Z",
-                        "2012-10-09T19:00:55+0100", "", "HelloWorld")
-                .map(text -> Value.of(NODES.stringNode(text)));
+    private static Value timestamp(Instant instant, ZoneOffset offset) {
+        String text = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX").format(instant.atOffset(offset));
+        return new Value(NODES.stringNode(text), Optional.of(instant));
     }
 
-    private Arbitrary<Value> booleans() {
-        return Arbitraries.of(true, false).map(b -> Value.of(NODES.booleanNode(b)));
+    private static Value invalidTimestamp(RandomGenerator random) {
+        return Value.of(NODES.stringNode(Seeded.pick(random, INVALID_TIMESTAMPS)));
+    }
+
+    private static Value booleanValue(boolean value) {
+        return Value.of(NODES.booleanNode(value));
+    }
+
+    /**
+     * Fixed cases: for every operator and form, each boundary literal of its type as operand, against a
+     * missing Variable, each boundary literal and one value of every other type (and, in the Path form,
+     * the same set for the operand, a missing operand included).
+     */
+    private static List<Case> edgeCases() {
+        Instant first = Instant.ofEpochSecond(FIRST_SECOND);
+        List<Value> anyType = List.of(Value.of(NODES.nullNode()), Value.of(NODES.numberNode(0)),
+                Value.of(NODES.stringNode("")), booleanValue(true), timestamp(first, ZoneOffset.UTC),
+                Value.of(NODES.stringNode(INVALID_TIMESTAMPS.getFirst())));
+        List<Case> cases = new ArrayList<>();
+        for (ComparisonOperator operator : ComparisonOperator.values()) {
+            String name = operator.awsName();
+            List<Value> literals;
+            if (name.startsWith("Is") || name.startsWith("Boolean")) {
+                literals = List.of(booleanValue(true), booleanValue(false));
+            } else if (name.startsWith("Numeric")) {
+                literals = List.of(Value.of(NODES.numberNode(-3)), Value.of(NODES.numberNode(0)),
+                        Value.of(NODES.numberNode(3)), Value.of(NODES.numberNode(-2.0)), Value.of(NODES.numberNode(2.0)),
+                        Value.of(NODES.numberNode(1L << 40)), Value.of(NODES.numberNode((1L << 40) + 1)));
+            } else if (name.startsWith("Timestamp")) {
+                literals = List.of(timestamp(first, ZoneOffset.UTC), timestamp(first, ZoneOffset.ofHours(1)),
+                        timestamp(first.plusMillis(500), ZoneOffset.ofHoursMinutes(-5, -30)),
+                        Value.of(NODES.stringNode("")), Value.of(NODES.stringNode("2012-02-30T19:00:55Z")));
+            } else {
+                literals = List.of("", "a", "b", "*", "\\", "a*", "\\*", "**").stream()
+                        .map(s -> Value.of(NODES.stringNode(s))).toList();
+            }
+            List<Optional<Value>> values = new ArrayList<>();
+            values.add(Optional.empty());
+            literals.forEach(v -> values.add(Optional.of(v)));
+            anyType.forEach(v -> values.add(Optional.of(v)));
+            for (Optional<Value> variable : values) {
+                for (Value literal : literals) {
+                    cases.add(new Case(operator, variable, false, Optional.of(literal)));
+                }
+                if (operator.hasPathForm()) {
+                    for (Optional<Value> operand : values) {
+                        cases.add(new Case(operator, variable, true, operand));
+                    }
+                }
+            }
+        }
+        return cases;
     }
 }
