@@ -25,12 +25,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -68,28 +64,39 @@ class StepRunner {
     void run(ClaimedStep step) {
         Cancellation cancellation = inFlight.register(step);
         try {
-            Completion completion = complete(step, cancellation);
+            Completion completion;
+            try {
+                completion = complete(step, cancellation);
+            } catch (RuntimeException e) {
+                handle(step, e, true);
+                return;
+            }
             if (inFlight.isShuttingDown() && cancellation.isCancelled()) {
                 // cut short by shutdown, not by the workflow: hand the step back untouched
                 claims.release(step);
                 return;
             }
-            batcher.commit(completion);
-        } catch (RuntimeException e) {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof DataAccessResourceFailureException) {
-                // Nothing was applied (one transaction); the lease runs out and another worker rescues the step.
-                log.warn("Step {} of execution {} could not complete; it runs again when its lease expires",
-                        step.id(), step.executionId(), cause);
-            } else {
-                // Running it again would fail the same way, forever: the step fails instead.
-                log.error("Step {} of execution {} cannot complete; failing it with States.Runtime", step.id(),
-                        step.executionId(), cause);
-                failStep(step, cause);
+            try {
+                batcher.commit(completion);
+            } catch (RuntimeException e) {
+                handle(step, e, false);
             }
         } finally {
             inFlight.release(step);
+        }
+    }
+
+    private void handle(ClaimedStep step, RuntimeException e, boolean computing) {
+        Throwable cause = StepErrors.unwrap(e);
+        if (StepErrors.repeats(cause, computing)) {
+            // Running it again would fail the same way, forever: the step fails instead.
+            log.error("Step {} of execution {} cannot complete; failing it with States.Runtime", step.id(),
+                    step.executionId(), cause);
+            failStep(step, cause);
+        } else {
+            // Nothing was applied (one transaction); the lease runs out and another worker rescues the step.
+            log.warn("Step {} of execution {} could not complete; it runs again when its lease expires",
+                    step.id(), step.executionId(), cause);
         }
     }
 

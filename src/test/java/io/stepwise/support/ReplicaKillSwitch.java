@@ -11,16 +11,15 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Kills a replica as the database sees it: once {@link #kill()} is called, it gets no new connection
  * and every call on a connection it holds fails, so nothing it does afterwards reaches PostgreSQL (no
  * commit, no lease renewal, no claim, no release), exactly as if its process had vanished. Add it as an
- * extra source of the replica's application context; production code has no hook for it.
+ * extra source of the replica's application context; production code has no hook for it. It is not a
+ * {@code @Configuration}, so component scanning (which sees the test classes) never adds it elsewhere.
  */
-@Configuration(proxyBeanMethods = false)
 public class ReplicaKillSwitch {
 
     private final AtomicBoolean dead = new AtomicBoolean();
