@@ -3,6 +3,7 @@ package io.stepwise.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.support.Api.Response;
+import io.stepwise.support.Asl;
 import io.stepwise.support.Eventually;
 import io.stepwise.support.IntegrationTest;
 import java.time.Duration;
@@ -20,10 +21,9 @@ import tools.jackson.databind.JsonNode;
 
 class ExecutionApiTest extends IntegrationTest {
 
-    static final String PASS = """
-            {"definition": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}""";
-    static final String WAIT_A_MINUTE = """
-            {"definition": {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 60, "End": true}}}}""";
+    static final String PASS = Asl.putBody(Asl.single("P", Asl.pass()));
+    static final String WAIT_A_MINUTE = Asl.putBody(Asl.single("W", """
+            {"Type": "Wait", "Seconds": 60, "End": true}"""));
 
     @Test
     void twentyConcurrentIdenticalNamedStartsCreateOneExecution() throws Exception {
@@ -51,14 +51,14 @@ class ExecutionApiTest extends IntegrationTest {
             assertThat(created).isEqualTo(1);
             assertThat(ids).hasSize(1);
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM execution").query(Integer.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM step").query(Integer.class).single()).isEqualTo(1);
+        assertThat(pageAll("/v1/executions")).hasSize(1);
+        assertThat(steps.count()).isEqualTo(1);
     }
 
     @Test
     void syncStartReturnsTheEndedExecution() {
-        api.put("/v1/state-machines/quick-pass", """
-                {"definition": {"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": {"ok": true}, "End": true}}}}""");
+        api.put("/v1/state-machines/quick-pass", Asl.putBody(Asl.single("P", """
+                {"Type": "Pass", "Result": {"ok": true}, "End": true}""")));
         Response done = api.post("/v1/executions/sync", """
                 {"stateMachine": "quick-pass", "input": {"x": 1}, "timeoutSeconds": 30}""");
         assertThat(done.status()).isEqualTo(200);
@@ -82,8 +82,8 @@ class ExecutionApiTest extends IntegrationTest {
 
     @Test
     void syncStartReturnsAFailureWithItsErrorAndCause() {
-        api.put("/v1/state-machines/failing", """
-                {"definition": {"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Oops", "Cause": "why"}}}}""");
+        api.put("/v1/state-machines/failing", Asl.putBody(Asl.single("F", """
+                {"Type": "Fail", "Error": "Oops", "Cause": "why"}""")));
         Response failed = api.post("/v1/executions/sync", """
                 {"stateMachine": "failing"}""");
         assertThat(failed.status()).isEqualTo(200);

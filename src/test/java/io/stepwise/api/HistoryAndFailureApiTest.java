@@ -3,6 +3,7 @@ package io.stepwise.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.support.Api.Response;
+import io.stepwise.support.Asl;
 import io.stepwise.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +13,14 @@ import tools.jackson.databind.JsonNode;
 class HistoryAndFailureApiTest extends IntegrationTest {
 
     /** A Task retried twice, then failing the execution. */
-    static final String RETRIED_TASK = """
-            {"definition": {"StartAt": "Prepare", "States": {
-              "Prepare": {"Type": "Pass", "Next": "Charge"},
-              "Charge": {"Type": "Task", "Resource": "stepwise:fail",
-                "Parameters": {"error": "Card.Declined", "cause": "insufficient funds"},
-                "Retry": [{"ErrorEquals": ["Card.Declined"], "IntervalSeconds": 1, "MaxAttempts": 2, "BackoffRate": 1,
-                           "MaxDelaySeconds": 1}],
-                "End": true}}}}""";
+    static final String RETRIED_TASK = Asl.putBody(Asl.of("Prepare", """
+                    {"Type": "Pass", "Next": "Charge"}""",
+            "Charge", """
+                    {"Type": "Task", "Resource": "stepwise:fail",
+                     "Parameters": {"error": "Card.Declined", "cause": "insufficient funds"},
+                     "Retry": [{"ErrorEquals": ["Card.Declined"], "IntervalSeconds": 1, "MaxAttempts": 2,
+                                "BackoffRate": 1, "MaxDelaySeconds": 1}],
+                     "End": true}"""));
 
     /** A Map whose fourth item fails inside the iteration. */
     static final String FAILING_MAP = """
@@ -34,10 +35,9 @@ class HistoryAndFailureApiTest extends IntegrationTest {
 
     @Test
     void historyHasAwsEventsWithIdsFromTheExecutionAndItsRows() {
-        api.put("/v1/state-machines/greeter", """
-                {"definition": {"StartAt": "Greet", "States": {
-                  "Greet": {"Type": "Pass", "Result": {"greeting": "hi"}, "Next": "Done"},
-                  "Done": {"Type": "Succeed"}}}}""");
+        api.put("/v1/state-machines/greeter", Asl.putBody(Asl.of("Greet", """
+                        {"Type": "Pass", "Result": {"greeting": "hi"}, "Next": "Done"}""",
+                "Done", Asl.succeed())));
         String id = api.post("/v1/executions/sync", """
                 {"stateMachine": "greeter", "input": {"who": "you"}}""").body().get("executionId").asString();
 
@@ -109,12 +109,10 @@ class HistoryAndFailureApiTest extends IntegrationTest {
 
     @Test
     void theFailureOfAMapItemFoundByItsInputHasTheIterationIndex() {
-        api.put("/v1/state-machines/charge", """
-                {"definition": {"StartAt": "Process", "States": {
-                  "Process": {"Type": "Map", "ItemsPath": "$.orders",
-                    "ItemProcessor": {"StartAt": "Charge", "States": {
-                      "Charge": {"Type": "Task", "Resource": "stepwise:fail", "End": true}}},
-                    "End": true}}}}""");
+        String charge = Asl.single("Charge", """
+                {"Type": "Task", "Resource": "stepwise:fail", "End": true}""");
+        api.put("/v1/state-machines/charge", Asl.putBody(Asl.single("Process", Asl.map(charge, """
+                {"ItemsPath": "$.orders"}"""))));
         Response done = api.post("/v1/executions/sync", """
                 {"stateMachine": "charge", "input": {"orders": [{"error": "A", "cause": "one"}]}}""");
         assertThat(done.body().get("status").asString()).isEqualTo("FAILED");
@@ -126,8 +124,7 @@ class HistoryAndFailureApiTest extends IntegrationTest {
 
     @Test
     void aSucceededExecutionHasNoFailureAndUnknownOnesAre404() {
-        api.put("/v1/state-machines/ok", """
-                {"definition": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}""");
+        api.put("/v1/state-machines/ok", Asl.putBody(Asl.single("P", Asl.pass())));
         String id = api.post("/v1/executions/sync", "{\"stateMachine\": \"ok\"}").body().get("executionId").asString();
         Response failure = api.get("/v1/executions/" + id + "/failure");
         assertThat(failure.status()).isEqualTo(409);

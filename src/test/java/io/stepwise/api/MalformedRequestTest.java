@@ -3,6 +3,7 @@ package io.stepwise.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.support.Api.Response;
+import io.stepwise.support.Asl;
 import io.stepwise.support.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -122,8 +123,7 @@ class MalformedRequestTest extends IntegrationTest {
 
     @BeforeEach
     void aStateMachineAndANamedExecution() {
-        api.put("/v1/state-machines/m", """
-                {"definition": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}""");
+        api.put("/v1/state-machines/m", Asl.putBody(Asl.single("P", Asl.pass())));
         api.post("/v1/executions", """
                 {"stateMachine": "m", "name": "taken", "input": {"n": 1}}""");
     }

@@ -3,6 +3,7 @@ package io.stepwise.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.support.Api.Response;
+import io.stepwise.support.Asl;
 import io.stepwise.support.Eventually;
 import io.stepwise.support.IntegrationTest;
 import io.stepwise.support.TestTaskHandlers;
@@ -21,9 +22,7 @@ class RedriveApiTest extends IntegrationTest {
 
     @Test
     void aFailedExecutionIsRedrivenOnceItsCauseIsFixed() {
-        api.put("/v1/state-machines/flaky", """
-                {"definition": {"StartAt": "Work", "States": {
-                  "Work": {"Type": "Task", "Resource": "test:flaky", "End": true}}}}""");
+        api.put("/v1/state-machines/flaky", Asl.putBody(Asl.task("test:flaky")));
         TestTaskHandlers.FAIL_ON.add(FLAKY_INPUT);
         Response failed = api.post("/v1/executions/sync", "{\"stateMachine\": \"flaky\", \"input\": " + FLAKY_INPUT + "}");
         assertThat(failed.body().get("status").asString()).isEqualTo("FAILED");

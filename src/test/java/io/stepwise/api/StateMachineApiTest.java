@@ -3,6 +3,7 @@ package io.stepwise.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.support.Api.Response;
+import io.stepwise.support.Asl;
 import io.stepwise.support.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -12,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class StateMachineApiTest extends IntegrationTest {
 
-    static final String PASS = """
-            {"definition": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "description": "d"}""";
-    static final String WAIT_A_MINUTE = """
-            {"definition": {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 60, "End": true}}}}""";
+    static final String PASS_MACHINE = Asl.single("P", Asl.pass());
+    static final String PASS = Asl.putBody(PASS_MACHINE, "d");
+    static final String WAIT_A_MINUTE = Asl.putBody(Asl.single("W", """
+            {"Type": "Wait", "Seconds": 60, "End": true}"""));
 
     @Test
     void putCreatesVersionsAndGetReadsThemWithTheirDefinition() {
@@ -90,13 +91,13 @@ class StateMachineApiTest extends IntegrationTest {
 
     @Test
     void validateAnswersOkOrFailWithDiagnosticsWithoutStoring() {
-        Response ok = api.post("/v1/state-machines/validate", PASS.replace(", \"description\": \"d\"", ""));
+        Response ok = api.post("/v1/state-machines/validate", Asl.putBody(PASS_MACHINE));
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.body().get("result").asString()).isEqualTo("OK");
         assertThat(ok.body().get("diagnostics").size()).isZero();
 
-        Response fail = api.post("/v1/state-machines/validate", """
-                {"definition": {"StartAt": "A", "States": {"A": {"Type": "Teleport"}}}}""");
+        Response fail = api.post("/v1/state-machines/validate", Asl.putBody(Asl.single("A", """
+                {"Type": "Teleport"}""")));
         assertThat(fail.status()).isEqualTo(200);
         assertThat(fail.body().get("result").asString()).isEqualTo("FAIL");
         var diagnostic = fail.body().get("diagnostics").get(0);
@@ -115,8 +116,8 @@ class StateMachineApiTest extends IntegrationTest {
 
     @Test
     void anInvalidDefinitionIsRefusedWithEveryDiagnostic() {
-        Response response = api.put("/v1/state-machines/bad", """
-                {"definition": {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Nowhere"}}}}""");
+        Response response = api.put("/v1/state-machines/bad", Asl.putBody(Asl.single("A", """
+                {"Type": "Pass", "Next": "Nowhere"}""")));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().get("type").asString()).isEqualTo("urn:stepwise:problem:invalid-definition");
         assertThat(response.body().get("pointer").asString()).startsWith("/definition/States/A");

@@ -3,19 +3,23 @@ package io.stepwise.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.support.Api.Response;
+import io.stepwise.support.Asl;
 import io.stepwise.support.Eventually;
 import io.stepwise.support.IntegrationTest;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** One workflow through every layer: HTTP, definitions, executions, the step queue, a worker, history. */
 class ThinPathTest extends IntegrationTest {
 
-    private static final String PASS_THEN_SUCCEED = """
-            {"definition": {"StartAt": "Greet", "States": {
-              "Greet": {"Type": "Pass", "Result": {"greeting": "hello"}, "Next": "Done"},
-              "Done": {"Type": "Succeed"}}}}
-            """;
+    private static final String PASS_THEN_SUCCEED = passThenSucceed("hello");
+
+    private static String passThenSucceed(String greeting) {
+        return Asl.putBody(Asl.of("Greet", """
+                        {"Type": "Pass", "Result": {"greeting": "%s"}, "Next": "Done"}""".formatted(greeting),
+                "Done", Asl.succeed()));
+    }
 
     @Test
     void aWorkflowRunsToSucceededWithItsOutput() {
@@ -38,11 +42,9 @@ class ThinPathTest extends IntegrationTest {
         assertThat(done.body().get("input").toString()).isEqualTo("{\"who\":\"world\"}");
         assertThat(done.body().get("stopDate").isNull()).isFalse();
 
-        int historyRows = jdbc.sql("SELECT count(*) FROM history WHERE execution_id = ?::uuid").param(id)
-                .query(Integer.class).single();
-        assertThat(historyRows).isEqualTo(1);
-        int stepsLeft = jdbc.sql("SELECT count(*) FROM step").query(Integer.class).single();
-        assertThat(stepsLeft).isZero();
+        // the whole run (Pass, Succeed) was written in one transaction
+        assertThat(historyTable.rowsOf(UUID.fromString(id))).isEqualTo(1);
+        assertThat(steps.count()).isZero();
     }
 
     @Test
@@ -51,15 +53,15 @@ class ThinPathTest extends IntegrationTest {
         Response again = api.put("/v1/state-machines/hello", PASS_THEN_SUCCEED);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().get("version").asInt()).isEqualTo(1);
-        Response changed = api.put("/v1/state-machines/hello", PASS_THEN_SUCCEED.replace("hello\"}", "hi\"}"));
+        Response changed = api.put("/v1/state-machines/hello", passThenSucceed("hi"));
         assertThat(changed.status()).isEqualTo(201);
         assertThat(changed.body().get("version").asInt()).isEqualTo(2);
     }
 
     @Test
     void anInvalidDefinitionIsAProblemPointingAtTheField() {
-        Response response = api.put("/v1/state-machines/bad", """
-                {"definition": {"StartAt": "A", "States": {"A": {"Type": "Teleport"}}}}""");
+        Response response = api.put("/v1/state-machines/bad", Asl.putBody(Asl.single("A", """
+                {"Type": "Teleport"}""")));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.body().get("pointer").asString()).isEqualTo("/definition/States/A/Type");

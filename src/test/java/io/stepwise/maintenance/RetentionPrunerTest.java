@@ -6,6 +6,7 @@ import io.stepwise.asl.Json;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.store.Executions;
 import io.stepwise.store.StateMachines;
+import io.stepwise.support.Asl;
 import io.stepwise.support.Eventually;
 import io.stepwise.support.IntegrationTest;
 import java.time.Duration;
@@ -31,8 +32,7 @@ class RetentionPrunerTest extends IntegrationTest {
 
     @Test
     void finishedExecutionsOlderThanTheRetentionGoWithTheirHistory() {
-        machines.register("p", Json.parse("""
-                {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}"""), null);
+        machines.register("p", Json.parse(Asl.single("A", Asl.pass())), null);
         UUID old = finishedExecution();
         UUID recent = finishedExecution();
         jdbc.sql("UPDATE execution SET start_date = start_date - interval '31 days', stop_date = stop_date - interval '31 days' "
@@ -41,10 +41,8 @@ class RetentionPrunerTest extends IntegrationTest {
         pruner.run();
 
         assertThat(executions.find(old)).isEmpty();
-        assertThat(jdbc.sql("SELECT count(*) FROM history WHERE execution_id = ?").param(old).query(Integer.class)
-                .single()).isZero();
+        assertThat(historyTable.rowsOf(old)).isZero();
         assertThat(executions.find(recent)).isPresent();
-        assertThat(jdbc.sql("SELECT count(*) FROM history WHERE execution_id = ?").param(recent)
-                .query(Integer.class).single()).isPositive();
+        assertThat(historyTable.rowsOf(recent)).isPositive();
     }
 }

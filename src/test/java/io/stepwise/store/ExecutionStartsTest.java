@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stepwise.asl.Json;
+import io.stepwise.support.Asl;
 import io.stepwise.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +32,15 @@ class ExecutionStartsTest extends IntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
-    static final String WAITING = """
-            {"StartAt": "Hold", "States": {"Hold": {"Type": "Wait", "Seconds": 3600, "End": true}}}""";
+    static final String WAITING = Asl.single("Hold", """
+            {"Type": "Wait", "Seconds": 3600, "End": true}""");
+
+    /** Every execution, newest first. */
+    private List<ExecutionRecord> allExecutions() {
+        var page = executions.page(new ExecutionFilter(null, null, null, null), null, 1000);
+        assertThat(page.next()).as("one page holds them all").isNull();
+        return page.items();
+    }
 
     /** Outcome of one concurrent start: the execution id and whether it was new, or the exception's class. */
     record Answer(String name, UUID id, Boolean created, Class<?> failure) {
@@ -96,9 +103,9 @@ class ExecutionStartsTest extends IntegrationTest {
         assertThat(unnamed).extracting(Answer::created).containsOnly(true);
         assertThat(unnamed).extracting(Answer::id).doesNotHaveDuplicates();
         assertThat(answers.subList(110, 115)).extracting(Answer::failure).containsOnly(NotFoundException.class);
-        assertThat(jdbc.sql("SELECT count(*) FROM execution").query(Integer.class).single()).isEqualTo(20 + 10 + 30);
-        assertThat(jdbc.sql("SELECT count(DISTINCT s.execution_id) FROM step s JOIN execution e ON e.id = s.execution_id")
-                .query(Integer.class).single()).as("every new execution has its first step").isEqualTo(60);
+        List<UUID> started = allExecutions().stream().map(ExecutionRecord::id).toList();
+        assertThat(started).hasSize(20 + 10 + 30);
+        assertThat(steps.executionIds()).as("every new execution has its first step").containsAll(started);
     }
 
     @Test
@@ -110,12 +117,11 @@ class ExecutionStartsTest extends IntegrationTest {
         jdbc.sql("DELETE FROM step").update();
         jdbc.sql("DELETE FROM execution").update();
         machines.delete("again");
-        machines.register("again", Json.parse("""
-                {"StartAt": "Other", "States": {"Other": {"Type": "Wait", "Seconds": 3600, "End": true}}}"""), null);
+        machines.register("again", Json.parse(Asl.single("Other", """
+                {"Type": "Wait", "Seconds": 3600, "End": true}""")), null);
         var second = executions.start("again", null, null, Json.parse("{}")).execution();
         assertThat(second.stateMachineVersion()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT state_name FROM step WHERE execution_id = ?").param(second.id())
-                .query(String.class).single()).isEqualTo("Other");
+        assertThat(steps.only(second.id()).stateName()).isEqualTo("Other");
     }
 
     @Test
@@ -146,15 +152,14 @@ class ExecutionStartsTest extends IntegrationTest {
         assertThat(results.get(2).failure()).isInstanceOf(ExecutionConflictException.class);
         assertThat(results.get(3).start().created()).as("the same start again").isFalse();
         assertThat(results.get(4).start().created()).isTrue();
-        assertThat(jdbc.sql("SELECT count(*) FROM step").query(Integer.class).single()).isEqualTo(3);
+        assertThat(steps.count()).isEqualTo(3);
 
         // inside a caller's transaction it still commits on its own: the caller's rollback leaves it started
         transactions.executeWithoutResult(tx -> {
             executions.startAll(List.of(new Executions.StartRequest("many", null, "own-commit", Json.parse("{}"))));
             tx.setRollbackOnly();
         });
-        assertThat(jdbc.sql("SELECT count(*) FROM execution WHERE name = 'own-commit'").query(Integer.class).single())
-                .isEqualTo(1);
+        assertThat(allExecutions()).filteredOn(execution -> execution.name().equals("own-commit")).hasSize(1);
 
         var tooMany = Collections.nCopies(Executions.MAX_START_ALL + 1,
                 new Executions.StartRequest("many", null, null, Json.parse("{}")));

@@ -7,6 +7,7 @@ import io.stepwise.asl.Json;
 import io.stepwise.asl.model.StateMachine;
 import io.stepwise.asl.model.TaskState;
 import io.stepwise.engine.HistoryRecorder;
+import io.stepwise.support.Asl;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -15,10 +16,10 @@ import tools.jackson.databind.node.ArrayNode;
 /** A history row reads back exactly the events that were written, in either storage format. */
 class HistoryFormatTest {
 
-    static final StateMachine MACHINE = DefinitionParser.parse(Json.parse("""
-            {"StartAt": "A", "States": {
-              "A": {"Type": "Task", "Resource": "stepwise:echo", "Next": "B"},
-              "B": {"Type": "Task", "Resource": "stepwise:sleep", "End": true}}}"""));
+    static final StateMachine MACHINE = DefinitionParser.parse(Json.parse(Asl.of("A", """
+                    {"Type": "Task", "Resource": "stepwise:echo", "Next": "B"}""",
+            "B", """
+                    {"Type": "Task", "Resource": "stepwise:sleep", "End": true}""")));
 
     static JsonNode roundTrip(List<? extends JsonNode> events) {
         return HistoryFormat.read(Json.parse(HistoryFormat.write(events).json()));

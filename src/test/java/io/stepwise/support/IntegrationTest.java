@@ -27,6 +27,10 @@ public abstract class IntegrationTest {
 
     protected Api api;
 
+    /** White-box reads of the step and history tables, for what no store method exposes. */
+    protected StepTable steps;
+    protected HistoryTable historyTable;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase database = TestDatabase.get();
@@ -45,5 +49,7 @@ public abstract class IntegrationTest {
         Tables.truncate(jdbc);
         definitions.forgetAll();
         api = new Api("http://localhost:" + port);
+        steps = new StepTable(jdbc);
+        historyTable = new HistoryTable(jdbc);
     }
 }

@@ -9,6 +9,7 @@ import io.stepwise.store.StateMachineDefinitions;
 import io.stepwise.store.StateMachines;
 import io.stepwise.support.Eventually;
 import io.stepwise.support.ReplicaKillSwitch;
+import io.stepwise.support.StepTable;
 import io.stepwise.support.Tables;
 import io.stepwise.support.TestDatabase;
 import io.stepwise.support.TestTaskHandlers;
@@ -119,7 +120,7 @@ class ClusterTest {
                 SELECT count(*) FROM history h, json_array_elements(h.events) e
                 WHERE (e->>'t') LIKE '%StateEntered'""").query(Integer.class).single();
         assertThat(entered).isEqualTo(executions * 5);
-        assertThat(jdbc.sql("SELECT count(*) FROM step").query(Integer.class).single()).isZero();
+        assertThat(new StepTable(jdbc).count()).isZero();
     }
 
     @Test

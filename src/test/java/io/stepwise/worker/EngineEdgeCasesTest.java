@@ -6,9 +6,12 @@ import io.stepwise.asl.Json;
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.store.ExecutionRecord;
 import io.stepwise.store.Executions;
+import io.stepwise.store.HistoryQueries;
 import io.stepwise.store.StateMachines;
+import io.stepwise.support.Asl;
 import io.stepwise.support.Eventually;
 import io.stepwise.support.IntegrationTest;
+import io.stepwise.support.StepTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -26,6 +29,8 @@ class EngineEdgeCasesTest extends IntegrationTest {
     StateMachines machines;
     @Autowired
     Executions executions;
+    @Autowired
+    HistoryQueries history;
     @Autowired
     InFlightSteps inFlight;
     @Autowired
@@ -45,13 +50,13 @@ class EngineEdgeCasesTest extends IntegrationTest {
     /** One task's timeout cancelled the whole step, and the next Task of the same run "was cancelled". */
     @Test
     void aTaskAfterACaughtTimeoutRunsNormally() {
-        UUID id = start("""
-                {"StartAt": "Slow", "States": {
-                  "Slow": {"Type": "Task", "Resource": "stepwise:sleep", "Parameters": {"millis": 5000},
-                           "TimeoutSeconds": 1, "ResultPath": null,
-                           "Catch": [{"ErrorEquals": ["States.Timeout"], "ResultPath": "$.error", "Next": "After"}],
-                           "Next": "After"},
-                  "After": {"Type": "Task", "Resource": "stepwise:echo", "End": true}}}""", "{\"a\": 1}");
+        UUID id = start(Asl.of("Slow", """
+                        {"Type": "Task", "Resource": "stepwise:sleep", "Parameters": {"millis": 5000},
+                         "TimeoutSeconds": 1, "ResultPath": null,
+                         "Catch": [{"ErrorEquals": ["States.Timeout"], "ResultPath": "$.error", "Next": "After"}],
+                         "Next": "After"}""",
+                "After", """
+                        {"Type": "Task", "Resource": "stepwise:echo", "End": true}"""), "{\"a\": 1}");
         ExecutionRecord done = awaitEnd(id);
         assertThat(done.status()).as("%s: %s", done.error(), done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(done.output().path("error").path("Error").asString()).isEqualTo("States.Timeout");
@@ -73,21 +78,20 @@ class EngineEdgeCasesTest extends IntegrationTest {
                         "Parameters": {"millis": 4000}, "End": true}}}]}}}}}}""", "[0, 1]");
         ExecutionRecord failed = awaitEnd(id);
         assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(jdbc.sql("SELECT count(*) FROM step WHERE execution_id = ? AND status IN ('READY', 'RUNNING', "
-                + "'BLOCKED', 'WAITING')").param(id).query(Integer.class).single()).isZero();
+        assertThat(steps.of(id)).extracting(StepTable.Step::status)
+                .doesNotContain("READY", "RUNNING", "BLOCKED", "WAITING");
         // the grandchild's handler finishes its sleep, and its completion is refused
         Eventually.await(Duration.ofSeconds(20), inFlight::size, n -> n == 0);
-        assertThat(jdbc.sql("SELECT count(*) FROM history h JOIN execution e ON e.id = h.execution_id "
-                + "WHERE e.id = ? AND h.recorded_at > e.stop_date").param(id).query(Integer.class).single()).isZero();
+        assertThat(history.all(id)).filteredOn(event -> event.timestamp().isAfter(failed.stopDate())).isEmpty();
     }
 
     /** Payloads are stored as json text, so a U+0000 inside a JSON string survives a Wait and comes back. */
     @Test
     void aNulCharacterInAPayloadIsKept() {
-        UUID id = start("""
-                {"StartAt": "Nul", "States": {
-                  "Nul": {"Type": "Pass", "Parameters": {"v.$": "States.Base64Decode('AA==')"}, "Next": "W"},
-                  "W": {"Type": "Wait", "Seconds": 1, "End": true}}}""", "{}");
+        UUID id = start(Asl.of("Nul", """
+                        {"Type": "Pass", "Parameters": {"v.$": "States.Base64Decode('AA==')"}, "Next": "W"}""",
+                "W", """
+                        {"Type": "Wait", "Seconds": 1, "End": true}"""), "{}");
         ExecutionRecord done = awaitEnd(id);
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(done.output().get("v").asString()).isEqualTo("\u0000");
@@ -96,10 +100,10 @@ class EngineEdgeCasesTest extends IntegrationTest {
     /** A completion the database rejects (a text column has no U+0000) made the step run again forever. */
     @Test
     void aResultTheDatabaseRejectsFailsTheExecution() {
-        UUID id = start("""
-                {"StartAt": "Nul", "States": {
-                  "Nul": {"Type": "Pass", "Parameters": {"v.$": "States.Base64Decode('AA==')"}, "Next": "F"},
-                  "F": {"Type": "Fail", "Error": "Custom", "CausePath": "$.v"}}}""", "{}");
+        UUID id = start(Asl.of("Nul", """
+                        {"Type": "Pass", "Parameters": {"v.$": "States.Base64Decode('AA==')"}, "Next": "F"}""",
+                "F", """
+                        {"Type": "Fail", "Error": "Custom", "CausePath": "$.v"}"""), "{}");
         ExecutionRecord done = awaitEnd(id);
         assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(done.error()).isEqualTo("States.Runtime");
@@ -111,11 +115,11 @@ class EngineEdgeCasesTest extends IntegrationTest {
      */
     @Test
     void aStopRacingAFanOutCancelsTheNewChildren() throws Exception {
-        UUID id = start("""
-                {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 3600, "End": true}}}""", "{}");
-        long parent = Eventually.await(Duration.ofSeconds(10), () -> jdbc.sql("SELECT id FROM step WHERE "
-                + "execution_id = ? AND kind = 'WAIT' AND status = 'READY'").param(id).query(Long.class).optional(),
-                Optional::isPresent).orElseThrow();
+        UUID id = start(Asl.single("W", """
+                {"Type": "Wait", "Seconds": 3600, "End": true}"""), "{}");
+        long parent = Eventually.await(Duration.ofSeconds(10), () -> steps.of(id).stream()
+                .filter(step -> step.statusAndKind().equals("READY/WAIT")).findFirst(), Optional::isPresent)
+                .orElseThrow().id();
         CompletableFuture<Boolean> stop;
         try (Connection completion = dataSource.getConnection()) {
             completion.setAutoCommit(false);
@@ -144,7 +148,6 @@ class EngineEdgeCasesTest extends IntegrationTest {
             completion.commit();
         }
         assertThat(stop.get()).isTrue();
-        assertThat(jdbc.sql("SELECT status FROM step WHERE execution_id = ? AND parent_id IS NOT NULL").param(id)
-                .query(String.class).list()).containsOnly("CANCELLED");
+        assertThat(steps.childStatusesOf(id)).containsOnly("CANCELLED");
     }
 }

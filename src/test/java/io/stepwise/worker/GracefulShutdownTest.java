@@ -6,18 +6,18 @@ import io.stepwise.StepwiseApplication;
 import io.stepwise.asl.Json;
 import io.stepwise.store.Executions;
 import io.stepwise.store.StateMachines;
+import io.stepwise.support.Asl;
 import io.stepwise.support.Eventually;
+import io.stepwise.support.StepTable;
 import io.stepwise.support.TestDatabase;
 import io.stepwise.support.TestTaskHandlers;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** A stopping replica stops claiming, lets handlers finish within the grace period, and releases the rest. */
@@ -26,7 +26,8 @@ class GracefulShutdownTest {
     @Test
     void aHandlerStillRunningAfterTheGracePeriodIsCancelledAndItsStepReleased() throws InterruptedException {
         TestDatabase db = TestDatabase.get();
-        JdbcTemplate sql = new JdbcTemplate(new DriverManagerDataSource(db.url(), db.user(), db.password()));
+        JdbcClient sql = JdbcClient.create(new DriverManagerDataSource(db.url(), db.user(), db.password()));
+        StepTable steps = new StepTable(sql);
         var engine = new SpringApplicationBuilder(StepwiseApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
@@ -35,16 +36,13 @@ class GracefulShutdownTest {
                 .run();
         String owner = engine.getBean(InFlightSteps.class).owner();
         String name = "shutdown-" + UUID.randomUUID();
-        engine.getBean(StateMachines.class).register(name, Json.parse("""
-                {"StartAt": "Long", "States": {"Long": {"Type": "Task", "Resource": "test:block", "End": true}}}"""),
-                null);
+        engine.getBean(StateMachines.class).register(name, Json.parse(Asl.task("test:block")), null);
         // Other test contexts in this JVM poll the same database: retry until this engine runs the handler.
         UUID id = null;
         for (int attempt = 0; attempt < 5 && id == null; attempt++) {
             UUID candidate = engine.getBean(Executions.class).start(name, null, null, Json.parse("{}")).execution().id();
             assertThat(TestTaskHandlers.block(candidate).started().await(30, TimeUnit.SECONDS)).isTrue();
-            String claimedBy = sql.queryForObject("SELECT lease_owner FROM step WHERE execution_id = ?", String.class,
-                    candidate);
+            String claimedBy = steps.only(candidate).leaseOwner();
             if (owner.equals(claimedBy)) {
                 id = candidate;
             } else {
@@ -58,12 +56,12 @@ class GracefulShutdownTest {
         assertThat(TestTaskHandlers.block(id).ended().await(30, TimeUnit.SECONDS)).isTrue();
         UUID released = id;
         // released untouched for another replica: READY again (until one claims it), no lease, still running
-        Map<String, Object> step = Eventually.await(Duration.ofSeconds(10), () -> Optional.of(sql.queryForMap(
-                "SELECT s.status, s.kind, s.lease_owner, s.attempt, e.status AS execution_status FROM step s "
-                        + "JOIN execution e ON e.id = s.execution_id WHERE s.execution_id = ?", released)).get(),
-                row -> !"RUNNING".equals(row.get("status")) || !owner.equals(row.get("lease_owner")));
-        assertThat(step.get("lease_owner")).isNotEqualTo(owner);
-        assertThat(step.get("kind")).isEqualTo("ENTER");
-        assertThat(step.get("execution_status")).isEqualTo("RUNNING");
+        StepTable.Step step = Eventually.await(Duration.ofSeconds(10), () -> steps.only(released),
+                row -> !"RUNNING".equals(row.status()) || !owner.equals(row.leaseOwner()));
+        assertThat(step.leaseOwner()).isNotEqualTo(owner);
+        assertThat(step.kind()).isEqualTo("ENTER");
+        // this engine is closed, so its store cannot be asked
+        assertThat(sql.sql("SELECT status FROM execution WHERE id = ?").param(released).query(String.class).single())
+                .isEqualTo("RUNNING");
     }
 }

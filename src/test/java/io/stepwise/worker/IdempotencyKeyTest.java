@@ -7,6 +7,7 @@ import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.store.ExecutionRecord;
 import io.stepwise.store.Executions;
 import io.stepwise.store.StateMachines;
+import io.stepwise.support.Asl;
 import io.stepwise.support.Eventually;
 import io.stepwise.support.IntegrationTest;
 import io.stepwise.support.TestTaskHandlers;
@@ -70,11 +71,10 @@ class IdempotencyKeyTest extends IntegrationTest {
     @Test
     void eachRetryOfATaskIsANewAttemptOfTheSameVisit() {
         TestTaskHandlers.FAIL_ON.add("{\"x\":1}");
-        Map<String, Integer> runs = runsByKey("""
-                {"StartAt": "Work", "States": {
-                  "Work": {"Type": "Task", "Resource": "test:flaky", "End": true,
-                           "Retry": [{"ErrorEquals": ["Flaky.Error"], "IntervalSeconds": 1, "MaxAttempts": 2,
-                                      "BackoffRate": 1}]}}}""", "{\"x\": 1}", ExecutionStatus.FAILED);
+        Map<String, Integer> runs = runsByKey(Asl.task("test:flaky", """
+                {"Retry": [{"ErrorEquals": ["Flaky.Error"], "IntervalSeconds": 1, "MaxAttempts": 2,
+                            "BackoffRate": 1}]}"""),
+                "{\"x\": 1}", ExecutionStatus.FAILED);
 
         assertThat(runs).containsExactlyInAnyOrderEntriesOf(Map.of("0/Work#2.0", 1, "0/Work#2.1", 1,
                 "0/Work#2.2", 1));
@@ -84,12 +84,8 @@ class IdempotencyKeyTest extends IntegrationTest {
     void nestedMapIterationsThatShareAnInnerIndexGetDifferentKeys() {
         // each iteration's events start with MapIterationStarted, so its first state is entered at the
         // event after the Map's MapStateStarted + 1
-        Map<String, Integer> runs = runsByKey("""
-                {"StartAt": "Outer", "States": {"Outer": {"Type": "Map", "End": true,
-                  "ItemProcessor": {"StartAt": "Inner", "States": {"Inner": {"Type": "Map", "End": true,
-                    "ItemProcessor": {"StartAt": "Work", "States": {
-                      "Work": {"Type": "Task", "Resource": "test:count", "End": true}}}}}}}}}""",
-                "[[\"a\", \"b\"], [\"c\", \"d\"]]", ExecutionStatus.SUCCEEDED);
+        Map<String, Integer> runs = runsByKey(Asl.single("Outer", Asl.map(Asl.single("Inner", Asl.map(
+                Asl.task("test:count"))))), "[[\"a\", \"b\"], [\"c\", \"d\"]]", ExecutionStatus.SUCCEEDED);
 
         assertThat(runs).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "0/Outer#2.0[0]/Inner#5.0[0]/Work#8.0", 1, "0/Outer#2.0[0]/Inner#5.0[1]/Work#8.0", 1,

@@ -9,10 +9,13 @@ import io.stepwise.store.ExecutionRecord;
 import io.stepwise.store.Executions;
 import io.stepwise.store.RedriveNotAllowedException;
 import io.stepwise.store.StateMachines;
+import io.stepwise.support.Asl;
 import io.stepwise.support.Eventually;
 import io.stepwise.support.IntegrationTest;
+import io.stepwise.support.StepTable;
 import io.stepwise.support.TestTaskHandlers;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,11 +48,9 @@ class RedriveTest extends IntegrationTest {
 
     @Test
     void aRedrivenMapRerunsOnlyItsFailedIterations() {
-        machines.register("each", Json.parse("""
-                {"StartAt": "Each", "States": {"Each": {"Type": "Map", "MaxConcurrency": 1, "Next": "Done",
-                  "ItemProcessor": {"StartAt": "Work", "States": {
-                    "Work": {"Type": "Task", "Resource": "test:flaky", "End": true}}}},
-                  "Done": {"Type": "Pass", "End": true}}}"""), null);
+        machines.register("each", Json.parse(Asl.of("Each", Asl.map(Asl.task("test:flaky"), """
+                        {"MaxConcurrency": 1, "Next": "Done"}"""),
+                "Done", Asl.pass())), null);
         TestTaskHandlers.FAIL_ON.add("3");
         UUID id = executions.start("each", null, null, Json.parse("[1, 2, 3, 4, 5]")).execution().id();
         ExecutionRecord failed = awaitEnd(id);
@@ -73,44 +74,36 @@ class RedriveTest extends IntegrationTest {
         assertThat(runs).containsExactlyInAnyOrderEntriesOf(Map.of("0/Each#2.0[0]/Work#5.0", 1,
                 "0/Each#2.0[1]/Work#5.0", 1, "0/Each#2.0[2]/Work#5.0", 1, "1/Each#2.0[2]/Work#10.0", 1,
                 "1/Each#2.0[3]/Work#5.0", 1, "1/Each#2.0[4]/Work#5.0", 1));
-        assertThat(jdbc.sql("SELECT count(*) FROM step WHERE execution_id = ?").param(id).query(Integer.class)
-                .single()).isZero();
+        assertThat(steps.of(id)).isEmpty();
     }
 
     @Test
     void aFailedIterationBeyondMaxConcurrencyIsRedrivenBlocked() {
         // two tolerated-then-fatal failures one at a time, so two iterations are kept FAILED, the third CANCELLED
-        machines.register("twice", Json.parse("""
-                {"StartAt": "Each", "States": {"Each": {"Type": "Map", "MaxConcurrency": 1,
-                  "ToleratedFailureCount": 1, "End": true,
-                  "ItemProcessor": {"StartAt": "Work", "States": {
-                    "Work": {"Type": "Task", "Resource": "test:flaky", "End": true}}}}}}"""), null);
+        machines.register("twice", Json.parse(Asl.single("Each", Asl.map(Asl.task("test:flaky"), """
+                {"MaxConcurrency": 1, "ToleratedFailureCount": 1}"""))), null);
         TestTaskHandlers.FAIL_ON.addAll(List.of("1", "2"));
         UUID id = executions.start("twice", null, null, Json.parse("[1, 2, 3]")).execution().id();
         assertThat(awaitEnd(id).status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(childStatuses(id)).containsExactly("FAILED", "FAILED", "CANCELLED");
+        assertThat(steps.childStatusesOf(id)).containsExactly("FAILED", "FAILED", "CANCELLED");
 
         // out of the workers' queue, so what the redrive wrote stays to be seen
-        jdbc.sql("UPDATE step SET queue = 'parked' WHERE execution_id = ?").param(id).update();
+        steps.park(id);
         executions.redrive(id);
-        assertThat(jdbc.sql("SELECT status FROM step WHERE execution_id = ? AND parent_id IS NULL").param(id)
-                .query(String.class).single()).isEqualTo("WAITING");
+        assertThat(steps.of(id)).filteredOn(step -> step.parentId() == null).extracting(StepTable.Step::status)
+                .containsExactly("WAITING");
         // the second FAILED iteration waits for the first: FAILED -> BLOCKED, a move StepStatus.moves() lists
-        assertThat(childStatuses(id)).containsExactly("READY", "BLOCKED", "BLOCKED");
-    }
-
-    private List<String> childStatuses(UUID executionId) {
-        return jdbc.sql("SELECT status FROM step WHERE execution_id = ? AND parent_id IS NOT NULL ORDER BY branch_index")
-                .param(executionId).query(String.class).list();
+        assertThat(steps.childStatusesOf(id)).containsExactly("READY", "BLOCKED", "BLOCKED");
     }
 
     @Test
     void aRedriveResumesAtTheFailedStateWithItsInput() {
-        machines.register("chain", Json.parse("""
-                {"StartAt": "First", "States": {
-                  "First": {"Type": "Task", "Resource": "test:count", "ResultPath": "$.first", "Next": "Second"},
-                  "Second": {"Type": "Task", "Resource": "test:flaky", "InputPath": "$.v", "ResultPath": null,
-                             "End": true}}}"""), null);
+        machines.register("chain", Json.parse(Asl.of("First", """
+                        {"Type": "Task", "Resource": "test:count", "ResultPath": "$.first", "Next": "Second"}""",
+                "Second", """
+                        {"Type": "Task", "Resource": "test:flaky", "InputPath": "$.v", "ResultPath": null,
+                         "End": true}""")),
+                null);
         TestTaskHandlers.FAIL_ON.add("7");
         UUID id = executions.start("chain", null, "order-7", Json.parse("{\"v\": 7}")).execution().id();
         assertThat(awaitEnd(id).status()).isEqualTo(ExecutionStatus.FAILED);
@@ -125,20 +118,19 @@ class RedriveTest extends IntegrationTest {
 
     @Test
     void anAbortedExecutionCanBeRedrivenButARunningOrSucceededOneCannot() {
-        machines.register("quick", Json.parse("""
-                {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 3600, "Next": "T"},
-                  "T": {"Type": "Task", "Resource": "test:count", "End": true}}}"""), null);
+        machines.register("quick", Json.parse(Asl.of("W", """
+                        {"Type": "Wait", "Seconds": 3600, "Next": "T"}""",
+                "T", """
+                        {"Type": "Task", "Resource": "test:count", "End": true}""")), null);
         UUID id = executions.start("quick", null, null, Json.parse("{}")).execution().id();
-        Eventually.await(Duration.ofSeconds(10), () -> jdbc.sql("SELECT count(*) FROM step WHERE execution_id = ? "
-                + "AND kind = 'WAIT'").param(id).query(Integer.class).single(), n -> n == 1);
+        Eventually.await(Duration.ofSeconds(10), () -> steps.of(id).stream().filter(step -> step.kind().equals("WAIT"))
+                .count(), n -> n == 1);
         assertThatThrownBy(() -> executions.redrive(id)).isInstanceOf(RedriveNotAllowedException.class);
         assertThat(executions.stop(id, null, null)).isTrue();
         ExecutionRecord redriven = executions.redrive(id);
         assertThat(redriven.status()).isEqualTo(ExecutionStatus.RUNNING);
-        assertThat(jdbc.sql("SELECT status || '/' || kind FROM step WHERE execution_id = ?").param(id)
-                .query(String.class).single()).isEqualTo("READY/WAIT");
+        assertThat(steps.statusesOf(id)).containsExactly("READY/WAIT");
         // the redrive resumes the cut-off Wait; it does not skip what is left of the hour
-        assertThat(jdbc.sql("SELECT run_at > now() + interval '59 minutes' FROM step WHERE execution_id = ?")
-                .param(id).query(Boolean.class).single()).isTrue();
+        assertThat(steps.only(id).runAt()).isAfter(Instant.now().plus(Duration.ofMinutes(59)));
     }
 }
