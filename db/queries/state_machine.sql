@@ -27,6 +27,6 @@ JOIN unnest(CAST(:names AS text[]), CAST(:versions AS integer[])) AS t(name, ver
 INSERT INTO state_machine (name, version, definition, description, created_at)
 SELECT :name, coalesce(max(version),
                        (SELECT max(state_machine_version) FROM execution WHERE state_machine_name = :name), 0) + 1,
-       CAST(:definition AS jsonb), :description, :now
+       CAST(:definition AS json), :description, :now
 FROM state_machine WHERE name = :name
 RETURNING name, version, definition::text AS definition, description, created_at;

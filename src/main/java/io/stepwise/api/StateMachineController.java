@@ -1,5 +1,6 @@
 package io.stepwise.api;
 
+import io.stepwise.asl.Json;
 import io.stepwise.asl.validation.DefinitionValidator;
 import io.stepwise.asl.validation.Diagnostic;
 import io.stepwise.asl.validation.StateMachineType;
@@ -54,11 +55,16 @@ class StateMachineController {
         }
     }
 
+    /**
+     * @param definition the definition as JSON, its keys in written order
+     * @param definitionText the definition exactly as stored: the string PUT sent, character for character,
+     *        or the compact JSON text of the object it sent (AWS's DescribeStateMachine returns this string)
+     */
     record StateMachineResponse(String name, int version, String description, JsonNode definition,
-            Instant createdAt) {
+            String definitionText, Instant createdAt) {
         static StateMachineResponse of(StoredStateMachine machine) {
             return new StateMachineResponse(machine.name(), machine.version(), machine.description(),
-                    machine.definition(), machine.createdAt());
+                    machine.definition(), machine.definitionText(), machine.createdAt());
         }
     }
 
@@ -74,7 +80,9 @@ class StateMachineController {
     ResponseEntity<StateMachineVersionResponse> put(@PathVariable @Pattern(regexp = NAME, message = NAME_MESSAGE)
             String name, @Valid @RequestBody PutStateMachineRequest request) {
         JsonNode definition = JsonBodies.definition(request.definition(), properties.maxDefinitionBytes().toBytes());
-        var registration = stateMachines.register(name, definition, request.description());
+        // a string is kept as sent, character for character; an object as its compact text, keys in order
+        String text = request.definition().isString() ? request.definition().asString() : Json.write(definition);
+        var registration = stateMachines.register(name, text, request.description());
         var body = StateMachineVersionResponse.of(registration.stateMachine());
         if (!registration.created()) {
             return ResponseEntity.ok(body);

@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 class StateMachineStore {
 
     private static final RowMapper<StoredStateMachine> ROW = (rs, n) -> new StoredStateMachine(
-            rs.getString("name"), rs.getInt("version"), json(rs, "definition"), rs.getString("description"),
-            instant(rs, "created_at"));
+            rs.getString("name"), rs.getInt("version"), json(rs, "definition"), rs.getString("definition"),
+            rs.getString("description"), instant(rs, "created_at"));
 
     private final JdbcClient jdbc;
 
@@ -52,10 +52,10 @@ class StateMachineStore {
                 .param("versions", versions.toArray(Integer[]::new)).query(KEY).list();
     }
 
-    StoredStateMachine insertNextVersion(String name, JsonNode definition, String description, Instant now) {
+    StoredStateMachine insertNextVersion(String name, String definitionText, String description, Instant now) {
         return jdbc.sql(SqlStatements.get("StateMachineInsertNextVersion"))
                 .param("name", name)
-                .param("definition", Rows.text(definition))
+                .param("definition", definitionText)
                 .param("description", description)
                 .param("now", Rows.timestamp(now))
                 .query(ROW).single();

@@ -2,6 +2,7 @@ package io.stepwise.store;
 
 import io.stepwise.asl.Definitions;
 import io.stepwise.asl.InvalidDefinitionException;
+import io.stepwise.asl.Json;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -27,18 +28,26 @@ public class StateMachines {
 
     /**
      * Adds the definition as the next version, unless it equals the latest version (then nothing is
-     * written and the latest is returned).
+     * written and the latest is returned). The definition is kept as this text, exactly: reading it
+     * back gives the same characters, and its payload templates build objects in its key order, as on
+     * AWS. Two texts are the same definition only when they are equal.
      *
      * @throws InvalidDefinitionException when the definition is not valid ASL
      */
     @Transactional
-    public Registration register(String name, JsonNode definition, String description) {
-        Definitions.validateAndParse(definition);
+    public Registration register(String name, String definitionText, String description) {
+        Definitions.validateAndParse(Json.parse(definitionText));
         Optional<StoredStateMachine> latest = store.latest(name);
-        if (latest.isPresent() && latest.get().definition().equals(definition)) {
+        if (latest.isPresent() && latest.get().definitionText().equals(definitionText)) {
             return new Registration(latest.get(), false);
         }
-        return new Registration(store.insertNextVersion(name, definition, description, clock.instant()), true);
+        return new Registration(store.insertNextVersion(name, definitionText, description, clock.instant()), true);
+    }
+
+    /** As {@link #register(String, String, String)}, for a definition at hand as JSON (kept as its compact text). */
+    @Transactional
+    public Registration register(String name, JsonNode definition, String description) {
+        return register(name, Json.write(definition), description);
     }
 
     @Transactional(readOnly = true)

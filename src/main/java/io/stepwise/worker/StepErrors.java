@@ -1,6 +1,5 @@
 package io.stepwise.worker;
 
-import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -27,8 +26,8 @@ final class StepErrors {
             if (t instanceof DataIntegrityViolationException) {
                 return true;
             }
-            database |= t instanceof DataAccessException || t instanceof TransactionException
-                    || t instanceof SQLException;
+            // the store translates every driver error into one of these (only the store may see java.sql)
+            database |= t instanceof DataAccessException || t instanceof TransactionException;
         }
         return computing && !database;
     }

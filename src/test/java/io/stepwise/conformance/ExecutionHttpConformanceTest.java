@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -60,9 +62,14 @@ class ExecutionHttpConformanceTest extends IntegrationTest {
         System.out.println("History differences between the in-process runner and the engine: "
                 + historyDifferences.size());
         historyDifferences.stream().sorted().limit(80).forEach(d -> System.out.println("  HISTORY " + d));
+        System.out.println("Output texts compared with AWS's: " + outputTextsCompared.get() + ", differing: "
+                + outputTextDifferences.size() + " (and " + KNOWN_TEXT_DIFFERENCES.size() + " known)");
+        outputTextDifferences.stream().sorted().limit(40).forEach(d -> System.out.println("  TEXT " + d));
         assertThat(outcomes).hasSize(837);
         assertThat(unexpected).as("unexpected conformance failures over HTTP").isEmpty();
         assertThat(historyDifferences).as("histories of the in-process runner and the durable engine").isEmpty();
+        assertThat(outputTextsCompared.get()).isGreaterThanOrEqualTo(760);
+        assertThat(outputTextDifferences).as("output texts (key order included) that differ from AWS's").isEmpty();
     }
 
     private Outcome run(int index, JsonNode execution, List<String> causeDifferences) {
@@ -93,6 +100,7 @@ class ExecutionHttpConformanceTest extends IntegrationTest {
         String status = body.get("status").asString();
         JsonNode output = "SUCCEEDED".equals(status) ? body.get("output") : null;
         compareHistories(execution, body.get("executionId").asString());
+        compareOutputText(execution, output);
         return ExecutionConformanceTest.compare(execution, status, output, text(body, "error"), text(body, "cause"),
                 causeDifferences);
     }
@@ -109,6 +117,36 @@ class ExecutionHttpConformanceTest extends IntegrationTest {
         JsonNode body = api.get("/v1/executions/" + executionId).body();
         return ExecutionConformanceTest.compare(execution, body.get("status").asString(), null, text(body, "error"),
                 text(body, "cause"), causeDifferences);
+    }
+
+    /** Where AWS recorded its output as text: ours, written compactly, must be that text (key order included). */
+    private final List<String> outputTextDifferences = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger outputTextsCompared = new AtomicInteger();
+
+    /**
+     * Cases whose output equals AWS's as JSON but not as text, with why. Both are key orders AWS chose
+     * that the language does not specify; matching them needs more recorded cases than these two.
+     */
+    private static final Map<String, String> KNOWN_TEXT_DIFFERENCES = Map.of(
+            "intrinsic_functions_test_json_manipulation__TestJsonManipulation__test_json_merge__exec_hist_resp_0",
+            "States.JsonMerge: AWS lists the merged keys in an order of its own ({b, c, d} where the first "
+                    + "object had b, d and the second c, d); we keep the first object's order, then the second's",
+            "scenarios_test_base_scenarios__TestBaseScenarios__test_map_state_legacy_reentrant__get_execution_history",
+            "a Map's ResultPath replacing an existing key ($.Values): AWS moves that key to the front; we keep "
+                    + "it where it was");
+
+    private void compareOutputText(JsonNode execution, JsonNode output) {
+        JsonNode recorded = execution.path("expected").path("output");
+        if (output == null || recorded.isMissingNode()) {
+            return;
+        }
+        outputTextsCompared.incrementAndGet();
+        String ours = Json.write(output);
+        String theirs = recorded.isString() ? recorded.asString() : Json.write(recorded);
+        if (!ours.equals(theirs) && !(recorded.isString() && ours.equals(Json.write(recorded)))
+                && !KNOWN_TEXT_DIFFERENCES.containsKey(execution.get("id").asString())) {
+            outputTextDifferences.add(execution.get("id").asString() + ": " + ours + " vs AWS " + theirs);
+        }
     }
 
     /** Every case's history from the durable engine, against the in-process runner's for the same run. */
