@@ -4,6 +4,8 @@ import io.stepwise.config.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -21,6 +23,24 @@ public record TestDatabase(String url, String user, String password, String kind
             instance = choose();
         }
         return instance;
+    }
+
+    /**
+     * A database of its own on the same server, created empty (Flyway migrates it when a Stepwise starts
+     * on it): for tests whose replicas must be the only ones working, which the shared database cannot
+     * promise while other test contexts of this JVM poll it.
+     */
+    public TestDatabase isolated(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        var admin = JdbcClient.create(new DriverManagerDataSource(url, user, password));
+        admin.sql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").update();
+        admin.sql("CREATE DATABASE " + name).update();
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        String isolated = base.substring(0, base.lastIndexOf('/') + 1) + name + (query < 0 ? "" : url.substring(query));
+        return new TestDatabase(isolated, user, password, kind);
     }
 
     private static TestDatabase choose() {

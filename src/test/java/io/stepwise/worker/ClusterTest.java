@@ -55,8 +55,9 @@ class ClusterTest {
 
     @BeforeAll
     void startThreeEngines() {
+        // a database of their own: other test contexts of this JVM would otherwise take their work
+        TestDatabase db = TestDatabase.get().isolated("cluster_test");
         for (int i = 0; i < 3; i++) {
-            TestDatabase db = TestDatabase.get();
             engines.add(new SpringApplicationBuilder(StepwiseApplication.class, ReplicaKillSwitch.class)
                     .web(WebApplicationType.NONE)
                     .properties("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
