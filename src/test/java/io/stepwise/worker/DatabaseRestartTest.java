@@ -1,0 +1,107 @@
+package io.stepwise.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stepwise.StepwiseApplication;
+import io.stepwise.asl.Json;
+import io.stepwise.config.EmbeddedDatabase;
+import io.stepwise.store.Executions;
+import io.stepwise.store.StateMachines;
+import io.stepwise.support.Api;
+import io.stepwise.support.Eventually;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * PostgreSQL stops and starts again under a running replica (issue 16): no restart of Stepwise is
+ * needed, readiness goes DOWN while the database is away and UP after, and every execution completes
+ * with each state entered once. Its own PostgreSQL server, so the test can stop it.
+ */
+class DatabaseRestartTest {
+
+    private static final int EXECUTIONS = 1000;
+
+    private static final String MACHINE = """
+            {"StartAt": "Prepare", "States": {
+              "Prepare": {"Type": "Pass", "Next": "Work"},
+              "Work": {"Type": "Task", "Resource": "stepwise:sleep", "Parameters": {"millis": 200}, "ResultPath": null,
+                       "Next": "Pause"},
+              "Pause": {"Type": "Wait", "Seconds": 1, "Next": "Each"},
+              "Each": {"Type": "Map", "ItemsPath": "$.items", "ResultPath": null, "Next": "Done",
+                       "ItemProcessor": {"StartAt": "Echo", "States": {
+                         "Echo": {"Type": "Task", "Resource": "stepwise:echo", "End": true}}}},
+              "Done": {"Type": "Succeed"}}}""";
+
+    @Test
+    void aReplicaRidesOutADatabaseRestart() throws Exception {
+        Path data = Files.createTempDirectory("stepwise-restart-pg");
+        EmbeddedDatabase database = EmbeddedDatabase.start(data, 0, false);
+        int port = database.port();
+        String url = database.jdbcUrl();
+        try (ConfigurableApplicationContext engine = new SpringApplicationBuilder(StepwiseApplication.class)
+                .properties("spring.datasource.url=" + url, "spring.datasource.username=" + EmbeddedDatabase.USER,
+                        "spring.datasource.password=" + EmbeddedDatabase.USER, "spring.main.banner-mode=off",
+                        "server.port=0", "spring.datasource.hikari.connection-timeout=1000",
+                        "stepwise.worker.slots=128", "stepwise.worker.lease=3s", "stepwise.worker.poll-interval=200ms",
+                        "logging.level.root=ERROR")
+                .run()) {
+            var api = new Api("http://localhost:" + engine.getEnvironment().getProperty("local.server.port"));
+            engine.getBean(StateMachines.class).register("restart", Json.parse(MACHINE), null);
+            List<Executions.StartRequest> starts = new ArrayList<>();
+            for (int i = 0; i < EXECUTIONS; i++) {
+                starts.add(new Executions.StartRequest("restart", null, null, Json.parse("{\"items\": [1, 2]}")));
+            }
+            engine.getBean(Executions.class).startAll(starts);
+            JdbcClient sql = JdbcClient.create(new DriverManagerDataSource(url, EmbeddedDatabase.USER,
+                    EmbeddedDatabase.USER));
+            int beforeStop = Eventually.await(Duration.ofMinutes(2), () -> finished(sql), n -> n >= EXECUTIONS / 5);
+            assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
+
+            long stopped = System.nanoTime();
+            database.close();
+            Eventually.await(Duration.ofSeconds(30), () -> api.get("/actuator/health/readiness").status(),
+                    status -> status == 503);
+            assertThat(finished(sql)).as("the database is away").isEqualTo(-1);
+            database = EmbeddedDatabase.start(data, port, false);
+            long restarted = System.nanoTime();
+            int afterRestart = finished(sql);
+            Eventually.await(Duration.ofSeconds(60), () -> api.get("/actuator/health/readiness").status(),
+                    status -> status == 200);
+            long ready = System.nanoTime();
+
+            Eventually.await(Duration.ofMinutes(3), () -> finished(sql), n -> n == EXECUTIONS);
+            System.out.printf("database away %d ms; %d of %d executions finished before, %d right after; readiness UP "
+                    + "%d ms after its restart; all finished %d ms after it%n", (restarted - stopped) / 1_000_000,
+                    beforeStop, EXECUTIONS, afterRestart, (ready - restarted) / 1_000_000,
+                    (System.nanoTime() - restarted) / 1_000_000);
+            assertThat(sql.sql("SELECT count(*) FROM execution WHERE status <> 'SUCCEEDED'").query(Integer.class)
+                    .single()).isZero();
+            List<String> wrong = sql.sql("""
+                    SELECT format('%s %s x%s', h.execution_id, e->>'name', count(*))
+                    FROM history h, json_array_elements(h.events) e
+                    WHERE (e->>'t') LIKE '%StateEntered'
+                    GROUP BY h.execution_id, e->>'name'
+                    HAVING count(*) <> CASE WHEN e->>'name' = 'Echo' THEN 2 ELSE 1 END""")
+                    .query(String.class).list();
+            assertThat(wrong).as("states entered other than once").isEmpty();
+        } finally {
+            database.close();
+        }
+    }
+
+    private static int finished(JdbcClient sql) {
+        try {
+            return sql.sql("SELECT count(*) FROM execution WHERE status <> 'RUNNING'").query(Integer.class).single();
+        } catch (RuntimeException away) {
+            return -1; // the database is restarting
+        }
+    }
+}
