@@ -4,6 +4,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server process run from the zonky binaries. Used by development mode and by the test
@@ -12,6 +19,7 @@ import java.nio.file.Path;
 public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String USER = "postgres";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final EmbeddedPostgres postgres;
 
@@ -34,6 +42,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable) throws IOException {
         Files.createDirectories(dataDirectory);
+        stopOrphan(dataDirectory);
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
@@ -53,6 +62,40 @@ public final class EmbeddedDatabase implements AutoCloseable {
             builder.setPort(port);
         }
         return new EmbeddedDatabase(builder.start());
+    }
+
+    /**
+     * A server still running on the data directory was left by a Stepwise that died without stopping
+     * it (kill -9): stop it on purpose, so this start owns the directory, instead of failing on its lock
+     * file (or, on the same port, quietly talking to a server nobody owns). A stale lock file is left to
+     * PostgreSQL, which starts over it.
+     */
+    private static void stopOrphan(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(lockFile);
+        Optional<ProcessHandle> orphan = lines.isEmpty() || !lines.getFirst().strip().matches("\\d+")
+                ? Optional.empty()
+                : ProcessHandle.of(Long.parseLong(lines.getFirst().strip())).filter(ProcessHandle::isAlive)
+                        .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (orphan.isEmpty()) {
+            return;
+        }
+        log.warn("An embedded PostgreSQL (pid {}) is still running on {}, left by a Stepwise that did not stop it; "
+                + "stopping it before starting a new one", orphan.get().pid(), dataDirectory);
+        // SIGTERM is PostgreSQL's smart shutdown: its clients died with their process, so it stops at once
+        orphan.get().destroy();
+        try {
+            orphan.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the orphaned PostgreSQL", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the orphaned PostgreSQL (pid " + orphan.get().pid() + ") on " + dataDirectory
+                    + " did not stop within 30 s; stop it by hand (kill " + orphan.get().pid() + ")", e);
+        }
     }
 
     public int port() {
