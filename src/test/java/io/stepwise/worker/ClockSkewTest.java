@@ -3,12 +3,12 @@ package io.stepwise.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.stepwise.StepwiseApplication;
 import io.stepwise.asl.Json;
 import io.stepwise.store.DatabaseClock;
 import io.stepwise.store.Executions;
 import io.stepwise.store.StateMachines;
 import io.stepwise.support.Eventually;
+import io.stepwise.support.Replicas;
 import io.stepwise.support.TestDatabase;
 import io.stepwise.support.TestTaskHandlers;
 import java.time.Clock;
@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -51,8 +49,8 @@ class ClockSkewTest {
     void aReplicaWhoseClockRunsFastNeitherStealsLeasesNorFiresTimersEarly() {
         TestDatabase db = TestDatabase.get().isolated("clock_skew_test");
         TestTaskHandlers.RUNS.clear();
-        try (ConfigurableApplicationContext slow = engine(db, StepwiseApplication.class, "false");
-                ConfigurableApplicationContext fast = engine(db, FastClock.class, "true")) {
+        try (ConfigurableApplicationContext slow = engine(db, List.of(), "false");
+                ConfigurableApplicationContext fast = engine(db, List.of(FastClock.class), "true")) {
             DatabaseClock fastClock = (DatabaseClock) fast.getBean(Clock.class);
             assertThat(fastClock.offset().toMillis()).isCloseTo(-SKEW.toMillis(), within(1_000L));
 
@@ -84,13 +82,8 @@ class ClockSkewTest {
         }
     }
 
-    private static ConfigurableApplicationContext engine(TestDatabase db, Class<?> extra, String maintenance) {
-        return new SpringApplicationBuilder(StepwiseApplication.class, extra)
-                .web(WebApplicationType.NONE)
-                .properties("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
-                        "spring.datasource.password=" + db.password(), "spring.main.banner-mode=off",
-                        "stepwise.worker.slots=16", "stepwise.worker.lease=5s", "stepwise.worker.poll-interval=200ms",
-                        "stepwise.maintenance.enabled=" + maintenance, "logging.level.root=WARN")
-                .run();
+    private static ConfigurableApplicationContext engine(TestDatabase db, List<Class<?>> sources, String maintenance) {
+        return Replicas.start(db, sources, "stepwise.worker.slots=16", "stepwise.worker.lease=5s",
+                "stepwise.worker.poll-interval=200ms", "stepwise.maintenance.enabled=" + maintenance);
     }
 }

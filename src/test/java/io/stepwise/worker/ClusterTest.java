@@ -2,13 +2,13 @@ package io.stepwise.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stepwise.StepwiseApplication;
 import io.stepwise.asl.Json;
 import io.stepwise.store.Executions;
 import io.stepwise.store.StateMachineDefinitions;
 import io.stepwise.store.StateMachines;
 import io.stepwise.support.Eventually;
 import io.stepwise.support.ReplicaKillSwitch;
+import io.stepwise.support.Replicas;
 import io.stepwise.support.StepTable;
 import io.stepwise.support.Tables;
 import io.stepwise.support.TestDatabase;
@@ -21,14 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -58,14 +56,9 @@ class ClusterTest {
         // a database of their own: other test contexts of this JVM would otherwise take their work
         TestDatabase db = TestDatabase.get().isolated("cluster_test");
         for (int i = 0; i < 3; i++) {
-            engines.add(new SpringApplicationBuilder(StepwiseApplication.class, ReplicaKillSwitch.class)
-                    .web(WebApplicationType.NONE)
-                    .properties("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
-                            "spring.datasource.password=" + db.password(), "spring.main.banner-mode=off",
-                            "stepwise.worker.slots=16", "stepwise.worker.lease=3s",
-                            "stepwise.worker.poll-interval=200ms", "spring.datasource.hikari.maximum-pool-size=12",
-                            "logging.level.root=WARN")
-                    .run());
+            engines.add(Replicas.start(db, List.of(ReplicaKillSwitch.class), "stepwise.worker.slots=16",
+                    "stepwise.worker.lease=3s", "stepwise.worker.poll-interval=200ms",
+                    "spring.datasource.hikari.maximum-pool-size=12"));
         }
         jdbc = engines.getFirst().getBean(JdbcClient.class);
     }

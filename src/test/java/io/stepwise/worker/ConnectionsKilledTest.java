@@ -2,19 +2,18 @@ package io.stepwise.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stepwise.StepwiseApplication;
 import io.stepwise.asl.Json;
 import io.stepwise.store.Executions;
 import io.stepwise.store.StateMachines;
 import io.stepwise.support.Eventually;
+import io.stepwise.support.FaultWorkload;
+import io.stepwise.support.Replicas;
 import io.stepwise.support.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -28,31 +27,16 @@ class ConnectionsKilledTest {
     private static final String APP = "stepwise-chaos";
     private static final int EXECUTIONS = 300;
 
-    private static final String MACHINE = """
-            {"StartAt": "Prepare", "States": {
-              "Prepare": {"Type": "Pass", "Next": "Work"},
-              "Work": {"Type": "Task", "Resource": "stepwise:sleep", "Parameters": {"millis": 20}, "ResultPath": null,
-                       "Next": "Pause"},
-              "Pause": {"Type": "Wait", "Seconds": 1, "Next": "Each"},
-              "Each": {"Type": "Map", "ItemsPath": "$.items", "ResultPath": null, "Next": "Done",
-                       "ItemProcessor": {"StartAt": "Echo", "States": {
-                         "Echo": {"Type": "Task", "Resource": "stepwise:echo", "End": true}}}},
-              "Done": {"Type": "Succeed"}}}""";
 
     @Test
     void everyExecutionSucceedsOnceWhileTheReplicasConnectionsAreKilled() throws Exception {
         TestDatabase db = TestDatabase.get().isolated("connections_killed_test");
         JdbcClient sql = JdbcClient.create(new DriverManagerDataSource(db.url(), db.user(), db.password()));
-        try (var engine = new SpringApplicationBuilder(StepwiseApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
-                        "spring.datasource.password=" + db.password(), "spring.main.banner-mode=off",
-                        "spring.datasource.hikari.data-source-properties.ApplicationName=" + APP,
-                        "spring.datasource.hikari.maximum-pool-size=8", "stepwise.worker.slots=64",
-                        "stepwise.worker.lease=3s", "stepwise.worker.poll-interval=200ms", "logging.level.root=ERROR")
-                .run()) {
+        try (var engine = Replicas.start(db, "spring.datasource.hikari.data-source-properties.ApplicationName=" + APP,
+                "spring.datasource.hikari.maximum-pool-size=8", "stepwise.worker.slots=64", "stepwise.worker.lease=3s",
+                "stepwise.worker.poll-interval=200ms", "logging.level.root=ERROR")) {
             String name = "chaos-" + System.nanoTime();
-            engine.getBean(StateMachines.class).register(name, Json.parse(MACHINE), null);
+            engine.getBean(StateMachines.class).register(name, Json.parse(FaultWorkload.machine(20)), null);
             List<Executions.StartRequest> starts = new ArrayList<>();
             for (int i = 0; i < EXECUTIONS; i++) {
                 starts.add(new Executions.StartRequest(name, null, null, Json.parse("{\"items\": [1, 2, 3]}")));
@@ -84,14 +68,7 @@ class ConnectionsKilledTest {
             assertThat(killed.get()).as("connections were killed during the run").isGreaterThan(10);
             assertThat(sql.sql("SELECT count(*) FROM execution WHERE state_machine_name = ? AND status <> 'SUCCEEDED'")
                     .param(name).query(Integer.class).single()).isZero();
-            // each state entered once per execution (Echo once per item): no transition applied twice
-            List<String> wrong = sql.sql("""
-                    SELECT format('%s %s x%s', h.execution_id, e->>'name', count(*))
-                    FROM history h JOIN execution x ON x.id = h.execution_id, json_array_elements(h.events) e
-                    WHERE x.state_machine_name = ? AND (e->>'t') LIKE '%StateEntered'
-                    GROUP BY h.execution_id, e->>'name'
-                    HAVING count(*) <> CASE WHEN e->>'name' = 'Echo' THEN 3 ELSE 1 END""")
-                    .param(name).query(String.class).list();
+            List<String> wrong = FaultWorkload.statesEnteredOtherThanOnce(sql, name, 3);
             assertThat(wrong).isEmpty();
         }
     }

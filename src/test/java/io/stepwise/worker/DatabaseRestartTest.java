@@ -9,6 +9,7 @@ import io.stepwise.store.Executions;
 import io.stepwise.store.StateMachines;
 import io.stepwise.support.Api;
 import io.stepwise.support.Eventually;
+import io.stepwise.support.FaultWorkload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,16 +30,6 @@ class DatabaseRestartTest {
 
     private static final int EXECUTIONS = 1000;
 
-    private static final String MACHINE = """
-            {"StartAt": "Prepare", "States": {
-              "Prepare": {"Type": "Pass", "Next": "Work"},
-              "Work": {"Type": "Task", "Resource": "stepwise:sleep", "Parameters": {"millis": 200}, "ResultPath": null,
-                       "Next": "Pause"},
-              "Pause": {"Type": "Wait", "Seconds": 1, "Next": "Each"},
-              "Each": {"Type": "Map", "ItemsPath": "$.items", "ResultPath": null, "Next": "Done",
-                       "ItemProcessor": {"StartAt": "Echo", "States": {
-                         "Echo": {"Type": "Task", "Resource": "stepwise:echo", "End": true}}}},
-              "Done": {"Type": "Succeed"}}}""";
 
     @Test
     void aReplicaRidesOutADatabaseRestart() throws Exception {
@@ -54,7 +45,7 @@ class DatabaseRestartTest {
                         "logging.level.root=ERROR")
                 .run()) {
             var api = new Api("http://localhost:" + engine.getEnvironment().getProperty("local.server.port"));
-            engine.getBean(StateMachines.class).register("restart", Json.parse(MACHINE), null);
+            engine.getBean(StateMachines.class).register("restart", Json.parse(FaultWorkload.machine(200)), null);
             List<Executions.StartRequest> starts = new ArrayList<>();
             for (int i = 0; i < EXECUTIONS; i++) {
                 starts.add(new Executions.StartRequest("restart", null, null, Json.parse("{\"items\": [1, 2]}")));
@@ -84,13 +75,7 @@ class DatabaseRestartTest {
                     (System.nanoTime() - restarted) / 1_000_000);
             assertThat(sql.sql("SELECT count(*) FROM execution WHERE status <> 'SUCCEEDED'").query(Integer.class)
                     .single()).isZero();
-            List<String> wrong = sql.sql("""
-                    SELECT format('%s %s x%s', h.execution_id, e->>'name', count(*))
-                    FROM history h, json_array_elements(h.events) e
-                    WHERE (e->>'t') LIKE '%StateEntered'
-                    GROUP BY h.execution_id, e->>'name'
-                    HAVING count(*) <> CASE WHEN e->>'name' = 'Echo' THEN 2 ELSE 1 END""")
-                    .query(String.class).list();
+            List<String> wrong = FaultWorkload.statesEnteredOtherThanOnce(sql, "restart", 2);
             assertThat(wrong).as("states entered other than once").isEmpty();
         } finally {
             database.close();

@@ -2,12 +2,12 @@ package io.stepwise.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stepwise.StepwiseApplication;
 import io.stepwise.asl.Json;
 import io.stepwise.store.Executions;
 import io.stepwise.store.StateMachines;
 import io.stepwise.support.Asl;
 import io.stepwise.support.Eventually;
+import io.stepwise.support.Replicas;
 import io.stepwise.support.StepTable;
 import io.stepwise.support.TestDatabase;
 import io.stepwise.support.TestTaskHandlers;
@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -28,12 +26,7 @@ class GracefulShutdownTest {
         TestDatabase db = TestDatabase.get();
         JdbcClient sql = JdbcClient.create(new DriverManagerDataSource(db.url(), db.user(), db.password()));
         StepTable steps = new StepTable(sql);
-        var engine = new SpringApplicationBuilder(StepwiseApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
-                        "spring.datasource.password=" + db.password(), "spring.main.banner-mode=off",
-                        "stepwise.worker.shutdown-grace=1s", "logging.level.root=WARN")
-                .run();
+        var engine = Replicas.start(db, "stepwise.worker.shutdown-grace=1s");
         String owner = engine.getBean(InFlightSteps.class).owner();
         String name = "shutdown-" + UUID.randomUUID();
         engine.getBean(StateMachines.class).register(name, Json.parse(Asl.task("test:block")), null);

@@ -2,12 +2,12 @@ package io.stepwise.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stepwise.StepwiseApplication;
 import io.stepwise.asl.Json;
 import io.stepwise.store.Executions;
 import io.stepwise.store.StateMachines;
 import io.stepwise.support.Asl;
 import io.stepwise.support.Eventually;
+import io.stepwise.support.Replicas;
 import io.stepwise.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -35,12 +33,7 @@ class LongTransactionTest {
     void workGoesOnWhileALongTransactionHoldsBackVacuumAndRecoversAfter() throws Exception {
         TestDatabase db = TestDatabase.get().isolated("long_transaction_test");
         JdbcClient sql = JdbcClient.create(new DriverManagerDataSource(db.url(), db.user(), db.password()));
-        try (ConfigurableApplicationContext engine = new SpringApplicationBuilder(StepwiseApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
-                        "spring.datasource.password=" + db.password(), "spring.main.banner-mode=off",
-                        "logging.level.root=WARN")
-                .run()) {
+        try (ConfigurableApplicationContext engine = Replicas.start(db)) {
             engine.getBean(StateMachines.class).register("churn", Json.parse(Asl.task("stepwise:echo")), null);
             Executions executions = engine.getBean(Executions.class);
             List<String> rates = new ArrayList<>();
