@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
@@ -20,7 +21,12 @@ public final class Api {
         this.baseUrl = baseUrl;
     }
 
-    public record Response(int status, String contentType, String location, JsonNode body, String raw) {
+    public record Response(int status, String contentType, String location, JsonNode body, String raw,
+            HttpHeaders headers) {
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
     }
 
     public Response get(String path) {
@@ -46,7 +52,7 @@ public final class Api {
             JsonNode body = raw == null || raw.isBlank() || !looksLikeJson(raw) ? null : Json.parse(raw);
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("Location").orElse(null), body, raw);
+                    response.headers().firstValue("Location").orElse(null), body, raw, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

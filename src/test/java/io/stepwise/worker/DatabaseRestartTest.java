@@ -50,7 +50,8 @@ class DatabaseRestartTest {
             for (int i = 0; i < EXECUTIONS; i++) {
                 starts.add(new Executions.StartRequest("restart", null, null, Json.parse("{\"items\": [1, 2]}")));
             }
-            engine.getBean(Executions.class).startAll(starts);
+            String someExecution = engine.getBean(Executions.class).startAll(starts).getFirst().start().execution().id()
+                    .toString();
             JdbcClient sql = JdbcClient.create(new DriverManagerDataSource(url, EmbeddedDatabase.USER,
                     EmbeddedDatabase.USER));
             int beforeStop = Eventually.await(Duration.ofMinutes(2), () -> finished(sql), n -> n >= EXECUTIONS / 5);
@@ -61,6 +62,13 @@ class DatabaseRestartTest {
             Eventually.await(Duration.ofSeconds(30), () -> api.get("/actuator/health/readiness").status(),
                     status -> status == 503);
             assertThat(finished(sql)).as("the database is away").isEqualTo(-1);
+            // a request that would work after a retry gets 503 with Retry-After, never a 500
+            for (Api.Response response : List.of(api.get("/v1/executions/" + someExecution),
+                    api.post("/v1/executions", "{\"stateMachine\": \"restart\", \"input\": {\"items\": []}}"))) {
+                assertThat(response.status()).as(response.raw()).isEqualTo(503);
+                assertThat(response.header("Retry-After")).contains("2");
+                assertThat(response.body().get("type").asString()).isEqualTo("urn:stepwise:problem:database-unavailable");
+            }
             database = EmbeddedDatabase.start(data, port, false);
             long restarted = System.nanoTime();
             int afterRestart = finished(sql);
