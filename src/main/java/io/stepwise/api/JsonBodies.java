@@ -2,20 +2,40 @@ package io.stepwise.api;
 
 import io.stepwise.asl.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** AWS passes definitions and inputs as JSON strings; we also take them as JSON values. */
 final class JsonBodies {
 
-    private JsonBodies() {
-    }
+    /**
+     * How deeply an execution input or a definition may nest arrays and objects. Jackson reads and
+     * writes at most 500 levels, and the engine wraps an input in levels of its own (its state data,
+     * Parameters templates, Map and Parallel results): an input of 499 levels was accepted and then
+     * failed its first state with States.Runtime. Half of Jackson's limit leaves the workflow the rest.
+     */
+    static final int MAX_NESTING = 256;
+
+    /** JSON given as a string is read as strictly as a request body: Jackson's limits, no key twice. */
+    private static final JsonMapper STRICT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     static JsonNode objectOrString(JsonNode value, String pointer) {
         if (value.isString()) {
             try {
-                return Json.parse(value.asString());
+                return STRICT.readTree(value.asString());
+            } catch (StreamConstraintsException e) {
+                throw new BadRequestException(JsonLimits.detail("The string at " + pointer, e), pointer);
             } catch (JacksonException e) {
+                if (JsonDuplicates.isDuplicate(e)) {
+                    String at = JsonDuplicates.pointer(e, pointer);
+                    throw new BadRequestException(JsonDuplicates.detail("The string at " + pointer, at), at);
+                }
                 throw new BadRequestException("The string at " + pointer + " is not valid JSON: "
                         + e.getOriginalMessage(), pointer);
             }
@@ -27,6 +47,7 @@ final class JsonBodies {
     static JsonNode definition(JsonNode value, long maxBytes) {
         checkSize(value, maxBytes, "/definition", "definition");
         JsonNode definition = objectOrString(value, "/definition");
+        checkNesting(definition, "/definition", "definition");
         if (!definition.isObject()) {
             throw new BadRequestException("/definition must be a state machine definition: a JSON object with "
                     + "StartAt and States, or a string holding one.", "/definition");
@@ -40,7 +61,32 @@ final class JsonBodies {
             return Json.NODES.objectNode();
         }
         checkSize(value, maxBytes, pointer, "input");
-        return objectOrString(value, pointer);
+        JsonNode input = objectOrString(value, pointer);
+        checkNesting(input, pointer, "input");
+        return input;
+    }
+
+    /** Refuses a value nested deeper than {@link #MAX_NESTING} levels; counts without recursion. */
+    static void checkNesting(JsonNode value, String pointer, String what) {
+        Deque<JsonNode> level = new ArrayDeque<>();
+        level.add(value);
+        int depth = 0;
+        while (!level.isEmpty()) {
+            Deque<JsonNode> next = new ArrayDeque<>();
+            for (JsonNode node : level) {
+                if (node.isContainer()) {
+                    node.forEach(next::add);
+                }
+            }
+            if (level.stream().anyMatch(JsonNode::isContainer)) {
+                depth++;
+            }
+            if (depth > MAX_NESTING) {
+                throw new BadRequestException("The " + what + " at " + pointer + " nests arrays and objects more than "
+                        + MAX_NESTING + " levels deep; flatten it.", pointer);
+            }
+            level = next;
+        }
     }
 
     /** JSON text for StateTester, which takes JSON as text the way AWS does; null stays null. */

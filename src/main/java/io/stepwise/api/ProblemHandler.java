@@ -6,14 +6,15 @@ import io.stepwise.store.ExecutionConflictException;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.RedriveNotAllowedException;
 import io.stepwise.store.StateMachineInUseException;
-import java.net.URI;
-import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,6 +23,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,6 +33,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -46,21 +49,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    /** Problem types of the errors Spring MVC itself raises, by status. */
-    private static final Map<Integer, String[]> FRAMEWORK_TYPES = Map.of(
-            400, new String[] {"invalid-request", "Invalid request"},
-            404, new String[] {"not-found", "Not found"},
-            405, new String[] {"method-not-allowed", "Method not allowed"},
-            406, new String[] {"not-acceptable", "Not acceptable"},
-            413, new String[] {"payload-too-large", "Payload too large"},
-            415, new String[] {"unsupported-media-type", "Unsupported media type"});
-
     @ExceptionHandler(InvalidDefinitionException.class)
-    ProblemDetail invalidDefinition(InvalidDefinitionException e) {
+    ResponseEntity<ProblemDetail> invalidDefinition(InvalidDefinitionException e) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-definition",
                 "Invalid state machine definition", e.getMessage(), "/definition" + pointerSuffix(e.location()));
         problem.setProperty("diagnostics", e.diagnostics());
-        return problem;
+        return Problems.response(problem);
     }
 
     /** Diagnostics point into the definition, where the root is "/"; inside the request it is /definition. */
@@ -69,8 +63,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(TestStateRejectedException.class)
-    ProblemDetail testStateRejected(TestStateRejectedException e) {
-        return switch (e.reason()) {
+    ResponseEntity<ProblemDetail> testStateRejected(TestStateRejectedException e) {
+        return Problems.response(switch (e.reason()) {
             case INVALID_DEFINITION -> {
                 String location = e.diagnostics().stream().filter(d -> d.isError()).findFirst()
                         .map(d -> d.location()).orElse("/");
@@ -83,68 +77,77 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     "/mock");
             case INVALID_REQUEST -> Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                     e.getMessage(), TestStatePointers.of(e.getMessage()));
-        };
+        });
     }
 
     @ExceptionHandler(BadRequestException.class)
-    ProblemDetail badRequest(BadRequestException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(), e.pointer());
+    ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(), e.pointer()));
     }
 
     @ExceptionHandler(InvalidParameterException.class)
-    ProblemDetail invalidParameter(InvalidParameterException e) {
-        return parameterProblem(e.parameter(), e.getMessage());
+    ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e) {
+        return Problems.response(parameterProblem(e.parameter(), e.getMessage()));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
-    ProblemDetail payloadTooLarge(PayloadTooLargeException e) {
-        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", e.getMessage(),
-                e.pointer());
+    ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLargeException e) {
+        return Problems.response(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", e.getMessage(),
+                e.pointer()));
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), null);
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), null));
     }
 
     @ExceptionHandler(ExecutionConflictException.class)
-    ProblemDetail conflict(ExecutionConflictException e) {
-        return Problems.of(HttpStatus.CONFLICT, "execution-exists", "Execution already exists", e.getMessage(),
-                "/name");
+    ResponseEntity<ProblemDetail> conflict(ExecutionConflictException e) {
+        return Problems.response(Problems.of(HttpStatus.CONFLICT, "execution-exists", "Execution already exists", e.getMessage(),
+                "/name"));
     }
 
     @ExceptionHandler(StateMachineInUseException.class)
-    ProblemDetail inUse(StateMachineInUseException e) {
-        return Problems.of(HttpStatus.CONFLICT, "state-machine-in-use", "State machine in use", e.getMessage(), null);
+    ResponseEntity<ProblemDetail> inUse(StateMachineInUseException e) {
+        return Problems.response(Problems.of(HttpStatus.CONFLICT, "state-machine-in-use", "State machine in use", e.getMessage(), null));
     }
 
     @ExceptionHandler(RedriveNotAllowedException.class)
-    ProblemDetail redriveNotAllowed(RedriveNotAllowedException e) {
-        return Problems.of(HttpStatus.CONFLICT, "redrive-not-allowed", "Redrive not allowed", e.getMessage(), null);
+    ResponseEntity<ProblemDetail> redriveNotAllowed(RedriveNotAllowedException e) {
+        return Problems.response(Problems.of(HttpStatus.CONFLICT, "redrive-not-allowed", "Redrive not allowed", e.getMessage(), null));
     }
 
     @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException e) {
-        return Problems.of(HttpStatus.CONFLICT, e.type(), e.title(), e.getMessage(), null);
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+        return Problems.response(Problems.of(HttpStatus.CONFLICT, e.type(), e.title(), e.getMessage(), null));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "value" : switch (e.getRequiredType().getSimpleName()) {
             case "UUID" -> "UUID (such as 0190a3a0-0000-7000-8000-000000000000)";
             case "int", "Integer", "long", "Long" -> "whole number";
             case "boolean", "Boolean" -> "boolean (true or false)";
             default -> "value";
         };
-        return parameterProblem(e.getName(), "'" + e.getValue() + "' is not a valid " + e.getName() + ": expected a "
-                + expected + ".");
+        return Problems.response(parameterProblem(e.getName(), "'" + e.getValue() + "' is not a valid " + e.getName() + ": expected a "
+                + expected + "."));
+    }
+
+    /** Tomcat's refusal of a query string it cannot decode, raised when Spring binds a parameter. */
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<ProblemDetail> illegalState(IllegalStateException e, HttpServletRequest request) {
+        if (QueryStrings.isUndecodable(e)) {
+            return Problems.response(QueryStrings.problem(request.getQueryString()));
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error serving a request", e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "Stepwise could not complete the request. The server log has the details.", null);
+        return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "Stepwise could not complete the request. The server log has the details.", null));
     }
 
     @Override
@@ -170,10 +173,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             detail = "The value at " + pointer + " is not allowed here.";
         } else if (cause instanceof DatabindException) {
             detail = "The request body must be a JSON object.";
+        } else if (JsonDuplicates.isDuplicate(cause)) {
+            pointer = JsonDuplicates.pointer(cause, "");
+            detail = JsonDuplicates.detail("The request body", pointer);
+        } else if (cause instanceof StreamConstraintsException limit) {
+            detail = JsonLimits.detail("The request body", limit);
         } else if (cause instanceof JacksonException jackson) {
             detail = "The request body is not valid JSON: " + jackson.getOriginalMessage();
         }
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
                 "Malformed request", detail, pointer));
     }
 
@@ -185,7 +193,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(f -> "/" + f.getField().replace('.', '/') + " " + f.getDefaultMessage())
                 .sorted().collect(Collectors.joining("; ")) + ".";
         FieldError first = errors.stream().min((a, b) -> a.getField().compareTo(b.getField())).orElseThrow();
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
                 "Invalid request", detail, "/" + first.getField().replace('.', '/')));
     }
 
@@ -198,7 +206,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             // a @Valid body in a method that also validates parameters is reported here, not as MethodArgumentNotValid
             String detail = fieldErrors.stream().map(f -> "/" + f.getField().replace('.', '/') + " "
                     + f.getDefaultMessage()).collect(Collectors.joining("; ")) + ".";
-            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
                     "Invalid request", detail, "/" + fieldErrors.getFirst().getField().replace('.', '/')));
         }
         var first = e.getParameterValidationResults().getFirst();
@@ -208,13 +216,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         .map(m -> m.getDefaultMessage()).collect(Collectors.joining(", ")) + " (was '"
                         + r.getArgument() + "')")
                 .collect(Collectors.joining("; ")) + ".";
-        return ResponseEntity.badRequest().body(parameterProblem(name, detail));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(parameterProblem(name, detail));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(parameterProblem(e.getParameterName(),
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(parameterProblem(e.getParameterName(),
                 "The query parameter '" + e.getParameterName() + "' is required."));
     }
 
@@ -224,7 +232,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                 "Unsupported media type", "Send the request body as JSON with 'Content-Type: application/json'"
                         + (e.getContentType() == null ? "." : ", not " + e.getContentType() + "."), null);
-        return new ResponseEntity<>(problem, headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        return new ResponseEntity<>(problem, Problems.withProblemType(headers), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }
 
     @Override
@@ -235,7 +243,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         .collect(Collectors.joining(", ")) + ".";
         ProblemDetail problem = Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
                 e.getMethod() + " is not supported on this path." + allowed, null);
-        return new ResponseEntity<>(problem, headers, HttpStatus.METHOD_NOT_ALLOWED);
+        return new ResponseEntity<>(problem, Problems.withProblemType(headers), HttpStatus.METHOD_NOT_ALLOWED);
     }
 
     @Override
@@ -243,7 +251,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
                 "Responses are JSON: accept application/json or application/problem+json.", null);
-        return new ResponseEntity<>(problem, headers, HttpStatus.NOT_ACCEPTABLE);
+        return new ResponseEntity<>(problem, Problems.withProblemType(headers), HttpStatus.NOT_ACCEPTABLE);
     }
 
     @Override
@@ -251,22 +259,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         return new ResponseEntity<>(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
                 "No endpoint at /" + e.getResourcePath() + ". The API lives under /v1; /v3/api-docs describes it.",
-                null), headers, HttpStatus.NOT_FOUND);
+                null), Problems.withProblemType(headers), HttpStatus.NOT_FOUND);
     }
 
-    /** Whatever else Spring MVC reports keeps its status but gets a stable type instead of about:blank. */
+    /**
+     * Every problem Spring MVC reports goes out through here: it keeps its status, gets a stable type
+     * instead of about:blank, and is written as application/problem+json whatever the Accept header
+     * asked for.
+     */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem
-                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            String[] type = FRAMEWORK_TYPES.getOrDefault(status.value(),
-                    new String[] {status.is4xxClientError() ? "invalid-request" : "internal",
-                            status.is4xxClientError() ? "Invalid request" : "Internal error"});
-            problem.setType(URI.create(Problems.TYPE_PREFIX + type[0]));
-            problem.setTitle(type[1]);
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.typed(problem);
+            return new ResponseEntity<>(problem, Problems.withProblemType(headers), status);
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        // a path variable that converts to nothing, such as a blank UUID (/v1/executions/%20)
+        String expected = e.getParameter().getParameterType() == UUID.class
+                ? "a UUID (such as 0190a3a0-0000-7000-8000-000000000000)" : "a value";
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(parameterProblem(
+                e.getVariableName(), "The path parameter '" + e.getVariableName() + "' is blank: expected " + expected
+                        + "."));
     }
 
     private static ProblemDetail parameterProblem(String parameter, String detail) {

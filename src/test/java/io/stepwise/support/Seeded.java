@@ -58,7 +58,11 @@ public final class Seeded {
         }
     }
 
-    private static long seed() {
+    /**
+     * The seed a property should draw from: {@code -Dstepwise.seed} when given, else a fresh random
+     * one. For checks that run their own loop instead of {@link #forAll} (and print the seed themselves).
+     */
+    public static long seed() {
         String fixed = System.getProperty(SEED_PROPERTY, "").strip();
         if (fixed.isEmpty()) {
             return new SplittableRandom().nextLong();
