@@ -1,6 +1,8 @@
 package io.stepwise.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.stepwise.engine.ExecutionStatus;
+import io.stepwise.store.ExecutionConflictException;
 import io.stepwise.store.ExecutionFilter;
 import io.stepwise.store.ExecutionRecord;
 import io.stepwise.store.Executions;
@@ -10,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -17,10 +20,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,6 +78,22 @@ class ExecutionController {
         }
     }
 
+    /** Up to {@value Executions#MAX_START_ALL} starts, each as {@code POST /v1/executions} takes it. */
+    record BatchStartRequest(@NotNull @Size(min = 1, max = Executions.MAX_START_ALL) List<@Valid @NotNull
+            StartExecutionRequest> executions) {
+    }
+
+    /**
+     * One start's answer, in request order: {@code status} 201 (started), 200 (the same named start
+     * again) with {@code execution}, or 404/409 with {@code problem}, as a single start would answer.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BatchStartItem(int status, StartExecutionResponse execution, ProblemDetail problem) {
+    }
+
+    record BatchStartResponse(List<BatchStartItem> items) {
+    }
+
     /** Both fields are optional; they become the execution's error and cause, as on AWS. */
     record StopExecutionRequest(@Size(max = 256) String error, @Size(max = 32768) String cause) {
     }
@@ -85,6 +107,44 @@ class ExecutionController {
             return ResponseEntity.ok(body);
         }
         return ResponseEntity.created(location(body.executionId())).body(body);
+    }
+
+    /**
+     * Starts up to {@value Executions#MAX_START_ALL} executions in one transaction ({@link Executions#startAll}),
+     * each answered in order; one start's missing machine or taken name fails only that start. A
+     * malformed request (a missing field, an input too large) is a 400 for the whole batch, pointing at
+     * the item's field, and starts nothing.
+     */
+    @PostMapping("/batch")
+    BatchStartResponse startBatch(@Valid @RequestBody BatchStartRequest request) {
+        List<Executions.StartRequest> starts = new ArrayList<>();
+        for (int i = 0; i < request.executions().size(); i++) {
+            StartExecutionRequest item = request.executions().get(i);
+            JsonNode input = JsonBodies.input(item.input(), properties.maxInputBytes().toBytes(),
+                    "/executions/" + i + "/input");
+            starts.add(new Executions.StartRequest(item.stateMachine(), item.version(), item.name(), input));
+        }
+        List<BatchStartItem> items = new ArrayList<>();
+        List<Executions.StartResult> results = executions.startAll(starts);
+        for (int i = 0; i < results.size(); i++) {
+            items.add(item(results.get(i), "/executions/" + i));
+        }
+        return new BatchStartResponse(items);
+    }
+
+    private static BatchStartItem item(Executions.StartResult result, String at) {
+        if (result.failure() == null) {
+            var start = result.start();
+            return new BatchStartItem(start.created() ? 201 : 200, StartExecutionResponse.of(start.execution()), null);
+        }
+        ProblemDetail problem = switch (result.failure()) {
+            case NotFoundException e -> Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(),
+                    at + "/stateMachine");
+            case ExecutionConflictException e -> Problems.of(HttpStatus.CONFLICT, "execution-exists",
+                    "Execution already exists", e.getMessage(), at + "/name");
+            default -> throw result.failure(); // not a start's own fault: the request's answer as for one start
+        };
+        return new BatchStartItem(problem.getStatus(), null, problem);
     }
 
     /**

@@ -185,16 +185,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Malformed request", detail, pointer));
     }
 
+    /** A Bean Validation field path ({@code executions[3].name}) as a JSON pointer ({@code /executions/3/name}). */
+    static String fieldPointer(String field) {
+        return "/" + field.replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = e.getBindingResult().getFieldErrors();
         String detail = errors.stream()
-                .map(f -> "/" + f.getField().replace('.', '/') + " " + f.getDefaultMessage())
+                .map(f -> fieldPointer(f.getField()) + " " + f.getDefaultMessage())
                 .sorted().collect(Collectors.joining("; ")) + ".";
         FieldError first = errors.stream().min((a, b) -> a.getField().compareTo(b.getField())).orElseThrow();
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
-                "Invalid request", detail, "/" + first.getField().replace('.', '/')));
+                "Invalid request", detail, fieldPointer(first.getField())));
     }
 
     @Override
@@ -204,10 +209,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .sorted((a, b) -> a.getField().compareTo(b.getField())).toList();
         if (!fieldErrors.isEmpty()) {
             // a @Valid body in a method that also validates parameters is reported here, not as MethodArgumentNotValid
-            String detail = fieldErrors.stream().map(f -> "/" + f.getField().replace('.', '/') + " "
+            String detail = fieldErrors.stream().map(f -> fieldPointer(f.getField()) + " "
                     + f.getDefaultMessage()).collect(Collectors.joining("; ")) + ".";
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
-                    "Invalid request", detail, "/" + fieldErrors.getFirst().getField().replace('.', '/')));
+                    "Invalid request", detail, fieldPointer(fieldErrors.getFirst().getField())));
         }
         var first = e.getParameterValidationResults().getFirst();
         String name = first.getMethodParameter().getParameterName();
