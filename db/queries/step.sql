@@ -14,6 +14,12 @@ FROM unnest(CAST(:ids AS uuid[]), CAST(:stateNames AS text[]), string_to_array(C
      AS t(id, state_name, input, n)
 ORDER BY t.n;
 
+-- name: StepNextReady
+-- When the next READY step of the queue falls due, in the claim's order (step_ready_idx, first entry):
+-- an idle poller sleeps until then instead of a whole poll interval, so timers fire on time. Within the
+-- highest priority present this is the earliest run_at; lower priorities wait for the next poll.
+SELECT run_at FROM step WHERE status = 'READY' AND queue = :queue ORDER BY priority DESC, run_at, id LIMIT 1;
+
 -- name: StepClaimReady
 -- Locks up to :limit due READY steps without waiting on rows other workers hold, and leases them in
 -- the same statement. WHERE and ORDER BY match step_ready_idx column for column. The execution's

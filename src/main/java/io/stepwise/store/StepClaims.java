@@ -28,6 +28,17 @@ public class StepClaims {
         return steps.claimReady(owner, limit, now, now.plus(lease));
     }
 
+    /**
+     * How long an idle worker may sleep before the next READY step falls due, at most {@code longest}:
+     * zero when one is due already (claimed by another worker a moment ago, or about to be).
+     */
+    @Transactional(readOnly = true)
+    public Duration untilNextDue(Duration longest) {
+        return steps.nextReady().map(runAt -> Duration.between(clock.instant(), runAt))
+                .map(wait -> wait.isNegative() ? Duration.ZERO : wait)
+                .filter(wait -> wait.compareTo(longest) < 0).orElse(longest);
+    }
+
     /** Extends the leases of the given running steps of {@code owner}; returns the ids still held. */
     @Transactional
     public List<Long> renew(String owner, Long[] stepIds, Duration lease) {

@@ -7,8 +7,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,6 +76,11 @@ class StepStore {
                 .param("now", Rows.timestamp(now))
                 .param("queue", DEFAULT_QUEUE)
                 .update();
+    }
+
+    Optional<Instant> nextReady() {
+        return jdbc.sql(SqlStatements.get("StepNextReady")).param("queue", DEFAULT_QUEUE)
+                .query((rs, n) -> Rows.instant(rs, "run_at")).optional();
     }
 
     List<ClaimedStep> claimReady(String owner, int limit, Instant now, Instant leaseExpiresAt) {

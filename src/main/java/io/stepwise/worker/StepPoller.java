@@ -2,6 +2,7 @@ package io.stepwise.worker;
 
 import io.stepwise.store.ClaimedStep;
 import io.stepwise.store.StepClaims;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,6 +87,9 @@ class StepPoller implements SmartLifecycle {
                 }
                 List<ClaimedStep> batch = claims.claim(owner, free, properties.lease());
                 claimed.addAndGet(batch.size());
+                if (!batch.isEmpty()) {
+                    dueOutOfReach = 0;
+                }
                 for (ClaimedStep step : batch) {
                     slots.acquire();
                     executor.execute(() -> {
@@ -97,7 +101,7 @@ class StepPoller implements SmartLifecycle {
                     });
                 }
                 if (batch.size() < free) {
-                    awaitWork();
+                    awaitWork(untilNextDue());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -109,11 +113,37 @@ class StepPoller implements SmartLifecycle {
         }
     }
 
+    /**
+     * Until the next READY step falls due (a Wait ending, a retry's backoff), so timers fire on time
+     * rather than at the next poll; never longer than the poll interval, which still catches what the
+     * database cannot announce. A step that fell due between our claim and this look (or that another
+     * worker is claiming right now) is tried again after {@link #DUE_RETRY}, doubling while it stays
+     * out of reach (a row lock held elsewhere) up to the poll interval, so nothing spins.
+     */
+    private static final Duration DUE_RETRY = Duration.ofMillis(5);
+
+    /** Looks in a row that found a due step out of reach; only the poller thread touches it. */
+    private int dueOutOfReach;
+
+    private Duration untilNextDue() {
+        Duration wait = claims.untilNextDue(properties.pollInterval());
+        if (!wait.isZero()) {
+            dueOutOfReach = 0;
+            return wait;
+        }
+        Duration retry = DUE_RETRY.multipliedBy(1L << Math.min(dueOutOfReach++, 10));
+        return retry.compareTo(properties.pollInterval()) < 0 ? retry : properties.pollInterval();
+    }
+
     private void awaitWork() throws InterruptedException {
+        awaitWork(properties.pollInterval());
+    }
+
+    private void awaitWork(Duration longest) throws InterruptedException {
         lock.lock();
         try {
             if (!wakeRequested && running) {
-                wake.await(properties.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
+                wake.await(longest.toNanos(), TimeUnit.NANOSECONDS);
             }
             wakeRequested = false;
         } finally {
