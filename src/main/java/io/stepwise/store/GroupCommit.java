@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Group commit: threads hand over one item each and wait for its result; one committer thread takes
@@ -20,10 +21,12 @@ import org.slf4j.LoggerFactory;
  * one by one, so one bad item fails only its own caller. When the committer is not running (before
  * start, after stop) callers apply their item themselves.
  *
+ * A Spring bean that extends it is started and stopped with the context.
+ *
  * @param <T> what callers hand over
  * @param <R> what each caller gets back
  */
-public final class GroupCommit<T, R> {
+public class GroupCommit<T, R> implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -60,12 +63,14 @@ public final class GroupCommit<T, R> {
         }
     }
 
+    @Override
     public synchronized void start() {
         running = true;
         thread = Thread.ofPlatform().name(name).daemon().start(this::drain);
     }
 
     /** Stops the committer; items handed over meanwhile are applied before this returns. */
+    @Override
     public synchronized void stop() {
         running = false;
         if (thread != null) {
@@ -82,6 +87,7 @@ public final class GroupCommit<T, R> {
         }
     }
 
+    @Override
     public boolean isRunning() {
         return running;
     }

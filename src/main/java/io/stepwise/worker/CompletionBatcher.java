@@ -13,15 +13,13 @@ import org.springframework.stereotype.Component;
  * their completion over and wait for its commit, so a slot is only freed once its work is durable.
  */
 @Component
-class CompletionBatcher implements SmartLifecycle {
+class CompletionBatcher extends GroupCommit<Completion, Boolean> {
 
     /** As large as a claim can be by default: a drained claim then commits in one transaction. */
     static final int MAX_BATCH = 1024;
 
-    private final GroupCommit<Completion, Boolean> committer;
-
     CompletionBatcher(StepCompletions completions) {
-        this.committer = new GroupCommit<>("stepwise-completer", MAX_BATCH, batch -> {
+        super("stepwise-completer", MAX_BATCH, batch -> {
             boolean[] applied = completions.apply(batch);
             List<Boolean> results = new ArrayList<>(applied.length);
             for (boolean a : applied) {
@@ -33,22 +31,7 @@ class CompletionBatcher implements SmartLifecycle {
 
     /** Commits the completion (batched with others) and returns whether it was applied. */
     boolean commit(Completion completion) {
-        return committer.submit(completion);
-    }
-
-    @Override
-    public void start() {
-        committer.start();
-    }
-
-    @Override
-    public void stop() {
-        committer.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return committer.isRunning();
+        return submit(completion);
     }
 
     /** Stops after the poller and its workers (lower phase stops later), so their completions still commit. */
