@@ -2,6 +2,7 @@ package io.stepwise.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stepwise.support.Eventually;
 import io.stepwise.support.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -120,23 +121,16 @@ class ImageLayoutIT {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                     .timeout(Duration.ofSeconds(5)).build();
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            HttpResponse<String> last = null;
-            while (System.nanoTime() < deadline && child.isAlive()) {
-                try {
-                    last = http.send(health, HttpResponse.BodyHandlers.ofString());
-                    if (last.statusCode() == 200 && last.body().contains("\"UP\"")) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(250);
+            Health last;
+            try {
+                last = Eventually.await(Duration.ofSeconds(90), () -> health(http, health, child),
+                        h -> !h.childAlive() || (h.status() == 200 && h.body().contains("\"UP\"")));
+            } catch (AssertionError notHealthy) {
+                throw new AssertionError(notHealthy.getMessage() + "; output:\n" + output(log), notHealthy);
             }
             long healthyMillis = (System.nanoTime() - t1) / 1_000_000;
-            String childOut = Files.exists(log) ? Files.readString(log) : "";
-            assertThat(last).as("no answer from the extracted application; its output:\n%s", childOut).isNotNull();
-            assertThat(last.statusCode()).as("health %s; output:\n%s", last.body(), childOut).isEqualTo(200);
+            String childOut = output(log);
+            assertThat(last.status()).as("health %s; output:\n%s", last.body(), childOut).isEqualTo(200);
             assertThat(last.body()).as("output:\n%s", childOut).contains("\"status\":\"UP\"");
             System.out.printf("ImageLayoutIT: extract %d ms, healthy after %d ms, jars dependencies=%d application=%d,%s%n",
                     extractMillis, healthyMillis, depJars, appJars, sizes);
@@ -246,6 +240,30 @@ class ImageLayoutIT {
                     Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+        }
+    }
+
+    /** One look at the child's health: its answer, or -1 while it is not listening yet. */
+    private record Health(int status, String body, boolean childAlive) {
+    }
+
+    private static Health health(HttpClient http, HttpRequest request, Process child) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Health(response.statusCode(), response.body(), child.isAlive());
+        } catch (IOException notListening) {
+            return new Health(-1, "not listening yet", child.isAlive());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String output(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return "(output unreadable: " + e + ")";
         }
     }
 }

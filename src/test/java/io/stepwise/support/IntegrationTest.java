@@ -47,6 +47,7 @@ public abstract class IntegrationTest {
     @BeforeEach
     void emptyDatabaseAndConnectApi() {
         Tables.truncate(jdbc);
+        TestTaskHandlers.reset();
         definitions.forgetAll();
         api = new Api("http://localhost:" + port);
         steps = new StepTable(jdbc);

@@ -64,6 +64,12 @@ public class TestTaskHandlers {
         };
     }
 
+    /** Forgets what earlier tests set and counted (IntegrationTest does it before each test). */
+    public static void reset() {
+        FAIL_ON.clear();
+        RUNS.clear();
+    }
+
     /** Inputs test:flaky fails on (with error Flaky.Error); tests fill and clear it. */
     public static final Set<String> FAIL_ON = ConcurrentHashMap.newKeySet();
 

@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,13 +30,6 @@ class IdempotencyKeyTest extends IntegrationTest {
     StateMachines machines;
     @Autowired
     Executions executions;
-
-    @BeforeEach
-    @AfterEach
-    void reset() {
-        TestTaskHandlers.FAIL_ON.clear();
-        TestTaskHandlers.RUNS.clear();
-    }
 
     /** Runs the definition to its end and answers how often each key (without the execution id) ran. */
     private Map<String, Integer> runsByKey(String definition, String input, ExecutionStatus expected) {

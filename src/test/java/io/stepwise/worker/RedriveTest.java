@@ -21,8 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,13 +31,6 @@ class RedriveTest extends IntegrationTest {
     StateMachines machines;
     @Autowired
     Executions executions;
-
-    @BeforeEach
-    @AfterEach
-    void reset() {
-        TestTaskHandlers.FAIL_ON.clear();
-        TestTaskHandlers.RUNS.clear();
-    }
 
     ExecutionRecord awaitEnd(UUID id) {
         return Eventually.await(Duration.ofSeconds(30), () -> executions.find(id).orElseThrow(),
