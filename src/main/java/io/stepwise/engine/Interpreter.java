@@ -185,9 +185,7 @@ public final class Interpreter {
                         new Outcome.FailedAt(state.name(), input, frame.variables())));
                 case StateRules.Waits waits -> new Stop(new Outcome.Wait(state.name(), waits.until(), waits.output(),
                         waits.variables()));
-                case StateRules.RunsTask task -> new Stop(pending(frame, (Recoverable) state, input, task,
-                        RetryState.none(((Recoverable) state).retry().size()), null, now, visit, history));
-                case StateRules.RunsChildren children -> new Stop(pending(frame, (Recoverable) state, input, children,
+                case StateRules.Work work -> new Stop(pending(frame, (Recoverable) state, input, work,
                         RetryState.none(((Recoverable) state).retry().size()), null, now, visit, history));
             };
         } catch (StatesError e) {
@@ -213,7 +211,7 @@ public final class Interpreter {
     }
 
     /** The outcome a Task's or Parallel's/Map's work waits as: a task to run, or children to fan out to. */
-    private Outcome pending(Frame frame, Recoverable state, JsonNode input, StateRules.Effect work,
+    private Outcome pending(Frame frame, Recoverable state, JsonNode input, StateRules.Work work,
             RetryState retries, Instant notBefore, Instant enteredTime, long visit, HistoryRecorder history) {
         return switch (work) {
             case StateRules.RunsTask task -> new Outcome.RunTask(state.name(), input, task.call().input(),
@@ -225,7 +223,6 @@ public final class Interpreter {
                 yield new Outcome.FanOut(state.name(), input, children.children(), children.maxConcurrency(),
                         children.tolerance(), retries, notBefore, enteredTime, visit, frame.variables());
             }
-            default -> throw new IllegalArgumentException("not work: " + work);
         };
     }
 

@@ -45,12 +45,16 @@ final class StateRules {
     record Fails(String error, String cause) implements Effect {
     }
 
+    /** The work of a Task, Parallel or Map state, to be done outside the rules. */
+    sealed interface Work extends Effect {
+    }
+
     /** A Task state's work: its handler gets {@code call.input()}. */
-    record RunsTask(StateData.TaskCall call) implements Effect {
+    record RunsTask(StateData.TaskCall call) implements Work {
     }
 
     /** A Parallel's or Map's work: its branches or items. */
-    record RunsChildren(StateData.Children children) implements Effect {
+    record RunsChildren(StateData.Children children) implements Work {
     }
 
     /**
@@ -114,7 +118,7 @@ final class StateRules {
     }
 
     /** The input side of a Task's, Parallel's or Map's work: on entry, and again for each retry. */
-    Effect work(Recoverable state, JsonNode input, ObjectNode context, Map<String, JsonNode> variables,
+    Work work(Recoverable state, JsonNode input, ObjectNode context, Map<String, JsonNode> variables,
             JsonNode mapItems) {
         return switch (state) {
             case TaskState task -> new RunsTask(data.taskCall(task, input, context, variables));
