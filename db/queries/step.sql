@@ -154,9 +154,10 @@ WHERE execution_id = :executionId ORDER BY id;
 
 -- name: StepRevive
 -- Redrive: a failed or cut-off step becomes READY, WAITING (for revived children) or BLOCKED again.
--- A cut-off Wait keeps its end: redriving it must not skip the rest of the wait.
+-- A cut-off Wait keeps its end: redriving it must not skip the rest of the wait. A cut-off wait for a
+-- task token runs its task again (its token was cancelled with the stop).
 UPDATE step
-SET status = :status, run_at = CASE WHEN kind = 'WAIT' THEN GREATEST(run_at, :now) ELSE :now END, pending_children = :pending, failed_children = 0, error = NULL, cause = NULL,
+SET status = :status, kind = CASE WHEN kind = 'CALLBACK' THEN 'TASK' ELSE kind END, run_at = CASE WHEN kind = 'WAIT' THEN GREATEST(run_at, :now) ELSE :now END, pending_children = :pending, failed_children = 0, error = NULL, cause = NULL,
     lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
 WHERE id = :id AND status IN ('FAILED', 'CANCELLED');
 
@@ -182,3 +183,15 @@ FROM unnest(CAST(:ids AS bigint[]), CAST(:tokens AS uuid[]), CAST(:kinds AS text
      AS t(id, token, kind, state_name, input, state_data, run_at)
 WHERE s.id = t.id AND s.lease_token = t.token
 RETURNING s.id;
+
+-- name: StepWakeCallback
+-- An answer (or a deadline moved closer) for a waiting CALLBACK step: it runs at :runAt. A step a
+-- worker holds right now is left alone: the worker reads the token row under lock after this commits.
+UPDATE step SET run_at = :runAt
+WHERE id = :stepId AND status = 'READY' AND kind = 'CALLBACK' AND run_at > :runAt;
+
+-- name: StepAwaitAgainLeased
+-- A claimed CALLBACK step whose answer has not come and whose deadline moved (a heartbeat): it waits
+-- again until the new deadline, under the lease guard.
+UPDATE step SET status = 'READY', run_at = :runAt, lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
+WHERE id = :id AND status = 'RUNNING' AND lease_token = :leaseToken;

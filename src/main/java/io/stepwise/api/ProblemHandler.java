@@ -117,6 +117,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.response(Problems.of(HttpStatus.CONFLICT, "redrive-not-allowed", "Redrive not allowed", e.getMessage(), null));
     }
 
+    @ExceptionHandler(TaskAnswerRefusedException.class)
+    ResponseEntity<ProblemDetail> taskAnswerRefused(TaskAnswerRefusedException e) {
+        return Problems.response(Problems.of(e.status(), e.type(), e.title(), e.getMessage(), "/taskToken"));
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
         return Problems.response(Problems.of(HttpStatus.CONFLICT, e.type(), e.title(), e.getMessage(), null));

@@ -1,5 +1,6 @@
 package io.stepwise.config;
 
+import io.stepwise.activity.HmacTaskTokens;
 import io.stepwise.engine.Interpreter;
 import java.time.Clock;
 import java.util.Random;
@@ -11,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class InterpreterConfiguration {
 
     @Bean
-    Interpreter interpreter(Clock clock) {
+    Interpreter interpreter(Clock clock, HmacTaskTokens tokens) {
         // java.util.Random is thread-safe; the interpreter is shared by every worker thread
-        return Interpreter.of(clock, new Random());
+        return Interpreter.of(clock, new Random(), tokens);
     }
 }

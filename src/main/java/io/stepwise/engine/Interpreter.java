@@ -9,7 +9,6 @@ import io.stepwise.asl.model.TaskState;
 import io.stepwise.asl.model.Transition;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import tools.jackson.databind.JsonNode;
@@ -26,15 +25,22 @@ public final class Interpreter {
 
     private final StateRules rules;
     private final RandomGenerator random;
+    private final TaskTokens tokens;
 
-    public Interpreter(StateData data, RandomGenerator random) {
+    public Interpreter(StateData data, RandomGenerator random, TaskTokens tokens) {
         this.rules = new StateRules(data);
         this.random = random;
+        this.tokens = tokens;
     }
 
     /** An interpreter whose data flow, retry jitter and task tokens draw on {@code clock} and {@code random}. */
     public static Interpreter of(Clock clock, RandomGenerator random) {
-        return new Interpreter(StateData.of(clock, random), random);
+        return of(clock, random, TaskTokens.random(random));
+    }
+
+    /** As {@link #of(Clock, RandomGenerator)}, with callback task tokens from {@code tokens}. */
+    public static Interpreter of(Clock clock, RandomGenerator random, TaskTokens tokens) {
+        return new Interpreter(StateData.of(clock, random), random, tokens);
     }
 
     /** Starts a frame (the execution, a Parallel branch or a Map iteration) at its StartAt. */
@@ -79,8 +85,16 @@ public final class Interpreter {
         var state = (TaskState) frame.machine().state(task.stateName());
         history.taskScheduled(state, task.taskInput(), task.timeoutSeconds(), task.heartbeatSeconds());
         history.taskStarted(state);
-        return ContextObjects.of(frame.withVariables(task.variables()), task.stateName(), task.enteredTime(),
-                task.retries().total());
+        Frame current = frame.withVariables(task.variables());
+        ObjectNode context = ContextObjects.of(current, task.stateName(), task.enteredTime(), task.retries().total());
+        addTaskToken(current, state, task.visit(), task.retries().total(), context);
+        return context;
+    }
+
+    /** The {@code $$.Task.Token} of the task of {@code task}, or null when its resource takes none. */
+    public String taskToken(Frame frame, Outcome.RunTask task) {
+        return takesToken(frame.machine().state(task.stateName()))
+                ? tokens.token(frame, task.stateName(), task.visit(), task.retries().total()) : null;
     }
 
     /** The Wait of a {@link Outcome.Wait} is over. */
@@ -175,7 +189,7 @@ public final class Interpreter {
         long visit = history.lastEnteredEventId();
         ObjectNode context = ContextObjects.of(frame, state.name(), now, 0);
         try {
-            addTaskToken(state, context);
+            addTaskToken(frame, state, visit, 0, context);
             return switch (rules.enter(state, input, context, frame.variables(), now, null)) {
                 case StateRules.Moved moved -> {
                     history.exited(state, moved.output());
@@ -203,11 +217,15 @@ public final class Interpreter {
      * Integration patterns that wait for a result carry a token in {@code $$.Task.Token} (AWS's recorded
      * .sync runs use it too); a new one for every attempt.
      */
-    private void addTaskToken(State state, ObjectNode context) {
-        if (state instanceof TaskState task && task.resource() != null
-                && (task.resource().endsWith(".waitForTaskToken") || task.resource().contains(".sync"))) {
-            context.putObject("Task").put("Token", taskToken());
+    private void addTaskToken(Frame frame, State state, long visit, int attempt, ObjectNode context) {
+        if (takesToken(state)) {
+            context.putObject("Task").put("Token", tokens.token(frame, state.name(), visit, attempt));
         }
+    }
+
+    private static boolean takesToken(State state) {
+        return state instanceof TaskState task && task.resource() != null
+                && (task.resource().endsWith(".waitForTaskToken") || task.resource().contains(".sync"));
     }
 
     /** The outcome a Task's or Parallel's/Map's work waits as: a task to run, or children to fan out to. */
@@ -266,7 +284,7 @@ public final class Interpreter {
                 Instant at = now.plus(Retries.delay(retry.rule(), retry.retriesSoFar(), random));
                 ObjectNode context = ContextObjects.of(frame, state.name(), enteredTime, next.total());
                 try {
-                    addTaskToken(state, context);
+                    addTaskToken(frame, state, visit, next.total(), context);
                     yield new Stop(pending(frame, state, stateInput,
                             rules.work(state, stateInput, context, frame.variables(), null), next, at, enteredTime,
                             visit, history));
@@ -285,13 +303,6 @@ public final class Interpreter {
             case StateRules.Fail failed -> new Stop(new Outcome.Failed(error, cause,
                     new Outcome.FailedAt(state.name(), stateInput, frame.variables())));
         };
-    }
-
-    /** An opaque, unguessable token for one callback task (from the injected random source). */
-    private String taskToken() {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static ObjectNode errorOutput(String error, String cause) {

@@ -45,6 +45,22 @@ public sealed interface Completion {
             FailurePoint failure, JsonText events) implements Completion {
     }
 
+    /**
+     * The step's Task waits for the answer to its task token (an activity's worker, or whoever got the
+     * token of a {@code .waitForTaskToken} call), until {@code runAt} at the latest: its first deadline.
+     */
+    record AwaitAnswer(ClaimedStep step, String stateName, JsonText input, JsonText stateData, Instant runAt,
+            AwaitedToken token, JsonText events) implements Completion {
+    }
+
+    /**
+     * The attempt's task token (its SHA-256 and the attempt key it is derived from) and deadlines;
+     * {@code activity} and {@code input} for an activity task, null for a callback.
+     */
+    record AwaitedToken(byte[] tokenHash, String attemptKey, String activity, JsonText input, Instant timeoutAt,
+            Integer heartbeatSeconds, Instant heartbeatAt) {
+    }
+
     record NewChild(int branchIndex, String stateName, JsonText input, JsonText stateData) {
     }
 }

@@ -25,9 +25,11 @@ class ExecutionControl {
     private final StateMachineDefinitions definitions;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final Callbacks callbacks;
 
     ExecutionControl(ExecutionStore executions, StepStore steps, HistoryStore history, StateMachineStore machines,
-            StateMachineDefinitions definitions, Clock clock, ApplicationEventPublisher publisher) {
+            StateMachineDefinitions definitions, Clock clock, ApplicationEventPublisher publisher, Callbacks callbacks) {
+        this.callbacks = callbacks;
         this.executions = executions;
         this.steps = steps;
         this.history = history;
@@ -52,6 +54,7 @@ class ExecutionControl {
             return false;
         }
         steps.cancelOfExecutions(new UUID[] {id});
+        callbacks.cancelOfExecutions(new UUID[] {id});
         publisher.publishEvent(new ExecutionStopped(id));
         return true;
     }
@@ -79,6 +82,7 @@ class ExecutionControl {
         if (roots.isEmpty() || !executions.redrive(id, now, timeoutAt)) {
             throw new RedriveNotAllowedException(execution);
         }
+        callbacks.cancelOfExecutions(new UUID[] {id}); // tokens of cut-off branches: their tasks run again
         new Revival(tree, now).reviveAll(roots);
         var events = Json.NODES.arrayNode();
         events.addObject().put("type", "ExecutionRedriven").putObject("details")

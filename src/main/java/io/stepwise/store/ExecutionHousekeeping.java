@@ -17,7 +17,11 @@ public class ExecutionHousekeeping {
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
 
-    ExecutionHousekeeping(ExecutionStore executions, StepStore steps, Clock clock, ApplicationEventPublisher publisher) {
+    private final Callbacks callbacks;
+
+    ExecutionHousekeeping(ExecutionStore executions, StepStore steps, Clock clock, ApplicationEventPublisher publisher,
+            Callbacks callbacks) {
+        this.callbacks = callbacks;
         this.executions = executions;
         this.steps = steps;
         this.clock = clock;
@@ -37,6 +41,7 @@ public class ExecutionHousekeeping {
         List<UUID> timedOut = executions.timeOutDue(now, limit);
         if (!timedOut.isEmpty()) {
             steps.cancelOfExecutions(timedOut.toArray(UUID[]::new));
+            callbacks.cancelOfExecutions(timedOut.toArray(UUID[]::new));
             timedOut.forEach(id -> publisher.publishEvent(new ExecutionStopped(id)));
         }
         return timedOut.size();

@@ -3,7 +3,10 @@ package io.stepwise.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -27,6 +30,7 @@ class PostgresNotifications implements SmartLifecycle {
 
     static final String WORK = "stepwise_work";
     static final String STOP = "stepwise_stop";
+    static final String ACTIVITY = "stepwise_activity";
     private static final Logger log = LoggerFactory.getLogger(PostgresNotifications.class);
 
     private final DataSource dataSource;
@@ -34,6 +38,8 @@ class PostgresNotifications implements SmartLifecycle {
     private final Signals signals;
     private final AtomicBoolean workPending = new AtomicBoolean();
     private final AtomicBoolean sending = new AtomicBoolean();
+    private final Set<String> activitiesPending = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean sendingActivities = new AtomicBoolean();
     private volatile boolean running;
     private Thread listener;
 
@@ -48,6 +54,32 @@ class PostgresNotifications implements SmartLifecycle {
         workPending.set(true);
         if (sending.compareAndSet(false, true)) {
             Thread.ofVirtual().start(this::sendPendingWork);
+        }
+    }
+
+    /** Polls of the activity wait on every replica; each scheduling commit tells them (payload: the name). */
+    @TransactionalEventListener
+    void on(ActivityScheduled event) {
+        activitiesPending.add(event.activity());
+        if (sendingActivities.compareAndSet(false, true)) {
+            Thread.ofVirtual().start(this::sendPendingActivities);
+        }
+    }
+
+    /** Coalesced like work: one NOTIFY per activity name per round, however many tasks it got. */
+    private void sendPendingActivities() {
+        try {
+            while (!activitiesPending.isEmpty()) {
+                for (String activity : List.copyOf(activitiesPending)) {
+                    activitiesPending.remove(activity);
+                    notify(ACTIVITY, activity);
+                }
+            }
+        } finally {
+            sendingActivities.set(false);
+            if (!activitiesPending.isEmpty() && sendingActivities.compareAndSet(false, true)) {
+                Thread.ofVirtual().start(this::sendPendingActivities);
+            }
         }
     }
 
@@ -89,6 +121,7 @@ class PostgresNotifications implements SmartLifecycle {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + WORK);
                 statement.execute("LISTEN " + STOP);
+                statement.execute("LISTEN " + ACTIVITY);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(500);
@@ -98,6 +131,8 @@ class PostgresNotifications implements SmartLifecycle {
                     for (PGNotification n : notifications) {
                         if (STOP.equals(n.getName())) {
                             signals.stopped(UUID.fromString(n.getParameter()));
+                        } else if (ACTIVITY.equals(n.getName())) {
+                            signals.activityScheduled(n.getParameter());
                         } else {
                             signals.work();
                         }

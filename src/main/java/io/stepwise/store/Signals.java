@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hints that reach this replica from any replica through PostgreSQL LISTEN/NOTIFY: work became ready,
- * or an execution was stopped. Hints only: a lost one delays work (until the next poll or lease
+ * an execution was stopped, or an activity got a task. Hints only: a lost one delays work (until the next poll or lease
  * renewal) and loses nothing.
  */
 @Component
@@ -15,6 +15,16 @@ public class Signals {
 
     private final CopyOnWriteArrayList<Runnable> workListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<UUID>> stopListeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<String>> activityListeners = new CopyOnWriteArrayList<>();
+
+    /** An activity got a task to hand out (the listener gets its name). */
+    public void onActivityScheduled(Consumer<String> listener) {
+        activityListeners.add(listener);
+    }
+
+    void activityScheduled(String activity) {
+        activityListeners.forEach(l -> l.accept(activity));
+    }
 
     public void onWork(Runnable listener) {
         workListeners.add(listener);

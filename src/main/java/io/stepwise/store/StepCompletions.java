@@ -33,9 +33,11 @@ public class StepCompletions {
     private final HistoryStore history;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final Callbacks callbacks;
 
     StepCompletions(StepStore steps, ExecutionStore executions, HistoryStore history, Clock clock,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, Callbacks callbacks) {
+        this.callbacks = callbacks;
         this.steps = steps;
         this.executions = executions;
         this.history = history;
@@ -149,6 +151,14 @@ public class StepCompletions {
             }
             case Completion.Reschedule r -> steps.rescheduleLeased(step, r.kind(), r.stateName(), r.input(),
                     r.stateData(), r.runAt());
+            case Completion.AwaitAnswer a -> {
+                if (!steps.rescheduleLeased(step, StepKind.CALLBACK, a.stateName(), a.input(), a.stateData(),
+                        a.runAt())) {
+                    yield false;
+                }
+                callbacks.await(a, now);
+                yield true;
+            }
             case Completion.StartChildren s -> startChildren(step, s, now);
             case Completion.EndChild e -> endChild(step, e, now);
         };

@@ -9,5 +9,7 @@ public enum StepKind {
     /** leave the step's Wait state */
     WAIT,
     /** join the children of the step's Parallel/Map state */
-    FAN_IN
+    FAN_IN,
+    /** the step's Task waits for the answer to its task token (an activity, or {@code .waitForTaskToken}) */
+    CALLBACK
 }

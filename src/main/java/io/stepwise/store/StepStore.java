@@ -214,6 +214,18 @@ class StepStore {
         jdbc.sql(SqlStatements.get("StepCancelOfExecution")).param("executionIds", executionIds).update();
     }
 
+    /** A waiting CALLBACK step runs at {@code runAt} if that is sooner (an answer came, a deadline moved). */
+    void wakeCallback(long stepId, Instant runAt) {
+        jdbc.sql(SqlStatements.get("StepWakeCallback")).param("stepId", stepId).param("runAt", Rows.timestamp(runAt))
+                .update();
+    }
+
+    /** A claimed CALLBACK step waits again, until {@code runAt}; false when the lease is no longer ours. */
+    boolean awaitAgainLeased(ClaimedStep step, Instant runAt) {
+        return jdbc.sql(SqlStatements.get("StepAwaitAgainLeased")).param("id", step.id())
+                .param("leaseToken", step.leaseToken()).param("runAt", Rows.timestamp(runAt)).update() == 1;
+    }
+
     /** A step of an execution's tree, for redrive. */
     record TreeStep(long id, Long parentId, Integer branchIndex, StepStatus status, StepKind kind,
             JsonNode stateData) {

@@ -18,6 +18,8 @@ import tools.jackson.databind.JsonNode;
  * <ol>
  *   <li>a handler that lists the whole string in {@link TaskHandler#resources()};</li>
  *   <li>{@code stepwise:bean:<beanName>}: the {@code TaskHandler} bean of that name;</li>
+ *   <li>for {@code <resource>.waitForTaskToken}, the handler of {@code <resource>} (the durable engine then
+ *       waits for the answer to the task token the handler passed on);</li>
  *   <li>otherwise there is no handler, and {@link #invoke(TaskRequest)} fails the task with
  *       {@code States.Runtime}: a missing handler is a deployment mistake that no Retry fixes and no
  *       Catch should hide.</li>
@@ -29,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 public class TaskHandlers {
 
     public static final String BEAN_PREFIX = "stepwise:bean:";
+    public static final String CALLBACK_SUFFIX = ".waitForTaskToken";
 
     private final Map<String, TaskHandler> byResource = new HashMap<>();
     private final Map<String, TaskHandler> byBeanName;
@@ -60,6 +63,10 @@ public class TaskHandlers {
         TaskHandler declared = byResource.get(resource);
         if (declared != null) {
             return Optional.of(declared);
+        }
+        if (resource.endsWith(CALLBACK_SUFFIX)) {
+            // the handler of the call itself: it passes $$.Task.Token on, and the step then waits for the answer
+            return resolve(resource.substring(0, resource.length() - CALLBACK_SUFFIX.length()));
         }
         if (resource.startsWith(BEAN_PREFIX)) {
             return Optional.ofNullable(byBeanName.get(resource.substring(BEAN_PREFIX.length())));

@@ -20,7 +20,6 @@ import io.stepwise.store.StepClaims;
 import io.stepwise.store.StepCompletions;
 import io.stepwise.store.StepKind;
 import io.stepwise.task.Cancellation;
-import io.stepwise.task.IdempotencyKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +27,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs one claimed step: rebuilds its frame, resumes the interpreter, runs Task handlers that are due
@@ -44,18 +42,18 @@ class StepRunner {
     private final StepCompletions completions;
     private final StepClaims claims;
     private final Interpreter interpreter;
-    private final TaskExecutor tasks;
+    private final TaskRuns taskRuns;
     private final InFlightSteps inFlight;
     private final CompletionBatcher batcher;
     private final Clock clock;
 
     StepRunner(StateMachineDefinitions definitions, StepCompletions completions, StepClaims claims,
-            Interpreter interpreter, TaskExecutor tasks, InFlightSteps inFlight, CompletionBatcher batcher, Clock clock) {
+            Interpreter interpreter, TaskRuns taskRuns, InFlightSteps inFlight, CompletionBatcher batcher, Clock clock) {
         this.definitions = definitions;
         this.completions = completions;
         this.claims = claims;
         this.interpreter = interpreter;
-        this.tasks = tasks;
+        this.taskRuns = taskRuns;
         this.inFlight = inFlight;
         this.batcher = batcher;
         this.clock = clock;
@@ -69,6 +67,9 @@ class StepRunner {
                 completion = complete(step, cancellation);
             } catch (RuntimeException e) {
                 handle(step, e, true);
+                return;
+            }
+            if (completion == null) {
                 return;
             }
             if (inFlight.isShuttingDown() && cancellation.isCancelled()) {
@@ -115,6 +116,7 @@ class StepRunner {
         }
     }
 
+    /** @return what to commit, or null when the step already went back to wait (a CALLBACK with no answer) */
     private Completion complete(ClaimedStep step, Cancellation cancellation) {
         var e = step.execution();
         StateMachine top = definitions.forVersion(e.stateMachineName(), e.stateMachineVersion());
@@ -125,11 +127,13 @@ class StepRunner {
                 null);
         HistoryRecorder history = new HistoryRecorder(checkpoint.events());
         Instant now = clock.instant();
-        Outcome outcome = switch (step.kind()) {
-            case ENTER -> checkpoint.frameStart() ? interpreter.start(frame, step.input(), now, history)
-                    : interpreter.enter(frame, step.stateName(), step.input(), now, history);
-            case TASK -> runTask(step, frame, (Outcome.RunTask) checkpoint.pending(), history, cancellation);
-            case WAIT -> interpreter.waitElapsed(frame, (Outcome.Wait) checkpoint.pending(), now, history);
+        TaskRuns.Run run = switch (step.kind()) {
+            case ENTER -> TaskRuns.Run.moved(checkpoint.frameStart() ? interpreter.start(frame, step.input(), now, history)
+                    : interpreter.enter(frame, step.stateName(), step.input(), now, history));
+            case TASK -> taskRuns.run(step, frame, (Outcome.RunTask) checkpoint.pending(), history, cancellation);
+            case CALLBACK -> taskRuns.resume(step, frame, (Outcome.RunTask) checkpoint.pending(), history);
+            case WAIT -> TaskRuns.Run.moved(interpreter.waitElapsed(frame, (Outcome.Wait) checkpoint.pending(), now,
+                    history));
             case FAN_IN -> {
                 var fanOut = (Outcome.FanOut) checkpoint.pending();
                 List<TaskResult> results = new ArrayList<>();
@@ -137,30 +141,29 @@ class StepRunner {
                     results.add(child == null ? null : child.succeeded() ? new TaskResult.Success(child.output())
                             : new TaskResult.Failure(child.error(), child.cause()));
                 }
-                yield interpreter.fanInCompleted(frame, fanOut, results, now, history);
+                yield TaskRuns.Run.moved(interpreter.fanInCompleted(frame, fanOut, results, now, history));
             }
         };
         // Tasks due now run here and now; only a retry backoff sends a task back to the queue.
-        while (outcome instanceof Outcome.RunTask task && task.notBefore() == null) {
-            outcome = runTask(step, frame, task, history, cancellation);
+        while (run != null && run.awaiting() == null && run.outcome() instanceof Outcome.RunTask task
+                && task.notBefore() == null) {
+            run = taskRuns.run(step, frame, task, history, cancellation);
         }
-        return completion(step, checkpoint, outcome, history);
+        if (run == null) {
+            return null;
+        }
+        if (run.awaiting() != null) {
+            return awaitAnswer(step, checkpoint, run, history);
+        }
+        return completion(step, checkpoint, run.outcome(), history);
     }
 
-    private Outcome runTask(ClaimedStep step, Frame frame, Outcome.RunTask task, HistoryRecorder history,
-            Cancellation cancellation) {
-        ObjectNode context = interpreter.taskStarts(frame, task, history);
-        TaskResult result = tasks.execute(idempotencyKey(step, frame, task), task, context, cancellation);
-        return interpreter.taskCompleted(frame, task, result, clock.instant(), history);
-    }
-
-    private static IdempotencyKey idempotencyKey(ClaimedStep step, Frame frame, Outcome.RunTask task) {
-        List<IdempotencyKey.Scope> scope = new ArrayList<>();
-        for (MachinePath.Element e : frame.path().elements()) {
-            scope.add(new IdempotencyKey.Scope(e.state(), e.visit(), e.attempt(), e.index()));
-        }
-        return new IdempotencyKey(step.executionId(), step.execution().redriveCount(), scope, task.stateName(),
-                task.visit(), task.retries().total());
+    private Completion awaitAnswer(ClaimedStep step, Checkpoint checkpoint, TaskRuns.Run run, HistoryRecorder history) {
+        Outcome.RunTask task = run.task();
+        long events = checkpoint.events() + history.size();
+        return new Completion.AwaitAnswer(step, task.stateName(), JsonText.of(task.stateInput()),
+                JsonText.of(new Checkpoint(checkpoint.path(), task.variables(), events, task).toJson()), run.wakeAt(),
+                run.awaiting(), history.size() == 0 ? null : HistoryFormat.write(history.events()));
     }
 
     private Completion completion(ClaimedStep step, Checkpoint checkpoint, Outcome outcome, HistoryRecorder history) {

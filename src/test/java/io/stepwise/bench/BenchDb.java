@@ -144,7 +144,7 @@ final class BenchDb implements AutoCloseable {
 
     /** Empties the tables the engine writes; definitions stay. */
     void truncate() throws SQLException {
-        exec("TRUNCATE execution, step, history");
+        exec("TRUNCATE execution, step, history, task_token");
     }
 
     void settle() throws SQLException {

@@ -1,0 +1,19 @@
+-- Statements on activity (db/migration/V9__activities_and_task_tokens.sql). Loaded by io.stepwise.store.SqlStatements.
+
+-- name: ActivityCreate
+-- Idempotent: a second create of the same name changes nothing and says so (no row returned).
+INSERT INTO activity (name, created_at) VALUES (:name, :now)
+ON CONFLICT (name) DO NOTHING
+RETURNING name, created_at;
+
+-- name: ActivityByName
+SELECT name, created_at FROM activity WHERE name = :name;
+
+-- name: ActivityList
+SELECT a.name, a.created_at,
+       (SELECT count(*) FROM task_token t
+        WHERE t.activity = a.name AND t.status = 'OPEN' AND t.polled_at IS NULL) AS waiting
+FROM activity a ORDER BY a.name;
+
+-- name: ActivityDelete
+DELETE FROM activity WHERE name = :name;

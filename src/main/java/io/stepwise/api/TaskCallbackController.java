@@ -1,0 +1,71 @@
+package io.stepwise.api;
+
+import io.stepwise.activity.HmacTaskTokens;
+import io.stepwise.store.Callbacks;
+import io.stepwise.store.JsonText;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Answers to task tokens: from activity workers, and from whoever a {@code .waitForTaskToken} task
+ * handed its {@code $$.Task.Token} to. The token travels in the body, never in the URL, so access logs
+ * do not hold it.
+ */
+@RestController
+@RequestMapping("/v1/tasks")
+class TaskCallbackController {
+
+    private final Callbacks callbacks;
+    private final ApiProperties properties;
+
+    TaskCallbackController(Callbacks callbacks, ApiProperties properties) {
+        this.callbacks = callbacks;
+        this.properties = properties;
+    }
+
+    /** @param output the task's result: any JSON value, taken as it is */
+    record SuccessRequest(@NotBlank @Size(max = 1024) String taskToken, @NotNull JsonNode output) {
+    }
+
+    /** AWS's limits: an error name of up to 256 characters, a cause of up to 32,768. */
+    record FailureRequest(@NotBlank @Size(max = 1024) String taskToken, @Size(max = 256) String error,
+            @Size(max = 32768) String cause) {
+    }
+
+    record HeartbeatRequest(@NotBlank @Size(max = 1024) String taskToken) {
+    }
+
+    @PostMapping("/success")
+    ResponseEntity<Void> success(@Valid @RequestBody SuccessRequest request) {
+        JsonBodies.checkSize(request.output(), properties.maxInputBytes().toBytes(), "/output", "output");
+        JsonBodies.checkNesting(request.output(), "/output", "output");
+        return answered(callbacks.answer(HmacTaskTokens.hash(request.taskToken()),
+                new Callbacks.Success(JsonText.of(request.output()))));
+    }
+
+    @PostMapping("/failure")
+    ResponseEntity<Void> failure(@Valid @RequestBody FailureRequest request) {
+        return answered(callbacks.answer(HmacTaskTokens.hash(request.taskToken()),
+                new Callbacks.Failure(request.error(), request.cause())));
+    }
+
+    @PostMapping("/heartbeat")
+    ResponseEntity<Void> heartbeat(@Valid @RequestBody HeartbeatRequest request) {
+        return answered(callbacks.heartbeat(HmacTaskTokens.hash(request.taskToken())));
+    }
+
+    private static ResponseEntity<Void> answered(Callbacks.Reply reply) {
+        if (reply != Callbacks.Reply.ACCEPTED) {
+            throw new TaskAnswerRefusedException(reply);
+        }
+        return ResponseEntity.noContent().build();
+    }
+}
