@@ -64,6 +64,38 @@ public class TestTaskHandlers {
         };
     }
 
+    /** What test:hand-off was given: the task token from its context object, and its input. */
+    public record HandOff(String token, JsonNode input) {
+    }
+
+    private static final Map<UUID, java.util.concurrent.BlockingQueue<HandOff>> HANDED_OFF = new ConcurrentHashMap<>();
+
+    /** The hand-offs of one execution, in the order test:hand-off ran (a re-run of an attempt too). */
+    public static java.util.concurrent.BlockingQueue<HandOff> handedOff(UUID executionId) {
+        return HANDED_OFF.computeIfAbsent(executionId, id -> new java.util.concurrent.LinkedBlockingQueue<>());
+    }
+
+    /**
+     * test:hand-off passes its task on, as a queue or mail integration would: it records the
+     * {@code $$.Task.Token} it was given and returns at once (used as {@code test:hand-off.waitForTaskToken}).
+     */
+    @Bean
+    TaskHandler testHandOff() {
+        return new TaskHandler() {
+            @Override
+            public Set<String> resources() {
+                return Set.of("test:hand-off");
+            }
+
+            @Override
+            public JsonNode handle(TaskRequest request) {
+                handedOff(request.idempotencyKey().executionId())
+                        .add(new HandOff(request.context().path("Task").path("Token").asString(), request.input()));
+                return Json.NODES.objectNode().put("sent", true);
+            }
+        };
+    }
+
     /** Forgets what earlier tests set and counted (IntegrationTest does it before each test). */
     public static void reset() {
         FAIL_ON.clear();
