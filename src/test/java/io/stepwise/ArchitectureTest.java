@@ -27,6 +27,7 @@ class ArchitectureTest {
             .layer("engine").definedBy("io.stepwise.engine..")
             .layer("store").definedBy("io.stepwise.store..")
             .layer("task").definedBy("io.stepwise.task..")
+            .layer("activity").definedBy("io.stepwise.activity..")
             .layer("worker").definedBy("io.stepwise.worker..")
             .layer("maintenance").definedBy("io.stepwise.maintenance..")
             .layer("api").definedBy("io.stepwise.api..")
@@ -39,12 +40,14 @@ class ArchitectureTest {
             .whereLayer("observability").mayOnlyBeAccessedByLayers("config")
             .whereLayer("maintenance").mayOnlyBeAccessedByLayers("observability", "config")
             .whereLayer("worker").mayOnlyBeAccessedByLayers("observability", "config")
-            .whereLayer("task").mayOnlyBeAccessedByLayers("worker", "config")
-            .whereLayer("store").mayOnlyBeAccessedByLayers("worker", "maintenance", "api", "observability", "config")
-            .whereLayer("engine").mayOnlyBeAccessedByLayers("store", "worker", "maintenance", "api", "observability",
+            .whereLayer("activity").mayOnlyBeAccessedByLayers("worker", "api", "observability", "config")
+            .whereLayer("task").mayOnlyBeAccessedByLayers("worker", "activity", "config")
+            .whereLayer("store").mayOnlyBeAccessedByLayers("worker", "activity", "maintenance", "api", "observability",
                     "config")
-            .whereLayer("asl").mayOnlyBeAccessedByLayers("engine", "store", "task", "worker", "maintenance", "api",
-                    "observability", "config");
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("store", "worker", "activity", "maintenance", "api",
+                    "observability", "config")
+            .whereLayer("asl").mayOnlyBeAccessedByLayers("engine", "store", "task", "worker", "activity",
+                    "maintenance", "api", "observability", "config");
 
     static final ArchRule PURE_LANGUAGE = noClasses().that().resideInAnyPackage("io.stepwise.asl..", "io.stepwise.engine..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",

@@ -33,7 +33,7 @@ public class HmacTaskTokens implements TaskTokens {
 
     @Override
     public String token(Frame frame, String stateName, long visit, int attempt) {
-        return token(IdempotencyKey.of(frame, stateName, visit, attempt).toString());
+        return token(AttemptKeys.of(frame, stateName, visit, attempt).toString());
     }
 
     /** The token of the attempt named by {@code attemptKey} (an {@link IdempotencyKey} string). */

@@ -1,8 +1,5 @@
 package io.stepwise.task;
 
-import io.stepwise.engine.Frame;
-import io.stepwise.engine.MachinePath;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -52,16 +49,6 @@ public record IdempotencyKey(UUID executionId, int redriveCount, List<Scope> sco
     /** The key of a top-level Task's first visit, as a test writes it. */
     public static IdempotencyKey of(UUID executionId, String stateName, int attempt) {
         return new IdempotencyKey(executionId, 0, List.of(), stateName, 0, attempt);
-    }
-
-    /** The key of attempt {@code attempt} of the {@code visit} to Task {@code stateName} in {@code frame}. */
-    public static IdempotencyKey of(Frame frame, String stateName, long visit, int attempt) {
-        List<Scope> scope = new ArrayList<>();
-        for (MachinePath.Element e : frame.path().elements()) {
-            scope.add(new Scope(e.state(), e.visit(), e.attempt(), e.index()));
-        }
-        return new IdempotencyKey(UUID.fromString(frame.execution().executionId()), frame.execution().redriveCount(),
-                scope, stateName, visit, attempt);
     }
 
     /** The key as a string, ready to send as an idempotency header. */

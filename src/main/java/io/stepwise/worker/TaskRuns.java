@@ -1,5 +1,6 @@
 package io.stepwise.worker;
 
+import io.stepwise.activity.AttemptKeys;
 import io.stepwise.activity.HmacTaskTokens;
 import io.stepwise.activity.TaskResources;
 import io.stepwise.asl.ErrorNames;
@@ -58,7 +59,7 @@ class TaskRuns {
 
     Run run(ClaimedStep step, Frame frame, Outcome.RunTask task, HistoryRecorder history, Cancellation cancellation) {
         ObjectNode context = interpreter.taskStarts(frame, task, history);
-        IdempotencyKey key = IdempotencyKey.of(frame, task.stateName(), task.visit(), task.retries().total());
+        IdempotencyKey key = AttemptKeys.of(frame, task.stateName(), task.visit(), task.retries().total());
         Instant now = clock.instant();
         Instant timeoutAt = task.timeoutSeconds() == null ? null : now.plusSeconds(task.timeoutSeconds());
         return switch (TaskResources.of(task.resource())) {
@@ -96,7 +97,7 @@ class TaskRuns {
 
     /** A claimed CALLBACK step: its answer (or timeout) moves the frame on; otherwise it already waits again. */
     Run resume(ClaimedStep step, Frame frame, Outcome.RunTask task, HistoryRecorder history) {
-        String attemptKey = IdempotencyKey.of(frame, task.stateName(), task.visit(), task.retries().total())
+        String attemptKey = AttemptKeys.of(frame, task.stateName(), task.visit(), task.retries().total())
                 .toString();
         return switch (callbacks.decide(step, attemptKey)) {
             case Callbacks.Answered a -> moved(frame, task, a.succeeded()
