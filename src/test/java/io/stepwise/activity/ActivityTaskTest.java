@@ -7,6 +7,11 @@ import io.stepwise.support.Asl;
 import io.stepwise.support.Eventually;
 import io.stepwise.support.IntegrationTest;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -136,6 +141,48 @@ class ActivityTaskTest extends IntegrationTest {
         assertThat(answer.status()).isEqualTo(410);
         assertThat(answer.body().get("type").asString()).isEqualTo("urn:stepwise:problem:task-timed-out");
         assertThat(api.get("/v1/executions/" + stopped).body().get("status").asString()).isEqualTo("ABORTED");
+    }
+
+    @Test
+    void concurrentPollersNeverReceiveTheSameTask() throws Exception {
+        api.put("/v1/activities/shared", "");
+        define("shared-work", Asl.task("stepwise:activity:shared"));
+        int tasks = 200;
+        StringBuilder batch = new StringBuilder("{\"executions\": [");
+        for (int i = 0; i < tasks; i++) {
+            batch.append(i == 0 ? "" : ",").append("{\"stateMachine\": \"shared-work\", \"input\": {\"n\": ")
+                    .append(i).append("}}");
+        }
+        assertThat(api.post("/v1/executions/batch", batch.append("]}").toString()).status()).isEqualTo(200);
+        Map<String, Integer> handedOut = new ConcurrentHashMap<>();
+        Map<Integer, Integer> inputs = new ConcurrentHashMap<>();
+        AtomicInteger answered = new AtomicInteger();
+        try (ExecutorService pollers = Executors.newFixedThreadPool(8)) {
+            for (int p = 0; p < 8; p++) {
+                pollers.submit(() -> {
+                    while (answered.get() < tasks) {
+                        Response polled = api.post("/v1/activities/shared/poll?waitSeconds=1", "{}");
+                        if (polled.status() != 200) {
+                            continue;
+                        }
+                        String token = polled.body().get("taskToken").asString();
+                        handedOut.merge(token, 1, Integer::sum);
+                        inputs.merge(polled.body().get("input").get("n").asInt(), 1, Integer::sum);
+                        api.post("/v1/tasks/success", "{\"taskToken\": \"" + token + "\", \"output\": "
+                                + polled.body().get("input") + "}");
+                        answered.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        }
+        assertThat(handedOut).hasSize(tasks);
+        assertThat(handedOut.values()).allMatch(n -> n == 1);
+        assertThat(inputs).hasSize(tasks);
+        assertThat(inputs.values()).allMatch(n -> n == 1);
+        Eventually.await(Duration.ofSeconds(30), () -> jdbc.sql("SELECT count(*) FROM execution "
+                + "WHERE state_machine_name = 'shared-work' AND status = 'SUCCEEDED'").query(Integer.class).single(),
+                n -> n == tasks);
     }
 
     @Test

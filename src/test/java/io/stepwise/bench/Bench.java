@@ -14,7 +14,7 @@ import java.time.temporal.ChronoUnit;
  * ({@code bench.*}, {@link BenchSettings}); every {@code stepwise.*} and {@code spring.*} system property
  * is passed on to the applications it starts. Prints a markdown report and writes it to
  * {@code target/bench/}. The scenarios run in this order whatever order {@code bench.scenario} names
- * them in: submit, drain, drain5, backlog, latency, fanout, soak (backlog and soak use drain's figure).
+ * them in: submit, drain, drain5, backlog, latency, activity, fanout, soak (backlog and soak use drain's figure).
  */
 public final class Bench {
 
@@ -60,6 +60,9 @@ public final class Bench {
         }
         if (settings.wants("latency")) {
             new LatencyScenario(context).run();
+        }
+        if (settings.wants("activity")) {
+            new ActivityScenario(context).run();
         }
         if (settings.wants("fanout")) {
             new FanOutScenario(context).run();

@@ -32,6 +32,9 @@ final class BenchSettings {
     final int httpClients = Integer.getInteger("bench.http.clients", 16);
     final int latencySeconds = Integer.getInteger("bench.latency.seconds", quick ? 10 : 30);
     final int latencyIntervalMs = Integer.getInteger("bench.latency.interval-ms", 10);
+    final int activityN = Integer.getInteger("bench.activity.n", quick ? 4_000 : 20_000);
+    final int activityWorkers = Integer.getInteger("bench.activity.workers", 32);
+    final int activityWakeUps = Integer.getInteger("bench.activity.wake-ups", quick ? 100 : 500);
     final double soakMinutes = Double.parseDouble(System.getProperty("bench.soak.minutes", quick ? "1" : "20"));
     final double soakFraction = Double.parseDouble(System.getProperty("bench.soak.fraction", "0.7"));
     final double soakRate = Double.parseDouble(System.getProperty("bench.soak.rate", "0"));
