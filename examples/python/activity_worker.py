@@ -10,6 +10,7 @@ mid-task loses nothing: the task times out by its HeartbeatSeconds and the state
 """
 import argparse
 import json
+import time
 import urllib.error
 import urllib.request
 
@@ -41,6 +42,8 @@ def main():
     parser.add_argument("--worker-name", default="python-worker")
     parser.add_argument("--tasks", type=int, default=0, help="stop after this many tasks (0: never)")
     parser.add_argument("--wait-seconds", type=int, default=20, help="long-poll wait, 0 to 60")
+    parser.add_argument("--hold-seconds", type=float, default=0,
+                        help="pretend each task takes this long, without heartbeats (to try what a stuck worker does)")
     args = parser.parse_args()
 
     done = 0
@@ -53,6 +56,9 @@ def main():
             raise SystemExit(f"poll answered {status}: {task}")
         token = task["taskToken"]
         call(args.url, "/v1/tasks/heartbeat", {"taskToken": token})
+        if args.hold_seconds:
+            print(f"{args.worker_name}: holding a task", flush=True)
+            time.sleep(args.hold_seconds)
         try:
             answer = ("/v1/tasks/success", {"taskToken": token, "output": work(task["input"])})
         except Exception as failure:  # the task fails with the exception's type as its error name

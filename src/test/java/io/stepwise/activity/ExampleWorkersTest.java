@@ -66,6 +66,38 @@ class ExampleWorkersTest extends IntegrationTest {
     }
 
     @Test
+    void aWorkerKilledMidTaskLosesItToTheRetryAndAnotherWorkerFinishesIt() throws Exception {
+        api.put("/v1/activities/fragile", "");
+        api.put("/v1/state-machines/fragile-work", Asl.putBody(Asl.task("stepwise:activity:fragile",
+                "{\"HeartbeatSeconds\": 2, \"Retry\": [{\"ErrorEquals\": [\"States.HeartbeatTimeout\"], "
+                        + "\"IntervalSeconds\": 1, \"MaxAttempts\": 2}]}")));
+        startMany("fragile-work", 1);
+        Path stuckLog = Files.createTempFile("stuck-worker", ".log");
+        Process stuck = run(List.of("python3", "examples/python/activity_worker.py", "--url", "http://localhost:" + port,
+                "--activity", "fragile", "--tasks", "1", "--hold-seconds", "300", "--worker-name", "doomed"), stuckLog);
+        try {
+            Eventually.await(Duration.ofSeconds(30), () -> jdbc.sql("SELECT count(*) FROM task_token "
+                    + "WHERE worker_name = 'doomed' AND polled_at IS NOT NULL").query(Integer.class).single(), n -> n == 1);
+        } finally {
+            stuck.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        Path log = Files.createTempFile("rescuing-worker", ".log");
+        Process rescuer = run(List.of("python3", "examples/python/activity_worker.py", "--url", "http://localhost:" + port,
+                "--activity", "fragile", "--tasks", "1", "--wait-seconds", "10"), log);
+        try {
+            assertThat(rescuer.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+        } finally {
+            rescuer.destroyForcibly();
+        }
+        awaitAllSucceeded("fragile-work", 1);
+        String id = jdbc.sql("SELECT id::text FROM execution WHERE state_machine_name = 'fragile-work'")
+                .query(String.class).single();
+        JsonNode events = api.get("/v1/executions/" + id + "/history").body().get("events");
+        assertThat(events.findValuesAsString("type").stream().filter("TaskFailed"::equals)).hasSize(1);
+        assertThat(events.toString()).contains("States.HeartbeatTimeout");
+    }
+
+    @Test
     void theJavaWorkerRunsAsASingleFileProgram() throws Exception {
         api.put("/v1/activities/java-work", "");
         api.put("/v1/state-machines/java-worked", Asl.putBody(Asl.task("stepwise:activity:java-work")));
