@@ -16,8 +16,11 @@ public class ExecutionHousekeeping {
     private final StepStore steps;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final WorkObserver observer;
 
-    ExecutionHousekeeping(ExecutionStore executions, StepStore steps, Clock clock, ApplicationEventPublisher publisher) {
+    ExecutionHousekeeping(ExecutionStore executions, StepStore steps, Clock clock, ApplicationEventPublisher publisher,
+            WorkObserver observer) {
+        this.observer = observer;
         this.executions = executions;
         this.steps = steps;
         this.clock = clock;
@@ -38,6 +41,7 @@ public class ExecutionHousekeeping {
         if (!timedOut.isEmpty()) {
             steps.cancelOfExecutions(timedOut.toArray(UUID[]::new));
             timedOut.forEach(id -> publisher.publishEvent(new ExecutionStopped(id)));
+            observer.executionsTimedOut(timedOut.size());
         }
         return timedOut.size();
     }

@@ -19,6 +19,7 @@ import io.stepwise.store.StateMachineDefinitions;
 import io.stepwise.store.StepClaims;
 import io.stepwise.store.StepCompletions;
 import io.stepwise.store.StepKind;
+import io.stepwise.store.WorkObserver;
 import io.stepwise.task.Cancellation;
 import io.stepwise.task.IdempotencyKey;
 import java.time.Clock;
@@ -48,9 +49,12 @@ class StepRunner {
     private final InFlightSteps inFlight;
     private final CompletionBatcher batcher;
     private final Clock clock;
+    private final WorkObserver observer;
 
     StepRunner(StateMachineDefinitions definitions, StepCompletions completions, StepClaims claims,
-            Interpreter interpreter, TaskExecutor tasks, InFlightSteps inFlight, CompletionBatcher batcher, Clock clock) {
+            Interpreter interpreter, TaskExecutor tasks, InFlightSteps inFlight, CompletionBatcher batcher, Clock clock,
+            WorkObserver observer) {
+        this.observer = observer;
         this.definitions = definitions;
         this.completions = completions;
         this.claims = claims;
@@ -63,7 +67,7 @@ class StepRunner {
 
     void run(ClaimedStep step) {
         Cancellation cancellation = inFlight.register(step);
-        try {
+        try (var logContext = StepLogContext.of(step)) {
             Completion completion;
             try {
                 completion = complete(step, cancellation);
@@ -150,8 +154,13 @@ class StepRunner {
     private Outcome runTask(ClaimedStep step, Frame frame, Outcome.RunTask task, HistoryRecorder history,
             Cancellation cancellation) {
         ObjectNode context = interpreter.taskStarts(frame, task, history);
+        long started = System.nanoTime();
         TaskResult result = tasks.execute(idempotencyKey(step, frame, task), task, context, cancellation);
-        return interpreter.taskCompleted(frame, task, result, clock.instant(), history);
+        long nanos = System.nanoTime() - started;
+        Outcome next = interpreter.taskCompleted(frame, task, result, clock.instant(), history);
+        observer.taskRan(step, task.resource(), result, result instanceof TaskResult.Failure
+                && next instanceof Outcome.RunTask retry && retry.retries().total() > task.retries().total(), nanos);
+        return next;
     }
 
     private static IdempotencyKey idempotencyKey(ClaimedStep step, Frame frame, Outcome.RunTask task) {
@@ -165,6 +174,7 @@ class StepRunner {
 
     private Completion completion(ClaimedStep step, Checkpoint checkpoint, Outcome outcome, HistoryRecorder history) {
         long events = checkpoint.events() + history.size();
+        observer.stepRan(step, history.events());
         JsonText json = history.size() == 0 ? null : HistoryFormat.write(history.events());
         boolean child = step.parentId() != null;
         return switch (outcome) {
