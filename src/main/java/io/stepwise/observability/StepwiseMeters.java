@@ -83,8 +83,11 @@ class StepwiseMeters implements WorkObserver {
     private record MachineError(String machine, String error) {
     }
 
-    StepwiseMeters(MeterRegistry registry, MetricsProperties properties) {
+    private final PollerStatus poller;
+
+    StepwiseMeters(MeterRegistry registry, MetricsProperties properties, PollerStatus poller) {
         this.registry = registry;
+        this.poller = poller;
         this.properties = properties;
         this.machines = new BoundedTagValues(properties.maxStateMachines(), 200);
         this.resources = new BoundedTagValues(properties.maxResources(), 200);
@@ -220,6 +223,7 @@ class StepwiseMeters implements WorkObserver {
 
     @Override
     public void pollerStarted(int slots, IntSupplier busy, BooleanSupplier polling) {
+        poller.started(polling);
         Gauge.builder("stepwise.worker.slots", () -> slots).description("Steps this replica may run at once")
                 .strongReference(true).register(registry);
         Gauge.builder("stepwise.worker.slots.busy", busy::getAsInt).description("Steps this replica is running now")
