@@ -38,17 +38,6 @@ class MetricsDocTest extends IntegrationTest {
         assertThat(documented).as("documented families not exposed after the workload").isSubsetOf(exposed);
     }
 
-    @Test
-    void stateMachineNamesBeyondTheLimitAreReportedAsOther() {
-        var values = new BoundedTagValues(2, 5);
-        assertThat(values.of("a")).isEqualTo("a");
-        assertThat(values.of("b")).isEqualTo("b");
-        assertThat(values.of("c")).isEqualTo(BoundedTagValues.OTHER);
-        assertThat(values.of("a")).isEqualTo("a");
-        assertThat(values.of("truncated-name")).isEqualTo(BoundedTagValues.OTHER);
-        assertThat(new BoundedTagValues(10, 5).of("States.TaskFailed")).isEqualTo("State");
-    }
-
     private String scrape() {
         return api.get("/actuator/prometheus").raw();
     }
