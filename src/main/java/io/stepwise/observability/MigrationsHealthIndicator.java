@@ -1,5 +1,6 @@
 package io.stepwise.observability;
 
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
@@ -9,16 +10,21 @@ import org.springframework.stereotype.Component;
 /**
  * Readiness component {@code migrations}: DOWN while the database lacks migrations this build knows
  * (a replica started before the Helm chart's migration Job finished, with Flyway's run on start
- * switched off). Once UP it stays UP without asking the database again: migrations only go forward.
+ * switched off: then there is no Flyway bean, and this builds one over the same migrations only to read
+ * the schema's history). Once UP it stays UP without asking the database again: migrations only go forward.
  */
 @Component("migrations")
 class MigrationsHealthIndicator implements HealthIndicator {
 
+    static final String LOCATION = "classpath:db/migration";
+
     private final ObjectProvider<Flyway> flyway;
+    private final ObjectProvider<DataSource> dataSource;
     private volatile boolean migrated;
 
-    MigrationsHealthIndicator(ObjectProvider<Flyway> flyway) {
+    MigrationsHealthIndicator(ObjectProvider<Flyway> flyway, ObjectProvider<DataSource> dataSource) {
         this.flyway = flyway;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -26,9 +32,10 @@ class MigrationsHealthIndicator implements HealthIndicator {
         if (migrated) {
             return Health.up().build();
         }
-        Flyway f = flyway.getIfAvailable();
+        Flyway f = flyway.getIfAvailable(() -> dataSource.getIfAvailable() == null ? null
+                : Flyway.configure().dataSource(dataSource.getObject()).locations(LOCATION).load());
         if (f == null) {
-            return Health.unknown().withDetail("flyway", "not configured").build();
+            return Health.unknown().withDetail("flyway", "no data source").build();
         }
         int pending = f.info().pending().length;
         if (pending > 0) {

@@ -76,9 +76,22 @@ class HealthProbesTest extends IntegrationTest {
         var beans = new StaticListableBeanFactory();
         beans.addBean("flyway", empty);
         ObjectProvider<Flyway> provider = beans.getBeanProvider(Flyway.class);
-        var health = new MigrationsHealthIndicator(provider).health();
+        var health = new MigrationsHealthIndicator(provider, new StaticListableBeanFactory().getBeanProvider(
+                javax.sql.DataSource.class)).health();
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails().get("pending")).isNotEqualTo(0);
+    }
+
+    @Test
+    void withoutFlywayOnStartTheIndicatorReadsTheSchemaHistoryItself() {
+        TestDatabase db = TestDatabase.get();
+        var dataSource = new org.springframework.jdbc.datasource.DriverManagerDataSource(db.url(), db.user(),
+                db.password());
+        var beans = new StaticListableBeanFactory();
+        beans.addBean("dataSource", dataSource);
+        var health = new MigrationsHealthIndicator(new StaticListableBeanFactory().getBeanProvider(Flyway.class),
+                beans.getBeanProvider(javax.sql.DataSource.class)).health();
+        assertThat(health.getStatus()).as("the test database is migrated").isEqualTo(Status.UP);
     }
 
     private static List<String> componentNames(JsonNode body) {
