@@ -25,7 +25,7 @@ RETURNING status;
 
 -- name: TaskTokenLockByAttempt
 -- A claimed CALLBACK step reads its attempt's row under lock: answered, timed out, or still open.
-SELECT status, output::text AS output, error, cause, timeout_at, heartbeat_at FROM task_token
+SELECT status, output::text AS output, error, cause, timeout_at, heartbeat_at, created_at FROM task_token
 WHERE attempt_key = :attemptKey
 FOR UPDATE;
 

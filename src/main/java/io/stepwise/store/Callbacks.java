@@ -53,8 +53,12 @@ public class Callbacks {
     public sealed interface Decision {
     }
 
-    /** The attempt is over: answered, or timed out (then {@code error} says which deadline). */
-    public record Answered(boolean succeeded, JsonNode output, String error, String cause) implements Decision {
+    /**
+     * The attempt is over: answered, or timed out (then {@code error} says which deadline);
+     * {@code scheduledAt} is when it began waiting.
+     */
+    public record Answered(boolean succeeded, JsonNode output, String error, String cause, Instant scheduledAt)
+            implements Decision {
     }
 
     /** No answer and no deadline passed: the step waits again (already committed). */
@@ -70,19 +74,20 @@ public class Callbacks {
         Instant now = clock.instant();
         Optional<TaskTokenStore.ByAttempt> found = tokens.lockByAttempt(attemptKey);
         if (found.isEmpty()) {
-            return new Answered(false, null, ErrorNames.RUNTIME, "The task token of this attempt is gone.");
+            return new Answered(false, null, ErrorNames.RUNTIME, "The task token of this attempt is gone.", now);
         }
         TaskTokenStore.ByAttempt row = found.get();
         return switch (row.status()) {
-            case "SUCCEEDED" -> new Answered(true, row.output(), null, null);
-            case "FAILED" -> new Answered(false, null, row.error(), row.cause());
-            case "TIMED_OUT" -> new Answered(false, null, row.error(), null);
-            case "CANCELLED" -> new Answered(false, null, ErrorNames.TASK_FAILED, "The task token was cancelled.");
+            case "SUCCEEDED" -> new Answered(true, row.output(), null, null, row.createdAt());
+            case "FAILED" -> new Answered(false, null, row.error(), row.cause(), row.createdAt());
+            case "TIMED_OUT" -> new Answered(false, null, row.error(), null, row.createdAt());
+            case "CANCELLED" -> new Answered(false, null, ErrorNames.TASK_FAILED, "The task token was cancelled.",
+                    row.createdAt());
             default -> {
                 String expired = expiredBy(row.timeoutAt(), row.heartbeatAt(), now);
                 if (expired != null) {
                     tokens.timeOut(attemptKey, expired, now);
-                    yield new Answered(false, null, expired, null);
+                    yield new Answered(false, null, expired, null, row.createdAt());
                 }
                 steps.awaitAgainLeased(step, firstDeadline(row.timeoutAt(), row.heartbeatAt(), now));
                 yield new StillWaiting();

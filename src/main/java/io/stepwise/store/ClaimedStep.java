@@ -6,7 +6,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A step a worker holds under lease {@code leaseToken}; only that token can complete it. The claim
- * brings the execution's columns along, so running the step needs no further query.
+ * brings the execution's columns along, so running the step needs no further query. {@code runAt} is
+ * when the step became due (its pickup latency and a timer's lateness are measured from it).
  */
 public record ClaimedStep(
         long id,
@@ -19,7 +20,8 @@ public record ClaimedStep(
         JsonNode stateData,
         int attempt,
         UUID leaseToken,
-        ExecutionInfo execution) {
+        ExecutionInfo execution,
+        Instant runAt) {
 
     /** The execution a step belongs to, as far as the context object needs it. */
     public record ExecutionInfo(String name, String stateMachineName, int stateMachineVersion, JsonNode input,

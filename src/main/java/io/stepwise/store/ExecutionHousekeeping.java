@@ -16,12 +16,14 @@ public class ExecutionHousekeeping {
     private final StepStore steps;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final WorkObserver observer;
 
     private final Callbacks callbacks;
 
     ExecutionHousekeeping(ExecutionStore executions, StepStore steps, Clock clock, ApplicationEventPublisher publisher,
-            Callbacks callbacks) {
+            Callbacks callbacks, WorkObserver observer) {
         this.callbacks = callbacks;
+        this.observer = observer;
         this.executions = executions;
         this.steps = steps;
         this.clock = clock;
@@ -43,6 +45,7 @@ public class ExecutionHousekeeping {
             steps.cancelOfExecutions(timedOut.toArray(UUID[]::new));
             callbacks.cancelOfExecutions(timedOut.toArray(UUID[]::new));
             timedOut.forEach(id -> publisher.publishEvent(new ExecutionStopped(id)));
+            observer.executionsTimedOut(timedOut.size());
         }
         return timedOut.size();
     }

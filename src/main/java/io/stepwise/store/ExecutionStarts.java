@@ -31,15 +31,17 @@ class ExecutionStarts {
     private final StepStore steps;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final WorkObserver observer;
 
     ExecutionStarts(StateMachineStore machines, StateMachineDefinitions definitions, ExecutionStore executions,
-            StepStore steps, Clock clock, ApplicationEventPublisher events) {
+            StepStore steps, Clock clock, ApplicationEventPublisher events, WorkObserver observer) {
         this.machines = machines;
         this.definitions = definitions;
         this.executions = executions;
         this.steps = steps;
         this.clock = clock;
         this.events = events;
+        this.observer = observer;
     }
 
     @Transactional
@@ -86,6 +88,7 @@ class ExecutionStarts {
                 ids.add(row.id());
                 stateNames.add(startAts.get(j));
                 inputs.add(row.input());
+                observer.executionStarted(row.machine());
                 // built here rather than read back: one round trip fewer per start
                 results[indexes.get(j)] = new Executions.StartResult(new Executions.Start(new ExecutionRecord(row.id(), row.machine(),
                         row.version(), row.name(), ExecutionStatus.RUNNING, request.input(), null, null, null, now,

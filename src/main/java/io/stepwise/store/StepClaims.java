@@ -15,11 +15,13 @@ public class StepClaims {
     private final StepStore steps;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final WorkObserver observer;
 
-    StepClaims(StepStore steps, Clock clock, ApplicationEventPublisher publisher) {
+    StepClaims(StepStore steps, Clock clock, ApplicationEventPublisher publisher, WorkObserver observer) {
         this.steps = steps;
         this.clock = clock;
         this.publisher = publisher;
+        this.observer = observer;
     }
 
     @Transactional
@@ -61,6 +63,7 @@ public class StepClaims {
     public int rescueExpired(int limit) {
         int rescued = steps.rescueExpired(clock.instant(), limit);
         if (rescued > 0) {
+            observer.leasesRescued(rescued);
             publisher.publishEvent(new WorkAvailable());
         }
         return rescued;

@@ -20,7 +20,7 @@ class TaskTokenStore {
 
     /** A token's row as a claimed step reads it. */
     record ByAttempt(String status, JsonNode output, String error, String cause, Instant timeoutAt,
-            Instant heartbeatAt) {
+            Instant heartbeatAt, Instant createdAt) {
     }
 
     /** A token's row as an answer reads it, with the status of its step (null when the step is gone). */
@@ -66,7 +66,8 @@ class TaskTokenStore {
     Optional<ByAttempt> lockByAttempt(String attemptKey) {
         return jdbc.sql(SqlStatements.get("TaskTokenLockByAttempt")).param("attemptKey", attemptKey)
                 .query((rs, n) -> new ByAttempt(rs.getString("status"), Rows.json(rs, "output"), rs.getString("error"),
-                        rs.getString("cause"), Rows.instant(rs, "timeout_at"), Rows.instant(rs, "heartbeat_at")))
+                        rs.getString("cause"), Rows.instant(rs, "timeout_at"), Rows.instant(rs, "heartbeat_at"),
+                        Rows.instant(rs, "created_at")))
                 .optional();
     }
 

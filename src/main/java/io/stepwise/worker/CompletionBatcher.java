@@ -3,6 +3,9 @@ package io.stepwise.worker;
 import io.stepwise.store.Completion;
 import io.stepwise.store.GroupCommit;
 import io.stepwise.store.StepCompletions;
+import io.stepwise.store.WorkObserver;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.SmartLifecycle;
@@ -18,12 +21,16 @@ class CompletionBatcher extends GroupCommit<Completion, Boolean> {
     /** As large as a claim can be by default: a drained claim then commits in one transaction. */
     static final int MAX_BATCH = 1024;
 
-    CompletionBatcher(StepCompletions completions) {
+    CompletionBatcher(StepCompletions completions, WorkObserver observer, Clock clock) {
         super("stepwise-completer", MAX_BATCH, batch -> {
             boolean[] applied = completions.apply(batch);
+            Instant now = clock.instant();
             List<Boolean> results = new ArrayList<>(applied.length);
-            for (boolean a : applied) {
-                results.add(a);
+            for (int i = 0; i < applied.length; i++) {
+                results.add(applied[i]);
+                if (applied[i]) {
+                    observer.completed(batch.get(i), now);
+                }
             }
             return results;
         });

@@ -2,6 +2,8 @@ package io.stepwise.worker;
 
 import io.stepwise.store.ClaimedStep;
 import io.stepwise.store.StepClaims;
+import io.stepwise.store.WorkObserver;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +33,8 @@ class StepPoller implements SmartLifecycle {
     private final StepRunner runner;
     private final WorkerProperties properties;
     private final InFlightSteps inFlight;
+    private final WorkObserver observer;
+    private final Clock clock;
     private final String owner;
     private final Semaphore slots;
     private final ReentrantLock lock = new ReentrantLock();
@@ -40,7 +44,10 @@ class StepPoller implements SmartLifecycle {
     private Thread pollerThread;
     private ExecutorService executor;
 
-    StepPoller(StepClaims claims, StepRunner runner, WorkerProperties properties, InFlightSteps inFlight) {
+    StepPoller(StepClaims claims, StepRunner runner, WorkerProperties properties, InFlightSteps inFlight,
+            WorkObserver observer, Clock clock) {
+        this.observer = observer;
+        this.clock = clock;
         this.claims = claims;
         this.runner = runner;
         this.properties = properties;
@@ -65,6 +72,8 @@ class StepPoller implements SmartLifecycle {
         executor = Executors.newVirtualThreadPerTaskExecutor();
         running = true;
         pollerThread = Thread.ofPlatform().name("stepwise-poller").daemon().start(this::pollLoop);
+        observer.pollerStarted(properties.slots(), () -> properties.slots() - slots.availablePermits(),
+                () -> running);
         log.info("Stepwise worker {} started with {} slots", owner, properties.slots());
     }
 
@@ -85,7 +94,9 @@ class StepPoller implements SmartLifecycle {
                     }
                     continue;
                 }
+                long claimStart = System.nanoTime();
                 List<ClaimedStep> batch = claims.claim(owner, free, properties.lease());
+                observer.stepsClaimed(free, batch, System.nanoTime() - claimStart, clock.instant());
                 claimed.addAndGet(batch.size());
                 if (!batch.isEmpty()) {
                     dueOutOfReach = 0;

@@ -19,6 +19,7 @@ import io.stepwise.store.StateMachineDefinitions;
 import io.stepwise.store.StepClaims;
 import io.stepwise.store.StepCompletions;
 import io.stepwise.store.StepKind;
+import io.stepwise.store.WorkObserver;
 import io.stepwise.task.Cancellation;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,9 +47,12 @@ class StepRunner {
     private final InFlightSteps inFlight;
     private final CompletionBatcher batcher;
     private final Clock clock;
+    private final WorkObserver observer;
 
     StepRunner(StateMachineDefinitions definitions, StepCompletions completions, StepClaims claims,
-            Interpreter interpreter, TaskRuns taskRuns, InFlightSteps inFlight, CompletionBatcher batcher, Clock clock) {
+            Interpreter interpreter, TaskRuns taskRuns, InFlightSteps inFlight, CompletionBatcher batcher, Clock clock,
+            WorkObserver observer) {
+        this.observer = observer;
         this.definitions = definitions;
         this.completions = completions;
         this.claims = claims;
@@ -61,7 +65,7 @@ class StepRunner {
 
     void run(ClaimedStep step) {
         Cancellation cancellation = inFlight.register(step);
-        try {
+        try (var logContext = StepLogContext.of(step)) {
             Completion completion;
             try {
                 completion = complete(step, cancellation);
@@ -168,6 +172,7 @@ class StepRunner {
 
     private Completion completion(ClaimedStep step, Checkpoint checkpoint, Outcome outcome, HistoryRecorder history) {
         long events = checkpoint.events() + history.size();
+        observer.stepRan(step, history.events());
         JsonText json = history.size() == 0 ? null : HistoryFormat.write(history.events());
         boolean child = step.parentId() != null;
         return switch (outcome) {

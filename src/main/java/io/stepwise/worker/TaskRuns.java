@@ -17,7 +17,9 @@ import io.stepwise.store.Completion;
 import io.stepwise.store.JsonText;
 import io.stepwise.task.Cancellation;
 import io.stepwise.task.IdempotencyKey;
+import io.stepwise.store.WorkObserver;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,9 +48,11 @@ class TaskRuns {
     private final Activities activities;
     private final HmacTaskTokens tokens;
     private final Clock clock;
+    private final WorkObserver observer;
 
     TaskRuns(Interpreter interpreter, TaskExecutor tasks, Callbacks callbacks, Activities activities,
-            HmacTaskTokens tokens, Clock clock) {
+            HmacTaskTokens tokens, Clock clock, WorkObserver observer) {
+        this.observer = observer;
         this.interpreter = interpreter;
         this.tasks = tasks;
         this.callbacks = callbacks;
@@ -63,13 +67,16 @@ class TaskRuns {
         Instant now = clock.instant();
         Instant timeoutAt = task.timeoutSeconds() == null ? null : now.plusSeconds(task.timeoutSeconds());
         return switch (TaskResources.of(task.resource())) {
-            case TaskResources.Direct direct -> moved(frame, task, tasks.execute(key, task, context, cancellation),
-                    history);
+            case TaskResources.Direct direct -> {
+                long started = System.nanoTime();
+                TaskResult result = tasks.execute(key, task, context, cancellation);
+                yield observed(step, frame, task, result, System.nanoTime() - started, history);
+            }
             case TaskResources.Activity activity -> {
                 if (activities.find(activity.name()).isEmpty()) {
-                    yield moved(frame, task, new TaskResult.Failure(ErrorNames.RUNTIME, "The activity '"
+                    yield observed(step, frame, task, new TaskResult.Failure(ErrorNames.RUNTIME, "The activity '"
                             + activity.name() + "' does not exist. Create it with PUT /v1/activities/"
-                            + activity.name() + "."), history);
+                            + activity.name() + "."), 0, history);
                 }
                 String attemptKey = key.toString();
                 var awaited = new Completion.AwaitedToken(HmacTaskTokens.hash(tokens.token(attemptKey)), attemptKey,
@@ -81,9 +88,10 @@ class TaskRuns {
                 String token = context.path("Task").path("Token").asString();
                 byte[] hash = HmacTaskTokens.hash(token);
                 callbacks.open(step, hash, key.toString(), timeoutAt);
+                long started = System.nanoTime();
                 TaskResult handled = tasks.execute(key, task, context, cancellation);
                 if (handled instanceof TaskResult.Failure) {
-                    yield moved(frame, task, handled, history);
+                    yield observed(step, frame, task, handled, System.nanoTime() - started, history);
                 }
                 Instant submitted = clock.instant();
                 Instant heartbeatAt = task.heartbeatSeconds() == null ? null
@@ -100,15 +108,22 @@ class TaskRuns {
         String attemptKey = AttemptKeys.of(frame, task.stateName(), task.visit(), task.retries().total())
                 .toString();
         return switch (callbacks.decide(step, attemptKey)) {
-            case Callbacks.Answered a -> moved(frame, task, a.succeeded()
+            case Callbacks.Answered a -> observed(step, frame, task, a.succeeded()
                     ? new TaskResult.Success(a.output() == null ? Json.NODES.nullNode() : a.output())
-                    : new TaskResult.Failure(a.error(), a.cause()), history);
+                    : new TaskResult.Failure(a.error(), a.cause()),
+                    Duration.between(a.scheduledAt(), clock.instant()).toNanos(), history);
             case Callbacks.StillWaiting w -> null;
         };
     }
 
-    private Run moved(Frame frame, Outcome.RunTask task, TaskResult result, HistoryRecorder history) {
-        return Run.moved(interpreter.taskCompleted(frame, task, result, clock.instant(), history));
+    /** The task's result moves the frame on; the metrics hear of the run (and whether a Retrier takes it). */
+    private Run observed(ClaimedStep step, Frame frame, Outcome.RunTask task, TaskResult result, long nanos,
+            HistoryRecorder history) {
+        Outcome next = interpreter.taskCompleted(frame, task, result, clock.instant(), history);
+        observer.taskRan(step, task.resource(), result, result instanceof TaskResult.Failure
+                && next instanceof Outcome.RunTask retry && retry.retries().total() > task.retries().total(),
+                Math.max(0, nanos));
+        return Run.moved(next);
     }
 
     private static Integer toInt(Long seconds) {

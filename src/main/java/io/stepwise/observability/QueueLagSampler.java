@@ -1,0 +1,88 @@
+package io.stepwise.observability;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stepwise.maintenance.MaintenanceTask;
+import io.stepwise.store.QueueLag;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The queue-lag gauges. Counting the backlog costs a query, so it runs on the maintenance leader only,
+ * every {@code stepwise.metrics.queue-lag-interval}, and scrapes read the cached answer: however many
+ * replicas and scrapers there are, the database sees one query per interval.
+ *
+ * <p>Only the leader reports these series. A replica that never led has none; one that led and lost
+ * the lease reports NaN once its last sample is older than three intervals, so a stale number never
+ * looks current. Dashboards and alerts aggregate with {@code max by (queue)}, which skips NaN.
+ */
+@Component
+class QueueLagSampler implements MaintenanceTask {
+
+    private record Sample(Map<String, QueueLag.Depth> byQueue, Instant at) {
+    }
+
+    private final QueueLag lag;
+    private final MeterRegistry registry;
+    private final MetricsProperties properties;
+    private final Clock clock;
+    private final BoundedTagValues queues;
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    private volatile Sample last = new Sample(Map.of(), Instant.MIN);
+
+    QueueLagSampler(QueueLag lag, MeterRegistry registry, MetricsProperties properties, Clock clock) {
+        this.lag = lag;
+        this.registry = registry;
+        this.properties = properties;
+        this.clock = clock;
+        this.queues = new BoundedTagValues(properties.maxStateMachines(), 200);
+    }
+
+    @Override
+    public Duration interval() {
+        return properties.queueLagInterval();
+    }
+
+    @Override
+    public void run() {
+        Map<String, QueueLag.Depth> byQueue = lag.sample().stream()
+                .collect(Collectors.toMap(d -> queues.of(d.queue()), d -> d, QueueLag.Depth::plus));
+        last = new Sample(byQueue, clock.instant());
+        byQueue.keySet().forEach(this::register);
+    }
+
+    private void register(String queue) {
+        if (!registered.add(queue)) {
+            return;
+        }
+        steps(queue, "ready", QueueLag.Depth::ready);
+        steps(queue, "running", QueueLag.Depth::running);
+        steps(queue, "waiting", QueueLag.Depth::waiting);
+        Gauge.builder("stepwise.queue.oldest.ready.age", this, s -> s.value(queue,
+                        d -> d.oldestReadyAge().toNanos() / 1e9))
+                .description("How long the oldest due step of the queue has waited for a worker")
+                .baseUnit("seconds").tag("queue", queue).register(registry);
+    }
+
+    private void steps(String queue, String status, ToDoubleFunction<QueueLag.Depth> count) {
+        Gauge.builder("stepwise.queue.steps", this, s -> s.value(queue, count))
+                .description("Steps of the queue: ready (due), running, waiting (a Wait or a retry backoff)")
+                .tag("queue", queue).tag("status", status).register(registry);
+    }
+
+    private double value(String queue, ToDoubleFunction<QueueLag.Depth> read) {
+        Sample sample = last;
+        if (sample.at().isBefore(clock.instant().minus(properties.queueLagInterval().multipliedBy(3)))) {
+            return Double.NaN;
+        }
+        QueueLag.Depth depth = sample.byQueue().get(queue);
+        return depth == null ? 0 : read.applyAsDouble(depth);
+    }
+}

@@ -1,0 +1,69 @@
+package io.stepwise.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stepwise.store.QueueLag;
+import io.stepwise.support.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The queue-lag query counts a queue's steps by what they wait for, and the sampler's gauges report
+ * its answer. The steps sit in a queue of their own, which no worker claims (workers claim `default`).
+ */
+class QueueLagTest extends IntegrationTest {
+
+    private static final String QUEUE = "lag-test";
+
+    @Autowired
+    private QueueLag lag;
+
+    @Autowired
+    private QueueLagSampler sampler;
+
+    @Autowired
+    private MeterRegistry registry;
+
+    @Test
+    void countsReadyRunningAndWaitingStepsAndTheOldestReadyAge() {
+        Instant now = Instant.now();
+        insert("READY", now.minusSeconds(120));
+        insert("READY", now.minusSeconds(10));
+        insert("READY", now.plusSeconds(600));
+        insert("RUNNING", now.minusSeconds(5));
+        insert("WAITING", now.minusSeconds(5));
+
+        QueueLag.Depth depth = lag.sample().stream().filter(d -> d.queue().equals(QUEUE)).findFirst().orElseThrow();
+        assertThat(depth.ready()).isEqualTo(2);
+        assertThat(depth.running()).isEqualTo(1);
+        assertThat(depth.waiting()).isEqualTo(1);
+        assertThat(depth.oldestReadyAge()).isBetween(Duration.ofSeconds(115), Duration.ofSeconds(180));
+        assertThat(lag.sample()).anyMatch(d -> d.queue().equals("default"));
+
+        sampler.run();
+        assertThat(registry.get("stepwise.queue.steps").tag("queue", QUEUE).tag("status", "ready").gauge().value())
+                .isEqualTo(2);
+        assertThat(registry.get("stepwise.queue.steps").tag("queue", QUEUE).tag("status", "waiting").gauge().value())
+                .isEqualTo(1);
+        assertThat(registry.get("stepwise.queue.oldest.ready.age").tag("queue", QUEUE).gauge().value())
+                .isBetween(115.0, 180.0);
+    }
+
+    private void insert(String status, Instant runAt) {
+        boolean running = status.equals("RUNNING");
+        jdbc.sql("""
+                INSERT INTO step (execution_id, queue, status, state_name, input, run_at, created_at, lease_owner,
+                                  lease_token, lease_expires_at)
+                VALUES (:execution, :queue, :status, 'S', '{}', :runAt, now(), :owner, :token, :expires)""")
+                .param("execution", UUID.randomUUID()).param("queue", QUEUE).param("status", status)
+                .param("runAt", java.sql.Timestamp.from(runAt))
+                .param("owner", running ? "elsewhere" : null)
+                .param("token", running ? UUID.randomUUID() : null)
+                .param("expires", running ? java.sql.Timestamp.from(runAt.plusSeconds(600)) : null)
+                .update();
+    }
+}
