@@ -122,6 +122,36 @@ class ComposeFileTest {
     }
 
     @Test
+    void prometheusAcceptsItsConfigAndTheRulesItLoads() throws Exception {
+        // promtool checks the config and every rule file it names; the rule file's container path is
+        // mapped back to the file compose mounts there
+        Map<String, Object> services = services(config(Map.of()));
+        String text = Files.readString(Path.of("deploy/compose/prometheus.yml"));
+        for (Mount m : mounts(asMap(services.get("prometheus")))) {
+            if (m.type().equals("bind")) {
+                text = text.replace(m.target(), m.source());
+            }
+        }
+        assertThat(text).contains(REPO.resolve("helm/stepwise/rules/stepwise-alerts.yml").toString());
+        Path config = Files.createTempFile("prometheus", ".yml");
+        try {
+            Files.writeString(config, text);
+            Process p;
+            try {
+                p = new ProcessBuilder("promtool", "check", "config", config.toString()).redirectErrorStream(true).start();
+            } catch (IOException missing) {
+                throw new AssertionError("install prometheus (Debian package, for promtool): apt-get install -y prometheus", missing);
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(out).isZero();
+            assertThat(out).contains("SUCCESS");
+        } finally {
+            Files.deleteIfExists(config);
+        }
+    }
+
+    @Test
     void grafanaShowsTheRepositorysOneDashboardFromPrometheus() throws Exception {
         Map<String, Object> services = services(config(Map.of()));
         List<Mount> mounts = mounts(asMap(services.get("grafana")));

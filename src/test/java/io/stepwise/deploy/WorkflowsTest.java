@@ -80,7 +80,9 @@ class WorkflowsTest {
         // exactly the README's command, after checkout and setup-java
         String command = readmeTestCommand();
         List<String> runs = steps.stream().filter(s -> s.containsKey("run")).map(s -> ((String) s.get("run")).strip()).toList();
-        assertThat(runs).containsExactly(command);
+        assertThat(runs).containsOnlyOnce(command).last().isEqualTo(command);
+        // anything else only installs packages the tests call
+        assertThat(runs.subList(0, runs.size() - 1)).allMatch(r -> r.startsWith("sudo apt-get "));
         int testStep = steps.indexOf(steps.stream().filter(s -> command.equals(String.valueOf(s.get("run")).strip()))
                 .findFirst().orElseThrow());
         assertThat(steps.indexOf(setupJava)).isLessThan(testStep);
