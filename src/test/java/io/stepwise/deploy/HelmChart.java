@@ -40,9 +40,19 @@ final class HelmChart {
 
     /** The release's manifest plus the hooks, with values on top of the chart's defaults. */
     static Rendered render(Map<String, Object> values) {
+        return render(values, Map.of());
+    }
+
+    /** As {@link #render(Map)}, with some of the chart's files (path → text) replaced in the copy. */
+    static Rendered render(Map<String, Object> values, Map<String, String> replacedFiles) {
         Path copy = copyWithVisibleHooks();
         try {
+            for (Map.Entry<String, String> file : replacedFiles.entrySet()) {
+                Files.writeString(copy.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+            }
             return new Rendered(parse(template(copy, values, KUBE_VERSION).replace(RENAMED_HOOK_KEY, HOOK_KEY)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             deleteTree(copy);
         }

@@ -303,6 +303,33 @@ class HelmChartTest {
     }
 
     @Test
+    void realDashboardsAndRulesPassThroughUntouched() {
+        // what the metrics work will put there: Grafana legends and Prometheus templates in braces,
+        // quotes, non-ASCII, tabs, a file without a final newline
+        String dashboard = "{\n\t\"title\": \"Stepwise → queue\",\n  \"panels\": [{\"targets\": [{\"expr\": "
+                + "\"sum by (instance) (rate(x{job=\\\"stepwise\\\"}[5m])) > 0 & < 1\", \"legendFormat\": \"{{instance}}\"}]}]\n}";
+        String rules = """
+                # comment
+                groups:
+                  - name: stepwise
+                    rules:
+                      - alert: StepwiseQueueLag
+                        expr: sum(stepwise_ready_steps) > 1000
+                        for: 10m
+                        labels:
+                          severity: warning
+                        annotations:
+                          summary: "{{ $labels.instance }}: {{ $value }} steps wait"
+                """;
+        Rendered r = HelmChart.render(values("grafanaDashboard.enabled", true, "prometheusRule.enabled", true),
+                Map.of("dashboards/stepwise.json", dashboard, "rules/stepwise-alerts.yml", rules));
+        assertThat(at(r.one("ConfigMap", FULLNAME + "-dashboard"), "data", "stepwise.json")).isEqualTo(dashboard);
+        assertThat(r.one("PrometheusRule", FULLNAME).get("spec")).isEqualTo(new Yaml().load(rules));
+        assertThat(at(r.one("PrometheusRule", FULLNAME), "spec", "groups", 0, "rules", 0, "annotations", "summary"))
+                .isEqualTo("{{ $labels.instance }}: {{ $value }} steps wait");
+    }
+
+    @Test
     void networkPolicyLetsInOnlyWhatItNames() {
         Rendered r = HelmChart.render(values("networkPolicy.enabled", true, "networkPolicy.ingressFrom",
                 List.of(Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "monitoring"))))));
