@@ -97,16 +97,20 @@ underscores, dashes are dropped). The ConfigMap holds them for the Deployments; 
 which runs before the ConfigMap exists, gets them inline.
 */}}
 {{- define "stepwise.configEnv" -}}
-SPRING_DATASOURCE_URL: {{ include "stepwise.jdbcUrl" . | quote }}
+{{- $env := dict "SPRING_DATASOURCE_URL" (include "stepwise.jdbcUrl" .) }}
 {{- if not (include "stepwise.usernameFromSecret" .) }}
-SPRING_DATASOURCE_USERNAME: {{ .Values.database.username | quote }}
+{{- $_ := set $env "SPRING_DATASOURCE_USERNAME" (.Values.database.username | toString) }}
 {{- end }}
-SPRING_FLYWAY_ENABLED: {{ not .Values.migrations.enabled | toString | quote }}
-SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE: {{ printf "%ds" (int .Values.shutdown.webDrainSeconds) | quote }}
-STEPWISE_WORKER_SHUTDOWNGRACE: {{ printf "%ds" (int .Values.shutdown.workerGraceSeconds) | quote }}
-STEPWISE_WORKER_SLOTS: {{ int .Values.worker.slots | toString | quote }}
+{{- $_ := set $env "SPRING_FLYWAY_ENABLED" (not .Values.migrations.enabled | toString) }}
+{{- $_ := set $env "SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE" (printf "%ds" (int .Values.shutdown.webDrainSeconds)) }}
+{{- $_ := set $env "STEPWISE_WORKER_SHUTDOWNGRACE" (printf "%ds" (int .Values.shutdown.workerGraceSeconds)) }}
+{{- $_ := set $env "STEPWISE_WORKER_SLOTS" (int .Values.worker.slots | toString) }}
+{{- /* env last: it may also replace the chart's own, e.g. SPRING_DATASOURCE_URL with more parameters */}}
 {{- range $name, $value := .Values.env }}
-{{ $name }}: {{ $value | toString | quote }}
+{{- $_ := set $env $name ($value | toString) }}
+{{- end }}
+{{- range $name, $value := $env }}
+{{ $name }}: {{ $value | quote }}
 {{- end }}
 {{- end }}
 

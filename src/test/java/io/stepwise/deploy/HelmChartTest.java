@@ -191,6 +191,32 @@ class HelmChartTest {
     }
 
     @Test
+    void extraSettingsReachEveryContainerTheJobsToo() {
+        String url = "jdbc:postgresql://db:5432/stepwise?sslmode=verify-full&sslrootcert=/etc/stepwise/ca/root.crt";
+        Rendered r = HelmChart.render(values("worker.enabled", true,
+                "env", Map.of("SPRING_DATASOURCE_URL", url, "STEPWISE_RETENTION_FINISHED", "7d"),
+                "extraEnv", List.of(Map.of("name", "EXTRA", "valueFrom", Map.of("secretKeyRef", Map.of("name", "x", "key", "y")))),
+                "extraVolumes", List.of(Map.of("name", "ca", "secret", Map.of("secretName", "pg-ca"))),
+                "extraVolumeMounts", List.of(Map.of("name", "ca", "mountPath", "/etc/stepwise/ca", "readOnly", true))));
+        // env replaces the chart's own value instead of repeating the key
+        assertThat(asMap(at(r.one("ConfigMap", FULLNAME), "data"))).containsEntry("SPRING_DATASOURCE_URL", url)
+                .containsEntry("STEPWISE_RETENTION_FINISHED", "7d");
+        List<Map<String, Object>> workloads = new ArrayList<>(r.all("Deployment"));
+        workloads.add(r.one("Job", FULLNAME + "-migrate"));
+        assertThat(workloads).hasSize(3);
+        for (Map<String, Object> workload : workloads) {
+            Map<String, Object> container = Rendered.container(workload);
+            assertThat(Rendered.env(container)).containsKey("EXTRA");
+            assertThat(asList(container.get("volumeMounts"))).hasSize(2)
+                    .contains(Map.of("name", "ca", "mountPath", "/etc/stepwise/ca", "readOnly", true));
+            assertThat(asList(at(workload, "spec", "template", "spec", "volumes")))
+                    .contains(Map.of("name", "ca", "secret", Map.of("secretName", "pg-ca")));
+        }
+        assertThat(Rendered.env(Rendered.container(r.one("Job", FULLNAME + "-migrate"))))
+                .containsEntry("SPRING_DATASOURCE_URL", url).containsEntry("STEPWISE_RETENTION_FINISHED", "7d");
+    }
+
+    @Test
     void existingSecretReplacesTheChartsSecret() {
         Rendered r = HelmChart.render(values("database.existingSecret", "pg-credentials",
                 "database.existingSecretPasswordKey", "pg-password"));
