@@ -8,6 +8,9 @@ import io.stepwise.store.ExecutionRecord;
 import io.stepwise.store.Executions;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.StateMachines;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,6 +40,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+@Tag(name = "Executions")
 @RestController
 @RequestMapping("/v1/executions")
 class ExecutionController {
@@ -98,6 +102,14 @@ class ExecutionController {
     record StopExecutionRequest(@Size(max = 256) String error, @Size(max = 32768) String cause) {
     }
 
+    @Operation(operationId = "startExecution", summary = "Start an execution",
+            description = "Starts the latest version of the state machine, or `version`. A `name` makes the start"
+                    + " idempotent: the same name and input again answers 200 with the execution already started.",
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Started; Location points at the execution."),
+                    @ApiResponse(responseCode = "200", description = "The same named start again: the execution it"
+                            + " started.")})
+    @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.EXECUTION_EXISTS})
     @PostMapping
     ResponseEntity<StartExecutionResponse> start(@Valid @RequestBody StartExecutionRequest request) {
         JsonNode input = JsonBodies.input(request.input(), properties.maxInputBytes().toBytes(), "/input");
@@ -115,6 +127,10 @@ class ExecutionController {
      * malformed request (a missing field, an input too large) is a 400 for the whole batch, pointing at
      * the item's field, and starts nothing.
      */
+    @Operation(operationId = "startExecutions", summary = "Start up to 1,000 executions at once",
+            description = "One transaction; each start is answered in request order with the status a single start"
+                    + " would get (201, 200, or 404/409 with a problem). A malformed item fails the whole batch.",
+            responses = @ApiResponse(responseCode = "200", description = "One item per start, in request order."))
     @PostMapping("/batch")
     BatchStartResponse startBatch(@Valid @RequestBody BatchStartRequest request) {
         List<Executions.StartRequest> starts = new ArrayList<>();
@@ -152,6 +168,13 @@ class ExecutionController {
      * full description once it has ended; 202 with the description as it is (RUNNING) when the timeout
      * passes first, the Location header pointing at where to poll. The execution runs on regardless.
      */
+    @Operation(operationId = "startExecutionSync", summary = "Start an execution and wait for its end",
+            description = "Waits up to `timeoutSeconds` (1 to 300, default 60). The execution runs on regardless.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "It ended: the full execution."),
+                    @ApiResponse(responseCode = "202", description = "Still running when the wait ran out; poll"
+                            + " the Location.")})
+    @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.EXECUTION_EXISTS})
     @PostMapping("/sync")
     ResponseEntity<ExecutionResponse> startSync(@Valid @RequestBody SyncStartExecutionRequest request) {
         JsonNode input = JsonBodies.input(request.input(), properties.maxInputBytes().toBytes(), "/input");
@@ -167,6 +190,10 @@ class ExecutionController {
      * Newest first. {@code startedAfter}/{@code startedBefore} are exclusive ISO-8601 instants; the
      * cursor is only valid with the filters it was returned for.
      */
+    @Operation(operationId = "listExecutions", summary = "List executions, newest first",
+            description = "Filters combine. Pass `nextCursor` back as `cursor` (with the same filters) for the next"
+                    + " page.",
+            responses = @ApiResponse(responseCode = "200", description = "A page of executions."))
     @GetMapping
     PageResponse<ExecutionSummary> list(
             @RequestParam(required = false) @Size(min = 1, max = 80) String stateMachine,
@@ -182,6 +209,9 @@ class ExecutionController {
                 Cursors.executions(page.next()));
     }
 
+    @Operation(operationId = "getExecution", summary = "Get an execution",
+            responses = @ApiResponse(responseCode = "200", description = "The execution, with input and output."))
+    @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{id}")
     ExecutionResponse get(@PathVariable UUID id) {
         return ExecutionResponse.of(executions.find(id)
@@ -189,6 +219,10 @@ class ExecutionController {
     }
 
     /** Ends a running execution as ABORTED; 409 when it has already ended. */
+    @Operation(operationId = "stopExecution", summary = "Stop a running execution",
+            description = "Ends it as ABORTED with the optional error and cause; running task handlers are cancelled.",
+            responses = @ApiResponse(responseCode = "200", description = "The execution, now ABORTED."))
+    @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.EXECUTION_NOT_RUNNING})
     @PostMapping("/{id}/stop")
     ExecutionResponse stop(@PathVariable UUID id, @Valid @RequestBody(required = false) StopExecutionRequest request) {
         String error = request == null ? null : request.error();
@@ -207,6 +241,11 @@ class ExecutionController {
      * started with (so a fix of the definition itself needs a new execution). 409 for any other
      * status, or when that version has been deleted.
      */
+    @Operation(operationId = "redriveExecution", summary = "Redrive a failed execution",
+            description = "Runs a FAILED, TIMED_OUT or ABORTED execution again from where it stopped, on the version"
+                    + " it started with; steps that succeeded keep their results.",
+            responses = @ApiResponse(responseCode = "200", description = "The execution, RUNNING again."))
+    @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.REDRIVE_NOT_ALLOWED})
     @PostMapping("/{id}/redrive")
     ExecutionResponse redrive(@PathVariable UUID id) {
         ExecutionRecord execution = executions.find(id)

@@ -8,6 +8,9 @@ import io.stepwise.store.NotFoundException;
 import io.stepwise.store.StateMachineSummary;
 import io.stepwise.store.StateMachines;
 import io.stepwise.store.StoredStateMachine;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+@Tag(name = "State machines")
 @RestController
 @RequestMapping("/v1/state-machines")
 class StateMachineController {
@@ -76,6 +80,13 @@ class StateMachineController {
     record ValidateResponse(String result, List<Diagnostic> diagnostics) {
     }
 
+    @Operation(operationId = "putStateMachine", summary = "Register a state machine version",
+            description = "Validates the definition and stores it as the next version of the named machine. Putting"
+                    + " a definition equal to the latest version stores nothing and answers 200 with that version.",
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Stored as a new version; Location points at it."),
+                    @ApiResponse(responseCode = "200", description = "Equal to the latest version, which is returned.")})
+    @ProblemResponses(ProblemType.INVALID_DEFINITION)
     @PutMapping("/{name}")
     ResponseEntity<StateMachineVersionResponse> put(@PathVariable @Pattern(regexp = NAME, message = NAME_MESSAGE)
             String name, @Valid @RequestBody PutStateMachineRequest request) {
@@ -91,6 +102,10 @@ class StateMachineController {
                 .body(body);
     }
 
+    @Operation(operationId = "listStateMachines", summary = "List state machines",
+            description = "The latest version of each machine, by name. Pass `nextCursor` back as `cursor` for the"
+                    + " next page.",
+            responses = @ApiResponse(responseCode = "200", description = "A page of state machines."))
     @GetMapping
     PageResponse<StateMachineSummary> list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor) {
@@ -102,12 +117,18 @@ class StateMachineController {
         return new PageResponse<>(List.copyOf(items), Cursors.stateMachines(items.getLast().name()));
     }
 
+    @Operation(operationId = "getStateMachine", summary = "Get the latest version of a state machine",
+            responses = @ApiResponse(responseCode = "200", description = "The latest version, with its definition."))
+    @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{name}")
     StateMachineResponse get(@PathVariable String name) {
         return StateMachineResponse.of(stateMachines.latest(name)
                 .orElseThrow(() -> new NotFoundException("state machine", name)));
     }
 
+    @Operation(operationId = "getStateMachineVersion", summary = "Get one version of a state machine",
+            responses = @ApiResponse(responseCode = "200", description = "That version, with its definition."))
+    @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{name}/versions/{version}")
     StateMachineResponse version(@PathVariable String name, @PathVariable int version) {
         return StateMachineResponse.of(stateMachines.version(name, version)
@@ -115,6 +136,10 @@ class StateMachineController {
     }
 
     /** Executions of a deleted machine stay readable; a later PUT of the name starts again at version 1. */
+    @Operation(operationId = "deleteStateMachine", summary = "Delete a state machine and all its versions",
+            description = "Refused while executions of it are unfinished. Its finished executions stay readable.",
+            responses = @ApiResponse(responseCode = "204", description = "Deleted."))
+    @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.STATE_MACHINE_IN_USE})
     @DeleteMapping("/{name}")
     ResponseEntity<Void> delete(@PathVariable String name) {
         stateMachines.delete(name);
@@ -125,6 +150,10 @@ class StateMachineController {
      * Validates without storing. A string definition that is not JSON is a FAIL with a diagnostic, as
      * AWS answers it, not a 400: the request itself is fine.
      */
+    @Operation(operationId = "validateStateMachine", summary = "Validate a definition without storing it",
+            description = "As AWS's ValidateStateMachineDefinition: the answer lists every diagnostic; an invalid"
+                    + " definition is a 200 with result FAIL, not a problem.",
+            responses = @ApiResponse(responseCode = "200", description = "OK or FAIL, with the diagnostics."))
     @PostMapping("/validate")
     ValidateResponse validate(@Valid @RequestBody ValidateRequest request) {
         JsonBodies.checkSize(request.definition(), properties.maxDefinitionBytes().toBytes(), "/definition",
