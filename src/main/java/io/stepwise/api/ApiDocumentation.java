@@ -47,13 +47,15 @@ import tools.jackson.databind.JsonNode;
 class ApiDocumentation {
 
     static final String PROBLEM_SCHEMA = "Problem";
+    static final String JSON_VALUE_SCHEMA = "JsonValue";
     static final String PROBLEM_JSON = "application/problem+json";
 
     static {
         // swagger-core knows Jackson 2's JsonNode only: it would describe Jackson 3's by its getters
-        // (isArray, isNumber, ...). A JSON value here is any JSON, which an empty schema says.
+        // (isArray, isNumber, ...). A JSON value is any JSON: a schema without a type, given by reference
+        // (an inline one came out as type object, which a client would enforce on a string input).
         SpringDocUtils.getConfig()
-                .replaceWithSchema(JsonNode.class, new JsonSchema().description("Any JSON value."))
+                .replaceWithSchema(JsonNode.class, new JsonSchema().$ref(ref(JSON_VALUE_SCHEMA)))
                 .replaceWithSchema(ProblemDetail.class, new JsonSchema().$ref(ref(PROBLEM_SCHEMA)));
     }
 
@@ -77,7 +79,9 @@ class ApiDocumentation {
                         new Tag().name("State machines").description("Register, read, validate and delete ASL definitions, versioned."),
                         new Tag().name("Executions").description("Start, list, follow, stop and redrive executions of a state machine."),
                         new Tag().name("Test state").description("Run one state in isolation, its work mocked (AWS's TestState).")))
-                .components(new Components().addSchemas(PROBLEM_SCHEMA, problemSchema()));
+                .components(new Components().addSchemas(PROBLEM_SCHEMA, problemSchema())
+                        .addSchemas(JSON_VALUE_SCHEMA, new JsonSchema().description(
+                                "Any JSON value: an object, array, string, number, boolean or null.")));
     }
 
     /**

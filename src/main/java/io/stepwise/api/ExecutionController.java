@@ -9,6 +9,7 @@ import io.stepwise.store.Executions;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.StateMachines;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -58,6 +59,7 @@ class ExecutionController {
     }
 
     /** @param input the execution input as a JSON value or a string holding JSON; absent means {} */
+    @Schema(example = ApiExamples.START_EXECUTION)
     record StartExecutionRequest(
             @NotBlank String stateMachine,
             @Positive Integer version,
@@ -66,6 +68,7 @@ class ExecutionController {
     }
 
     /** A start that waits for the end: {@code timeoutSeconds} (1 to 300, default 60) bounds the wait. */
+    @Schema(example = ApiExamples.START_EXECUTION_SYNC)
     record SyncStartExecutionRequest(
             @NotBlank String stateMachine,
             @Positive Integer version,
@@ -74,6 +77,7 @@ class ExecutionController {
             @Min(1) @Max(300) Integer timeoutSeconds) {
     }
 
+    @Schema(example = ApiExamples.STARTED)
     record StartExecutionResponse(UUID executionId, String name, String stateMachine, int version, String status,
             Instant startDate) {
         static StartExecutionResponse of(ExecutionRecord e) {
@@ -82,7 +86,13 @@ class ExecutionController {
         }
     }
 
+    /** A page of the listing, newest first, and the cursor for the next one (null on the last). */
+    @Schema(example = ApiExamples.EXECUTION_PAGE)
+    record ExecutionPage(List<ExecutionSummary> items, String nextCursor) {
+    }
+
     /** Up to {@value Executions#MAX_START_ALL} starts, each as {@code POST /v1/executions} takes it. */
+    @Schema(example = ApiExamples.BATCH_START)
     record BatchStartRequest(@NotNull @Size(min = 1, max = Executions.MAX_START_ALL) List<@Valid @NotNull
             StartExecutionRequest> executions) {
     }
@@ -95,10 +105,12 @@ class ExecutionController {
     record BatchStartItem(int status, StartExecutionResponse execution, ProblemDetail problem) {
     }
 
+    @Schema(example = ApiExamples.BATCH_STARTED)
     record BatchStartResponse(List<BatchStartItem> items) {
     }
 
     /** Both fields are optional; they become the execution's error and cause, as on AWS. */
+    @Schema(example = ApiExamples.STOP_EXECUTION)
     record StopExecutionRequest(@Size(max = 256) String error, @Size(max = 32768) String cause) {
     }
 
@@ -195,7 +207,7 @@ class ExecutionController {
                     + " page.",
             responses = @ApiResponse(responseCode = "200", description = "A page of executions."))
     @GetMapping
-    PageResponse<ExecutionSummary> list(
+    ExecutionPage list(
             @RequestParam(required = false) @Size(min = 1, max = 80) String stateMachine,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String startedAfter,
@@ -205,7 +217,7 @@ class ExecutionController {
         var filter = new ExecutionFilter(stateMachine, status(status), instant("startedAfter", startedAfter),
                 instant("startedBefore", startedBefore));
         var page = executions.page(filter, Cursors.executionsAfter(cursor), limit);
-        return new PageResponse<>(page.items().stream().map(ExecutionSummary::of).toList(),
+        return new ExecutionPage(page.items().stream().map(ExecutionSummary::of).toList(),
                 Cursors.executions(page.next()));
     }
 

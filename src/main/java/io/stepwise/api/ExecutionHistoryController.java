@@ -9,6 +9,7 @@ import io.stepwise.store.NotFoundException;
 import io.stepwise.store.StateMachines;
 import io.stepwise.store.StoredStateMachine;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -50,6 +51,7 @@ class ExecutionHistoryController {
     }
 
     /** The pagination of every listing, with the items called {@code events} as in AWS's GetExecutionHistory. */
+    @Schema(example = ApiExamples.HISTORY)
     record HistoryResponse(List<HistoryEventResponse> events, String nextCursor) {
     }
 

@@ -9,6 +9,7 @@ import io.stepwise.store.StateMachineSummary;
 import io.stepwise.store.StateMachines;
 import io.stepwise.store.StoredStateMachine;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -50,9 +51,11 @@ class StateMachineController {
     }
 
     /** @param definition the ASL definition as a JSON object, or as a string holding one (as AWS takes it) */
+    @Schema(example = ApiExamples.PUT_STATE_MACHINE)
     record PutStateMachineRequest(@NotNull JsonNode definition, @Size(max = 256) String description) {
     }
 
+    @Schema(example = ApiExamples.STATE_MACHINE_VERSION)
     record StateMachineVersionResponse(String name, int version, Instant createdAt) {
         static StateMachineVersionResponse of(StoredStateMachine machine) {
             return new StateMachineVersionResponse(machine.name(), machine.version(), machine.createdAt());
@@ -64,6 +67,7 @@ class StateMachineController {
      * @param definitionText the definition exactly as stored: the string PUT sent, character for character,
      *        or the compact JSON text of the object it sent (AWS's DescribeStateMachine returns this string)
      */
+    @Schema(example = ApiExamples.STATE_MACHINE)
     record StateMachineResponse(String name, int version, String description, JsonNode definition,
             String definitionText, Instant createdAt) {
         static StateMachineResponse of(StoredStateMachine machine) {
@@ -72,11 +76,21 @@ class StateMachineController {
         }
     }
 
+    /**
+     * A page of the listing and an opaque cursor for the next one (null on the last): pass it back as
+     * {@code cursor}. Each listing has its own record, so the OpenAPI document names and exemplifies it.
+     */
+    @Schema(example = ApiExamples.STATE_MACHINE_PAGE)
+    record StateMachinePage(List<StateMachineSummary> items, String nextCursor) {
+    }
+
     /** @param type STANDARD (default) or EXPRESS: express machines refuse a few Task resources */
+    @Schema(example = ApiExamples.VALIDATE)
     record ValidateRequest(@NotNull JsonNode definition, StateMachineType type) {
     }
 
     /** @param result OK when no diagnostic is an error, else FAIL (AWS's ValidateStateMachineDefinition) */
+    @Schema(example = ApiExamples.VALIDATE_RESULT)
     record ValidateResponse(String result, List<Diagnostic> diagnostics) {
     }
 
@@ -107,14 +121,14 @@ class StateMachineController {
                     + " next page.",
             responses = @ApiResponse(responseCode = "200", description = "A page of state machines."))
     @GetMapping
-    PageResponse<StateMachineSummary> list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+    StateMachinePage list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor) {
         List<StateMachineSummary> rows = stateMachines.page(Cursors.stateMachinesAfter(cursor), limit + 1);
         if (rows.size() <= limit) {
-            return new PageResponse<>(rows, null);
+            return new StateMachinePage(rows, null);
         }
         List<StateMachineSummary> items = rows.subList(0, limit);
-        return new PageResponse<>(List.copyOf(items), Cursors.stateMachines(items.getLast().name()));
+        return new StateMachinePage(List.copyOf(items), Cursors.stateMachines(items.getLast().name()));
     }
 
     @Operation(operationId = "getStateMachine", summary = "Get the latest version of a state machine",

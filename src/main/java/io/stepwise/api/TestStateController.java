@@ -7,6 +7,7 @@ import io.stepwise.engine.TestStateMock;
 import io.stepwise.engine.TestStateRequest;
 import io.stepwise.engine.TestStateResult;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -47,6 +48,7 @@ class TestStateController {
      * @param context            a JSON object replacing the generated context object
      * @param roleArn            shown as the context's Execution.RoleArn
      */
+    @Schema(example = ApiExamples.TEST_STATE)
     record TestStateBody(@NotNull JsonNode definition, @Size(min = 1, max = 80) String stateName, JsonNode input,
             InspectionLevel inspectionLevel, @Valid Mock mock, JsonNode variables, JsonNode context,
             @Valid StateConfiguration stateConfiguration, @Size(max = 256) String roleArn) {
@@ -67,6 +69,7 @@ class TestStateController {
      * @param inspectionData a JSON object, null at INFO level (typed JsonNode, not ObjectNode: swagger-core
      *        cannot describe Jackson 3's ObjectNode, and the OpenAPI document lost the whole response)
      */
+    @Schema(example = ApiExamples.TEST_STATE_RESULT)
     record TestStateResponse(String status, JsonNode output, String error, String cause, String nextState,
             JsonNode inspectionData) {
     }

@@ -166,6 +166,87 @@ class OpenApiTest extends IntegrationTest {
         assertThat(document.at("/components/schemas/Problem/required").toString()).contains("type", "status");
     }
 
+    @Test
+    void everyBodyHasAnExample() {
+        List<String> faults = new ArrayList<>();
+        for (Op op : operations()) {
+            if (op.hasBody() && example(op.spec().at("/requestBody/content/application~1json/schema")) == null) {
+                faults.add(op + ": no request example");
+            }
+            for (Map.Entry<String, JsonNode> response : op.spec().get("responses").properties()) {
+                JsonNode media = response.getValue().at("/content/application~1json");
+                boolean hasExample = media.has("example") || !media.path("examples").isEmpty()
+                        || example(media.path("schema")) != null;
+                if (response.getKey().startsWith("2") && media.isObject() && !media.has("schema")) {
+                    faults.add(op + ": its " + response.getKey() + " response has no schema");
+                } else if (response.getKey().startsWith("2") && media.isObject() && !hasExample) {
+                    faults.add(op + ": no example of its " + response.getKey() + " response");
+                }
+            }
+        }
+        assertThat(faults).isEmpty();
+    }
+
+    /** Inputs, outputs and definitions are any JSON, not only objects: a client must not refuse a string input. */
+    @Test
+    void aJsonValueMayBeAnyJson() {
+        assertThat(document.at("/components/schemas/StartExecutionRequest/properties/input/$ref").asString())
+                .isEqualTo("#/components/schemas/JsonValue");
+        JsonNode value = document.at("/components/schemas/JsonValue");
+        assertThat(value.has("type")).as(value.toString()).isFalse();
+        assertThat(value.has("properties")).as(value.toString()).isFalse();
+    }
+
+    /** The examples tell one story (ApiExamples); told to a running Stepwise, it ends as they say. */
+    @Test
+    void theRequestExamplesAreRequestsThatWork() {
+        Response put = api.put("/v1/state-machines/greeter", example("PutStateMachineRequest"));
+        assertThat(put.status()).as(put.raw()).isEqualTo(201);
+        assertThat(api.post("/v1/state-machines/validate", example("ValidateRequest")).body().get("result")
+                .asString()).isEqualTo("OK");
+
+        Response tested = api.post("/v1/test-state", example("TestStateBody"));
+        assertThat(tested.status()).as(tested.raw()).isEqualTo(200);
+        assertThat(tested.body().get("output")).isEqualTo(Json.parse(example("TestStateResponse")).get("output"));
+
+        JsonNode expected = Json.parse(example("ExecutionResponse"));
+        Response started = api.post("/v1/executions", example("StartExecutionRequest"));
+        assertThat(started.status()).as(started.raw()).isEqualTo(201);
+        Response sync = api.post("/v1/executions/sync", example("SyncStartExecutionRequest"));
+        assertThat(sync.status()).as(sync.raw()).isEqualTo(200);
+        assertThat(sync.body().get("output")).isEqualTo(expected.get("output"));
+        assertThat(sync.body().get("status")).isEqualTo(expected.get("status"));
+
+        Response batch = api.post("/v1/executions/batch", example("BatchStartRequest"));
+        assertThat(batch.status()).as(batch.raw()).isEqualTo(200);
+        JsonNode items = Json.parse(example("BatchStartResponse")).get("items");
+        assertThat(batch.body().at("/items/0/status")).isEqualTo(items.at("/0/status"));
+        assertThat(batch.body().at("/items/1/problem/detail")).isEqualTo(items.at("/1/problem/detail"));
+
+        // the greeter ends at once, so stopping it is refused; the example body itself is accepted
+        Response stop = api.post(started.location() + "/stop", example("StopExecutionRequest"));
+        assertThat(stop.status()).as(stop.raw()).isIn(200, 409);
+    }
+
+    /** The example of a component schema, as JSON text. */
+    private String example(String schema) {
+        JsonNode example = example(Json.NODES.objectNode().put("$ref", "#/components/schemas/" + schema));
+        assertThat(example).as("example of " + schema).isNotNull();
+        return Json.write(example);
+    }
+
+    private JsonNode example(JsonNode schema) {
+        if (schema.isMissingNode()) {
+            return null;
+        }
+        JsonNode resolved = schema.has("$ref") ? document.at("/components/schemas/"
+                + schema.get("$ref").asString().substring("#/components/schemas/".length())) : schema;
+        if (resolved.has("example")) {
+            return resolved.get("example");
+        }
+        return resolved.has("examples") && !resolved.get("examples").isEmpty() ? resolved.get("examples").get(0) : null;
+    }
+
     /**
      * For every operation, the bad requests any client can make: unknown ids and names, malformed path and
      * query parameters, a broken query string, a body that is not JSON, not an object, of unknown fields,
