@@ -79,6 +79,8 @@ class OpenApiTest extends IntegrationTest {
         JsonNode info = document.get("info");
         assertThat(info.get("title").asString()).isEqualTo("Stepwise API");
         assertThat(info.get("version").asString()).matches("\\d+\\.\\d+\\.\\d+.*");
+        // the same build-info.properties that /actuator/info shows
+        assertThat(api.get("/actuator/info").body().at("/build/version")).isEqualTo(info.get("version"));
         assertThat(info.get("description").asString()).contains("application/problem+json");
     }
 
