@@ -6,9 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The problems an endpoint answers beyond those every endpoint can ({@link ApiDocumentation} adds 400
- * malformed-request, invalid-request and invalid-parameter, 406, 413, 415, 500 and 503 where they apply).
- * Listed here, they appear in the OpenAPI document under their status, with an example each.
+ * The problems only the method knows it answers (404, 409, invalid-definition, ...). Those that follow
+ * from its parameters or from being an endpoint at all (400 malformed-request, invalid-request and
+ * invalid-parameter, 406, 413, 415, 500, 503) {@link ApiDocumentation} adds by itself. Listed here, they
+ * appear in the OpenAPI document under their status, with an example each.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
