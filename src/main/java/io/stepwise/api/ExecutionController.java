@@ -8,6 +8,10 @@ import io.stepwise.store.ExecutionRecord;
 import io.stepwise.store.Executions;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.StateMachines;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,6 +41,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+@Tag(name = "Executions")
 @RestController
 @RequestMapping("/v1/executions")
 class ExecutionController {
@@ -54,6 +59,7 @@ class ExecutionController {
     }
 
     /** @param input the execution input as a JSON value or a string holding JSON; absent means {} */
+    @Schema(example = ApiExamples.START_EXECUTION)
     record StartExecutionRequest(
             @NotBlank String stateMachine,
             @Positive Integer version,
@@ -62,6 +68,7 @@ class ExecutionController {
     }
 
     /** A start that waits for the end: {@code timeoutSeconds} (1 to 300, default 60) bounds the wait. */
+    @Schema(example = ApiExamples.START_EXECUTION_SYNC)
     record SyncStartExecutionRequest(
             @NotBlank String stateMachine,
             @Positive Integer version,
@@ -70,6 +77,7 @@ class ExecutionController {
             @Min(1) @Max(300) Integer timeoutSeconds) {
     }
 
+    @Schema(example = ApiExamples.STARTED)
     record StartExecutionResponse(UUID executionId, String name, String stateMachine, int version, String status,
             Instant startDate) {
         static StartExecutionResponse of(ExecutionRecord e) {
@@ -78,7 +86,13 @@ class ExecutionController {
         }
     }
 
+    /** A page of the listing, newest first, and the cursor for the next one (null on the last). */
+    @Schema(example = ApiExamples.EXECUTION_PAGE)
+    record ExecutionPage(List<ExecutionSummary> items, String nextCursor) {
+    }
+
     /** Up to {@value Executions#MAX_START_ALL} starts, each as {@code POST /v1/executions} takes it. */
+    @Schema(example = ApiExamples.BATCH_START)
     record BatchStartRequest(@NotNull @Size(min = 1, max = Executions.MAX_START_ALL) List<@Valid @NotNull
             StartExecutionRequest> executions) {
     }
@@ -91,13 +105,23 @@ class ExecutionController {
     record BatchStartItem(int status, StartExecutionResponse execution, ProblemDetail problem) {
     }
 
+    @Schema(example = ApiExamples.BATCH_STARTED)
     record BatchStartResponse(List<BatchStartItem> items) {
     }
 
     /** Both fields are optional; they become the execution's error and cause, as on AWS. */
+    @Schema(example = ApiExamples.STOP_EXECUTION)
     record StopExecutionRequest(@Size(max = 256) String error, @Size(max = 32768) String cause) {
     }
 
+    @Operation(operationId = "startExecution", summary = "Start an execution",
+            description = "Starts the latest version of the state machine, or `version`. A `name` makes the start"
+                    + " idempotent: the same name and input again answers 200 with the execution already started.",
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Started; Location points at the execution."),
+                    @ApiResponse(responseCode = "200", description = "The same named start again: the execution it"
+                            + " started.")})
+    @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.EXECUTION_EXISTS})
     @PostMapping
     ResponseEntity<StartExecutionResponse> start(@Valid @RequestBody StartExecutionRequest request) {
         JsonNode input = JsonBodies.input(request.input(), properties.maxInputBytes().toBytes(), "/input");
@@ -115,6 +139,10 @@ class ExecutionController {
      * malformed request (a missing field, an input too large) is a 400 for the whole batch, pointing at
      * the item's field, and starts nothing.
      */
+    @Operation(operationId = "startExecutions", summary = "Start up to 1,000 executions at once",
+            description = "One transaction; each start is answered in request order with the status a single start"
+                    + " would get (201, 200, or 404/409 with a problem). A malformed item fails the whole batch.",
+            responses = @ApiResponse(responseCode = "200", description = "One item per start, in request order."))
     @PostMapping("/batch")
     BatchStartResponse startBatch(@Valid @RequestBody BatchStartRequest request) {
         List<Executions.StartRequest> starts = new ArrayList<>();
@@ -152,6 +180,13 @@ class ExecutionController {
      * full description once it has ended; 202 with the description as it is (RUNNING) when the timeout
      * passes first, the Location header pointing at where to poll. The execution runs on regardless.
      */
+    @Operation(operationId = "startExecutionSync", summary = "Start an execution and wait for its end",
+            description = "Waits up to `timeoutSeconds` (1 to 300, default 60). The execution runs on regardless.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "It ended: the full execution."),
+                    @ApiResponse(responseCode = "202", description = "Still running when the wait ran out; poll"
+                            + " the Location.")})
+    @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.EXECUTION_EXISTS})
     @PostMapping("/sync")
     ResponseEntity<ExecutionResponse> startSync(@Valid @RequestBody SyncStartExecutionRequest request) {
         JsonNode input = JsonBodies.input(request.input(), properties.maxInputBytes().toBytes(), "/input");
@@ -167,8 +202,12 @@ class ExecutionController {
      * Newest first. {@code startedAfter}/{@code startedBefore} are exclusive ISO-8601 instants; the
      * cursor is only valid with the filters it was returned for.
      */
+    @Operation(operationId = "listExecutions", summary = "List executions, newest first",
+            description = "Filters combine. Pass `nextCursor` back as `cursor` (with the same filters) for the next"
+                    + " page.",
+            responses = @ApiResponse(responseCode = "200", description = "A page of executions."))
     @GetMapping
-    PageResponse<ExecutionSummary> list(
+    ExecutionPage list(
             @RequestParam(required = false) @Size(min = 1, max = 80) String stateMachine,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String startedAfter,
@@ -178,10 +217,13 @@ class ExecutionController {
         var filter = new ExecutionFilter(stateMachine, status(status), instant("startedAfter", startedAfter),
                 instant("startedBefore", startedBefore));
         var page = executions.page(filter, Cursors.executionsAfter(cursor), limit);
-        return new PageResponse<>(page.items().stream().map(ExecutionSummary::of).toList(),
+        return new ExecutionPage(page.items().stream().map(ExecutionSummary::of).toList(),
                 Cursors.executions(page.next()));
     }
 
+    @Operation(operationId = "getExecution", summary = "Get an execution",
+            responses = @ApiResponse(responseCode = "200", description = "The execution, with input and output."))
+    @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{id}")
     ExecutionResponse get(@PathVariable UUID id) {
         return ExecutionResponse.of(executions.find(id)
@@ -189,6 +231,10 @@ class ExecutionController {
     }
 
     /** Ends a running execution as ABORTED; 409 when it has already ended. */
+    @Operation(operationId = "stopExecution", summary = "Stop a running execution",
+            description = "Ends it as ABORTED with the optional error and cause; running task handlers are cancelled.",
+            responses = @ApiResponse(responseCode = "200", description = "The execution, now ABORTED."))
+    @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.EXECUTION_NOT_RUNNING})
     @PostMapping("/{id}/stop")
     ExecutionResponse stop(@PathVariable UUID id, @Valid @RequestBody(required = false) StopExecutionRequest request) {
         String error = request == null ? null : request.error();
@@ -207,6 +253,11 @@ class ExecutionController {
      * started with (so a fix of the definition itself needs a new execution). 409 for any other
      * status, or when that version has been deleted.
      */
+    @Operation(operationId = "redriveExecution", summary = "Redrive a failed execution",
+            description = "Runs a FAILED, TIMED_OUT or ABORTED execution again from where it stopped, on the version"
+                    + " it started with; steps that succeeded keep their results.",
+            responses = @ApiResponse(responseCode = "200", description = "The execution, RUNNING again."))
+    @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.REDRIVE_NOT_ALLOWED})
     @PostMapping("/{id}/redrive")
     ExecutionResponse redrive(@PathVariable UUID id) {
         ExecutionRecord execution = executions.find(id)

@@ -8,6 +8,10 @@ import io.stepwise.store.HistoryQueries;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.StateMachines;
 import io.stepwise.store.StoredStateMachine;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /** What happened in an execution: its event history, and the failure at a glance. */
+@Tag(name = "Executions")
 @RestController
 @RequestMapping("/v1/executions/{id}")
 class ExecutionHistoryController {
@@ -46,6 +51,7 @@ class ExecutionHistoryController {
     }
 
     /** The pagination of every listing, with the items called {@code events} as in AWS's GetExecutionHistory. */
+    @Schema(example = ApiExamples.HISTORY)
     record HistoryResponse(List<HistoryEventResponse> events, String nextCursor) {
     }
 
@@ -53,6 +59,10 @@ class ExecutionHistoryController {
      * Oldest first, or newest first with {@code reverse=true}. While the execution runs, a page that is
      * not full has no nextCursor: ask again from the start (or the last full page's cursor) for more.
      */
+    @Operation(operationId = "getExecutionHistory", summary = "Get an execution's event history",
+            description = "AWS's event types and ids, oldest first (newest first with `reverse=true`).",
+            responses = @ApiResponse(responseCode = "200", description = "A page of events."))
+    @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/history")
     HistoryResponse history(@PathVariable UUID id,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
@@ -68,6 +78,10 @@ class ExecutionHistoryController {
      * executions have one (for the latter two: where the execution was when it ended); a running or
      * succeeded execution is a 409.
      */
+    @Operation(operationId = "getExecutionFailure", summary = "Get why an execution failed",
+            description = "The failed state, its input, error, cause, attempts and retries, read from the history.",
+            responses = @ApiResponse(responseCode = "200", description = "The failure."))
+    @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.EXECUTION_NOT_FAILED})
     @GetMapping("/failure")
     FailureResponse failure(@PathVariable UUID id) {
         ExecutionRecord execution = executions.find(id)

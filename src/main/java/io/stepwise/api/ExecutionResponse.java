@@ -1,11 +1,13 @@
 package io.stepwise.api;
 
 import io.stepwise.store.ExecutionRecord;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /** An execution in full: GET /v1/executions/{id}, a synchronous start, a stop. */
+@Schema(example = ApiExamples.EXECUTION)
 record ExecutionResponse(UUID executionId, String name, String stateMachine, int version, String status,
         JsonNode input, JsonNode output, String error, String cause, Instant startDate, Instant stopDate,
         int redriveCount, Instant redriveDate) {

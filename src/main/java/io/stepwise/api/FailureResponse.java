@@ -1,5 +1,6 @@
 package io.stepwise.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import tools.jackson.databind.JsonNode;
  *
  * @param failedState null when history names no state (an execution stopped before its first state)
  */
+@Schema(example = ApiExamples.FAILURE)
 record FailureResponse(UUID executionId, String status, String error, String cause, FailedState failedState) {
 
     /**

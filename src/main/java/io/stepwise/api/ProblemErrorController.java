@@ -1,5 +1,6 @@
 package io.stepwise.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * filter, a {@code sendError} outside Spring MVC. Each becomes a problem with its status kept; a
  * request for /error itself is a 404 like any other unknown path.
  */
+@Hidden // the container's error page, not an endpoint of the API
 @RestController
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ProblemErrorController implements ErrorController {

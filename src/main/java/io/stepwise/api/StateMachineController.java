@@ -8,6 +8,10 @@ import io.stepwise.store.NotFoundException;
 import io.stepwise.store.StateMachineSummary;
 import io.stepwise.store.StateMachines;
 import io.stepwise.store.StoredStateMachine;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+@Tag(name = "State machines")
 @RestController
 @RequestMapping("/v1/state-machines")
 class StateMachineController {
@@ -46,9 +51,11 @@ class StateMachineController {
     }
 
     /** @param definition the ASL definition as a JSON object, or as a string holding one (as AWS takes it) */
+    @Schema(example = ApiExamples.PUT_STATE_MACHINE)
     record PutStateMachineRequest(@NotNull JsonNode definition, @Size(max = 256) String description) {
     }
 
+    @Schema(example = ApiExamples.STATE_MACHINE_VERSION)
     record StateMachineVersionResponse(String name, int version, Instant createdAt) {
         static StateMachineVersionResponse of(StoredStateMachine machine) {
             return new StateMachineVersionResponse(machine.name(), machine.version(), machine.createdAt());
@@ -60,6 +67,7 @@ class StateMachineController {
      * @param definitionText the definition exactly as stored: the string PUT sent, character for character,
      *        or the compact JSON text of the object it sent (AWS's DescribeStateMachine returns this string)
      */
+    @Schema(example = ApiExamples.STATE_MACHINE)
     record StateMachineResponse(String name, int version, String description, JsonNode definition,
             String definitionText, Instant createdAt) {
         static StateMachineResponse of(StoredStateMachine machine) {
@@ -68,14 +76,31 @@ class StateMachineController {
         }
     }
 
+    /**
+     * A page of the listing and an opaque cursor for the next one (null on the last): pass it back as
+     * {@code cursor}. Each listing has its own record, so the OpenAPI document names and exemplifies it.
+     */
+    @Schema(example = ApiExamples.STATE_MACHINE_PAGE)
+    record StateMachinePage(List<StateMachineSummary> items, String nextCursor) {
+    }
+
     /** @param type STANDARD (default) or EXPRESS: express machines refuse a few Task resources */
+    @Schema(example = ApiExamples.VALIDATE)
     record ValidateRequest(@NotNull JsonNode definition, StateMachineType type) {
     }
 
     /** @param result OK when no diagnostic is an error, else FAIL (AWS's ValidateStateMachineDefinition) */
+    @Schema(example = ApiExamples.VALIDATE_RESULT)
     record ValidateResponse(String result, List<Diagnostic> diagnostics) {
     }
 
+    @Operation(operationId = "putStateMachine", summary = "Register a state machine version",
+            description = "Validates the definition and stores it as the next version of the named machine. Putting"
+                    + " a definition equal to the latest version stores nothing and answers 200 with that version.",
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Stored as a new version; Location points at it."),
+                    @ApiResponse(responseCode = "200", description = "Equal to the latest version, which is returned.")})
+    @ProblemResponses(ProblemType.INVALID_DEFINITION)
     @PutMapping("/{name}")
     ResponseEntity<StateMachineVersionResponse> put(@PathVariable @Pattern(regexp = NAME, message = NAME_MESSAGE)
             String name, @Valid @RequestBody PutStateMachineRequest request) {
@@ -91,23 +116,33 @@ class StateMachineController {
                 .body(body);
     }
 
+    @Operation(operationId = "listStateMachines", summary = "List state machines",
+            description = "The latest version of each machine, by name. Pass `nextCursor` back as `cursor` for the"
+                    + " next page.",
+            responses = @ApiResponse(responseCode = "200", description = "A page of state machines."))
     @GetMapping
-    PageResponse<StateMachineSummary> list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+    StateMachinePage list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor) {
         List<StateMachineSummary> rows = stateMachines.page(Cursors.stateMachinesAfter(cursor), limit + 1);
         if (rows.size() <= limit) {
-            return new PageResponse<>(rows, null);
+            return new StateMachinePage(rows, null);
         }
         List<StateMachineSummary> items = rows.subList(0, limit);
-        return new PageResponse<>(List.copyOf(items), Cursors.stateMachines(items.getLast().name()));
+        return new StateMachinePage(List.copyOf(items), Cursors.stateMachines(items.getLast().name()));
     }
 
+    @Operation(operationId = "getStateMachine", summary = "Get the latest version of a state machine",
+            responses = @ApiResponse(responseCode = "200", description = "The latest version, with its definition."))
+    @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{name}")
     StateMachineResponse get(@PathVariable String name) {
         return StateMachineResponse.of(stateMachines.latest(name)
                 .orElseThrow(() -> new NotFoundException("state machine", name)));
     }
 
+    @Operation(operationId = "getStateMachineVersion", summary = "Get one version of a state machine",
+            responses = @ApiResponse(responseCode = "200", description = "That version, with its definition."))
+    @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{name}/versions/{version}")
     StateMachineResponse version(@PathVariable String name, @PathVariable int version) {
         return StateMachineResponse.of(stateMachines.version(name, version)
@@ -115,6 +150,10 @@ class StateMachineController {
     }
 
     /** Executions of a deleted machine stay readable; a later PUT of the name starts again at version 1. */
+    @Operation(operationId = "deleteStateMachine", summary = "Delete a state machine and all its versions",
+            description = "Refused while executions of it are unfinished. Its finished executions stay readable.",
+            responses = @ApiResponse(responseCode = "204", description = "Deleted."))
+    @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.STATE_MACHINE_IN_USE})
     @DeleteMapping("/{name}")
     ResponseEntity<Void> delete(@PathVariable String name) {
         stateMachines.delete(name);
@@ -125,6 +164,10 @@ class StateMachineController {
      * Validates without storing. A string definition that is not JSON is a FAIL with a diagnostic, as
      * AWS answers it, not a 400: the request itself is fine.
      */
+    @Operation(operationId = "validateStateMachine", summary = "Validate a definition without storing it",
+            description = "As AWS's ValidateStateMachineDefinition: the answer lists every diagnostic; an invalid"
+                    + " definition is a 200 with result FAIL, not a problem.",
+            responses = @ApiResponse(responseCode = "200", description = "OK or FAIL, with the diagnostics."))
     @PostMapping("/validate")
     ValidateResponse validate(@Valid @RequestBody ValidateRequest request) {
         JsonBodies.checkSize(request.definition(), properties.maxDefinitionBytes().toBytes(), "/definition",

@@ -6,6 +6,10 @@ import io.stepwise.engine.TestStateConfiguration;
 import io.stepwise.engine.TestStateMock;
 import io.stepwise.engine.TestStateRequest;
 import io.stepwise.engine.TestStateResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -17,12 +21,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * AWS's TestState: one state runs once, in isolation, with its work mocked; nothing is stored. JSON
  * values may be given as JSON or, as AWS takes them, as strings holding JSON.
  */
+@Tag(name = "Test state")
 @RestController
 @RequestMapping("/v1/test-state")
 class TestStateController {
@@ -44,6 +48,7 @@ class TestStateController {
      * @param context            a JSON object replacing the generated context object
      * @param roleArn            shown as the context's Execution.RoleArn
      */
+    @Schema(example = ApiExamples.TEST_STATE)
     record TestStateBody(@NotNull JsonNode definition, @Size(min = 1, max = 80) String stateName, JsonNode input,
             InspectionLevel inspectionLevel, @Valid Mock mock, JsonNode variables, JsonNode context,
             @Valid StateConfiguration stateConfiguration, @Size(max = 256) String roleArn) {
@@ -60,11 +65,20 @@ class TestStateController {
             String errorCausedByState, JsonNode mapItemReaderData) {
     }
 
-    /** @param inspectionData null at INFO level */
+    /**
+     * @param inspectionData a JSON object, null at INFO level (typed JsonNode, not ObjectNode: swagger-core
+     *        cannot describe Jackson 3's ObjectNode, and the OpenAPI document lost the whole response)
+     */
+    @Schema(example = ApiExamples.TEST_STATE_RESULT)
     record TestStateResponse(String status, JsonNode output, String error, String cause, String nextState,
-            ObjectNode inspectionData) {
+            JsonNode inspectionData) {
     }
 
+    @Operation(operationId = "testState", summary = "Test one state in isolation",
+            description = "As AWS's TestState: the state runs once with its work mocked; nothing is stored. A state"
+                    + " that fails is a 200 with status FAILED.",
+            responses = @ApiResponse(responseCode = "200", description = "What the state did."))
+    @ProblemResponses({ProblemType.INVALID_DEFINITION, ProblemType.MOCK_REQUIRED})
     @PostMapping
     TestStateResponse test(@Valid @RequestBody TestStateBody body) {
         long maxInput = properties.maxInputBytes().toBytes();

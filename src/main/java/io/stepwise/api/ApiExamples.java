@@ -1,0 +1,100 @@
+package io.stepwise.api;
+
+/**
+ * Example bodies for the OpenAPI document, one story told through every endpoint: a state machine
+ * "greeter" says hello to {@code $.who}. {@code OpenApiTest} sends the request examples to a running
+ * Stepwise, so each one is a request that works.
+ */
+final class ApiExamples {
+
+    static final String DEFINITION = """
+            {"Comment": "Says hello", "StartAt": "Greet", "States": {"Greet": {"Type": "Pass",
+             "Parameters": {"greeting.$": "States.Format('Hello, {}', $.who)"}, "End": true}}}""";
+
+    static final String PUT_STATE_MACHINE = "{\"definition\": " + DEFINITION + ", \"description\": \"Says hello\"}";
+
+    static final String STATE_MACHINE_VERSION = """
+            {"name": "greeter", "version": 1, "createdAt": "2026-01-15T10:30:00Z"}""";
+
+    static final String STATE_MACHINE = "{\"name\": \"greeter\", \"version\": 1, \"description\": \"Says hello\","
+            + " \"definition\": " + DEFINITION + ", \"definitionText\": \"{\\\"Comment\\\":\\\"Says hello\\\",\\\"StartAt\\\":\\\"Greet\\\","
+            + "\\\"States\\\":{\\\"Greet\\\":{\\\"Type\\\":\\\"Pass\\\",\\\"Parameters\\\":{\\\"greeting.$\\\":"
+            + "\\\"States.Format('Hello, {}', $.who)\\\"},\\\"End\\\":true}}}\","
+            + " \"createdAt\": \"2026-01-15T10:30:00Z\"}";
+
+    static final String VALIDATE = "{\"definition\": " + DEFINITION + ", \"type\": \"STANDARD\"}";
+
+    static final String VALIDATE_RESULT = """
+            {"result": "OK", "diagnostics": []}""";
+
+    static final String START_EXECUTION = """
+            {"stateMachine": "greeter", "name": "greet-world", "input": {"who": "world"}}""";
+
+    static final String START_EXECUTION_SYNC = """
+            {"stateMachine": "greeter", "name": "greet-sync", "input": {"who": "world"}, "timeoutSeconds": 10}""";
+
+    static final String STARTED = """
+            {"executionId": "0190a3a0-0000-7000-8000-000000000000", "name": "greet-world", "stateMachine": "greeter",
+             "version": 1, "status": "RUNNING", "startDate": "2026-01-15T10:30:00Z"}""";
+
+    static final String BATCH_START = """
+            {"executions": [{"stateMachine": "greeter", "input": {"who": "Ada"}},
+                            {"stateMachine": "farewell", "input": {"who": "Grace"}}]}""";
+
+    static final String BATCH_STARTED = """
+            {"items": [{"status": 201, "execution": {"executionId": "0190a3a0-0000-7000-8000-000000000001",
+               "name": "0190a3a0-0000-7000-8000-000000000001", "stateMachine": "greeter", "version": 1,
+               "status": "RUNNING", "startDate": "2026-01-15T10:30:00Z"}},
+             {"status": 404, "problem": {"type": "urn:stepwise:problem:not-found", "title": "Not found", "status": 404,
+               "detail": "No state machine 'farewell' exists.", "pointer": "/executions/1/stateMachine"}}]}""";
+
+    static final String EXECUTION = """
+            {"executionId": "0190a3a0-0000-7000-8000-000000000000", "name": "greet-world", "stateMachine": "greeter",
+             "version": 1, "status": "SUCCEEDED", "input": {"who": "world"}, "output": {"greeting": "Hello, world"},
+             "startDate": "2026-01-15T10:30:00Z", "stopDate": "2026-01-15T10:30:00.012Z", "redriveCount": 0}""";
+
+    static final String STOP_EXECUTION = """
+            {"error": "Withdrawn", "cause": "The customer withdrew the order."}""";
+
+    static final String TEST_STATE = """
+            {"definition": {"Type": "Pass", "Parameters": {"greeting.$": "States.Format('Hello, {}', $.who)"},
+             "End": true}, "input": {"who": "world"}}""";
+
+    static final String TEST_STATE_RESULT = """
+            {"status": "SUCCEEDED", "output": {"greeting": "Hello, world"}}""";
+
+    static final String STATE_MACHINE_PAGE = """
+            {"items": [{"name": "greeter", "latestVersion": 1, "description": "Says hello",
+              "updatedAt": "2026-01-15T10:30:00Z"}], "nextCursor": null}""";
+
+    static final String EXECUTION_PAGE = """
+            {"items": [{"executionId": "0190a3a0-0000-7000-8000-000000000000", "name": "greet-world",
+              "stateMachine": "greeter", "version": 1, "status": "SUCCEEDED", "startDate": "2026-01-15T10:30:00Z",
+              "stopDate": "2026-01-15T10:30:00.012Z", "redriveCount": 0}], "nextCursor": "MDE5MGEzYTA"}""";
+
+    static final String HISTORY = """
+            {"events": [
+              {"id": 1, "previousEventId": 0, "timestamp": "2026-01-15T10:30:00Z", "type": "ExecutionStarted",
+               "details": {"input": {"who": "world"}}},
+              {"id": 2, "previousEventId": 1, "timestamp": "2026-01-15T10:30:00.004Z", "type": "PassStateEntered",
+               "details": {"name": "Greet", "input": {"who": "world"}}},
+              {"id": 3, "previousEventId": 2, "timestamp": "2026-01-15T10:30:00.005Z", "type": "PassStateExited",
+               "details": {"name": "Greet", "output": {"greeting": "Hello, world"}}},
+              {"id": 4, "previousEventId": 3, "timestamp": "2026-01-15T10:30:00.012Z", "type": "ExecutionSucceeded",
+               "details": {"output": {"greeting": "Hello, world"}}}],
+             "nextCursor": null}""";
+
+    static final String FAILURE = """
+            {"executionId": "0190a3a0-0000-7000-8000-000000000000", "status": "FAILED", "error": "Payment.Declined",
+             "cause": "Card expired", "failedState": {"name": "Charge", "type": "Task", "path": ["Charge"],
+               "input": {"orderId": 42}, "error": "Payment.Declined", "cause": "Card expired", "attempts": 3,
+               "retries": [
+                 {"attempt": 1, "eventId": 4, "timestamp": "2026-01-15T10:30:01Z", "error": "Payment.Declined",
+                  "cause": "Card expired"},
+                 {"attempt": 2, "eventId": 7, "timestamp": "2026-01-15T10:30:03Z", "error": "Payment.Declined",
+                  "cause": "Card expired"}],
+               "enteredEventId": 2, "failedEventId": 10}}""";
+
+    private ApiExamples() {
+    }
+}
