@@ -3,6 +3,10 @@ package io.stepwise.api;
 import io.stepwise.activity.ActivityPolls;
 import io.stepwise.store.Activities;
 import io.stepwise.store.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -30,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping("/v1/activities")
+@Tag(name = "Activities")
 class ActivityController {
 
     private final Activities activities;
@@ -41,23 +46,33 @@ class ActivityController {
     }
 
     /** @param resource what a Task state's Resource names to send its work here */
+    @Schema(example = ApiExamples.ACTIVITY)
     record ActivityResponse(String name, String resource, Instant createdAt, Long waitingTasks) {
         static ActivityResponse of(Activities.Activity a) {
             return new ActivityResponse(a.name(), "stepwise:activity:" + a.name(), a.createdAt(), a.waiting());
         }
     }
 
+    @Schema(example = ApiExamples.ACTIVITY_LIST)
     record ActivityList(List<ActivityResponse> items) {
     }
 
     /** @param workerName shown in the execution's history, for finding which worker had a task */
+    @Schema(example = ApiExamples.POLL)
     record PollRequest(@Size(max = 80) String workerName) {
     }
 
     /** @param taskToken answer with it on /v1/tasks/success, /failure, /heartbeat */
+    @Schema(example = ApiExamples.POLLED_TASK)
     record PollResponse(String taskToken, JsonNode input) {
     }
 
+    @Operation(operationId = "putActivity", summary = "Create an activity",
+            description = "Creates the activity unless it exists. A Task state sends it work with Resource"
+                    + " `stepwise:activity:<name>` or an AWS activity ARN ending in `:activity:<name>`.",
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Created; Location points at it."),
+                    @ApiResponse(responseCode = "200", description = "It existed already, and is returned.")})
     @PutMapping("/{name}")
     ResponseEntity<ActivityResponse> put(@PathVariable @Pattern(regexp = StateMachineController.NAME,
             message = StateMachineController.NAME_MESSAGE) String name) {
@@ -67,17 +82,26 @@ class ActivityController {
                 : ResponseEntity.ok(body);
     }
 
+    @Operation(operationId = "listActivities", summary = "List activities",
+            responses = @ApiResponse(responseCode = "200", description = "Every activity, with its unpolled tasks."))
     @GetMapping
     ActivityList list() {
         return new ActivityList(activities.list().stream().map(ActivityResponse::of).toList());
     }
 
+    @Operation(operationId = "getActivity", summary = "Get an activity",
+            responses = @ApiResponse(responseCode = "200", description = "The activity."))
+    @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{name}")
     ActivityResponse get(@PathVariable String name) {
         return ActivityResponse.of(activities.find(name).orElseThrow(() -> new NotFoundException("activity", name)));
     }
 
     /** Tasks already scheduled stay with their executions until answered or timed out. */
+    @Operation(operationId = "deleteActivity", summary = "Delete an activity",
+            description = "Tasks already scheduled stay with their executions until answered or timed out.",
+            responses = @ApiResponse(responseCode = "204", description = "Deleted."))
+    @ProblemResponses(ProblemType.NOT_FOUND)
     @DeleteMapping("/{name}")
     ResponseEntity<Void> delete(@PathVariable String name) {
         if (!activities.delete(name)) {
@@ -90,6 +114,14 @@ class ActivityController {
      * Long poll: answers 200 with a task as soon as one is there, or 204 after {@code waitSeconds}
      * without one. Each task goes to one poller only.
      */
+    @Operation(operationId = "pollActivity", summary = "Take the next task of an activity (long poll)",
+            description = "Answers as soon as a task is there, or after `waitSeconds` (0 to 60, default 60) without"
+                    + " one. Each task goes to one poller only. Answer it on /v1/tasks/success, /failure or /heartbeat"
+                    + " with its taskToken.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "A task: its token and input."),
+                    @ApiResponse(responseCode = "204", description = "No task came within the wait; poll again.")})
+    @ProblemResponses(ProblemType.NOT_FOUND)
     @PostMapping("/{name}/poll")
     ResponseEntity<PollResponse> poll(@PathVariable String name,
             @RequestParam(defaultValue = "60") @Min(0) @Max(60) int waitSeconds,

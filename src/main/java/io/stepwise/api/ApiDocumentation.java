@@ -77,7 +77,10 @@ class ApiDocumentation {
                 .tags(List.of(
                         new Tag().name("State machines").description("Register, read, validate and delete ASL definitions, versioned."),
                         new Tag().name("Executions").description("Start, list, follow, stop and redrive executions of a state machine."),
-                        new Tag().name("Test state").description("Run one state in isolation, its work mocked (AWS's TestState).")))
+                        new Tag().name("Test state").description("Run one state in isolation, its work mocked (AWS's TestState)."),
+                        new Tag().name("Activities").description("Task queues that workers in any language poll over HTTP."),
+                        new Tag().name("Task tokens").description("Answer a task that waits for its token: an activity's, or a"
+                                + " .waitForTaskToken call's.")))
                 .components(new Components().addSchemas(PROBLEM_SCHEMA, problemSchema())
                         .addSchemas(JSON_VALUE_SCHEMA, new JsonSchema().description(
                                 "Any JSON value: an object, array, string, number, boolean or null.")));

@@ -97,4 +97,26 @@ final class ApiExamples {
 
     private ApiExamples() {
     }
+
+    static final String ACTIVITY = """
+            {"name": "resize", "resource": "stepwise:activity:resize", "createdAt": "2026-01-15T10:30:00Z",
+             "waitingTasks": 3}""";
+
+    static final String ACTIVITY_LIST = "{\"items\": [" + ACTIVITY + "]}";
+
+    static final String POLL = """
+            {"workerName": "resizer-7"}""";
+
+    static final String POLLED_TASK = """
+            {"taskToken": "c3RlcHdpc2UtZXhhbXBsZS10b2tlbi0xMjM0", "input": {"image": "s3://photos/1.jpg", "width": 640}}""";
+
+    static final String TASK_SUCCESS = """
+            {"taskToken": "c3RlcHdpc2UtZXhhbXBsZS10b2tlbi0xMjM0", "output": {"image": "s3://photos/1-640.jpg"}}""";
+
+    static final String TASK_FAILURE = """
+            {"taskToken": "c3RlcHdpc2UtZXhhbXBsZS10b2tlbi0xMjM0", "error": "Image.Unreadable",
+             "cause": "not a JPEG file"}""";
+
+    static final String TASK_HEARTBEAT = """
+            {"taskToken": "c3RlcHdpc2UtZXhhbXBsZS10b2tlbi0xMjM0"}""";
 }

@@ -103,7 +103,15 @@ class OpenApiTest extends IntegrationTest {
                 "GET /v1/executions/{id}/failure",
                 "POST /v1/executions/{id}/stop",
                 "POST /v1/executions/{id}/redrive",
-                "POST /v1/test-state");
+                "POST /v1/test-state",
+                "PUT /v1/activities/{name}",
+                "GET /v1/activities",
+                "GET /v1/activities/{name}",
+                "DELETE /v1/activities/{name}",
+                "POST /v1/activities/{name}/poll",
+                "POST /v1/tasks/success",
+                "POST /v1/tasks/failure",
+                "POST /v1/tasks/heartbeat");
     }
 
     @Test
@@ -322,7 +330,15 @@ class OpenApiTest extends IntegrationTest {
                 {"GET /v1/executions/{id}/failure", "200", "404 not-found", "409 execution-not-failed"},
                 {"POST /v1/executions/{id}/stop", "200", "404 not-found", "409 execution-not-running"},
                 {"POST /v1/executions/{id}/redrive", "200", "404 not-found", "409 redrive-not-allowed"},
-                {"POST /v1/test-state", "200", "400 invalid-definition", "400 mock-required", "400 invalid-request"}};
+                {"POST /v1/test-state", "200", "400 invalid-definition", "400 mock-required", "400 invalid-request"},
+                {"PUT /v1/activities/{name}", "201", "200", "400 invalid-parameter"},
+                {"GET /v1/activities/{name}", "200", "404 not-found"},
+                {"DELETE /v1/activities/{name}", "204"},
+                {"POST /v1/activities/{name}/poll", "200", "204", "404 not-found", "400 invalid-parameter"},
+                {"POST /v1/tasks/success", "204", "404 task-not-found", "409 task-already-answered", "410 task-timed-out",
+                        "400 invalid-request"},
+                {"POST /v1/tasks/failure", "204", "404 task-not-found", "400 invalid-request"},
+                {"POST /v1/tasks/heartbeat", "204", "400 invalid-request"}};
         List<String> faults = new ArrayList<>();
         for (String[] row : proven) {
             Op op = operations().stream().filter(o -> o.toString().equals(row[0])).findFirst().orElseThrow();
