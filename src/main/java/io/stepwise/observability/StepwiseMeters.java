@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,6 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * increment per record), no percentiles computed on the replica.
  */
 @Component
+@ConditionalOnProperty(name = "stepwise.metrics.enabled", havingValue = "true", matchIfMissing = true)
 class StepwiseMeters implements WorkObserver {
 
     static final String STATE_MACHINE = "state_machine";
