@@ -272,6 +272,29 @@ class HttpInvokeTaskTest {
     }
 
     @Test
+    void aLargerBodyThanAllowedIsStatesDataLimitExceeded() {
+        server.route("/big", (r, x) -> reply(x, 200, "text/plain", "x".repeat(64 * 1024 + 1)));
+        assertThatThrownBy(() -> handler().handle(HttpTasks.request(call("GET", "/big", ""))))
+                .isInstanceOfSatisfying(TaskFailure.class, failure -> {
+                    assertThat(failure.error()).isEqualTo("States.DataLimitExceeded");
+                    assertThat(failure.cause()).contains("65536 bytes");
+                });
+    }
+
+    @Test
+    void aTraceparentInTheContextIsForwarded() throws Exception {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        var request = HttpTasks.request(call("GET", "/text", ""));
+        var traced = new io.stepwise.task.TaskRequest(request.resource(), request.input(),
+                Json.parse("{\"Execution\": {\"TraceParent\": \"" + traceparent + "\"}}"), request.idempotencyKey(),
+                request.heartbeat(), request.cancellation());
+        handler().handle(traced);
+        handler().handle(request);
+        assertThat(server.received.get(0).header("traceparent")).isEqualTo(traceparent);
+        assertThat(server.received.get(1).header("traceparent")).isNull();
+    }
+
+    @Test
     void aWaitForTaskTokenResourceIsServedTheSameWay() throws Exception {
         var request = HttpTasks.request(call("GET", "/text", ""));
         var suffixed = new io.stepwise.task.TaskRequest("stepwise:http:invoke.waitForTaskToken", request.input(),
