@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,6 +52,7 @@ class HttpInvokeTask implements TaskHandler {
     private final AllowedHosts allowedHosts;
     private final TraceParents traceParents;
     private final HttpTaskProperties properties;
+    private final Semaphore inFlight;
 
     HttpInvokeTask(HttpClient stepwiseHttpTaskClient, HttpConnections connections, TraceParents traceParents,
             HttpTaskProperties properties) {
@@ -59,6 +61,10 @@ class HttpInvokeTask implements TaskHandler {
         this.allowedHosts = new AllowedHosts(properties.allowedHosts());
         this.traceParents = traceParents;
         this.properties = properties;
+        if (properties.maxConcurrentRequests() < 1) {
+            throw new IllegalStateException("stepwise.http.max-concurrent-requests must be at least 1");
+        }
+        this.inFlight = new Semaphore(properties.maxConcurrentRequests());
     }
 
     @Override
@@ -91,22 +97,11 @@ class HttpInvokeTask implements TaskHandler {
 
     private Answer send(HttpCall call, TaskRequest task, Credential credential, Duration timeout)
             throws InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri())
-                .timeout(timeout)
-                .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8))
-                .header("User-Agent", USER_AGENT);
-        call.headers().forEach(builder::header);
-        if (call.body() != null && call.headers().keySet().stream().noneMatch("content-type"::equalsIgnoreCase)) {
-            builder.header("Content-Type", call.contentType());
-        }
-        traceParents.traceparent(task).ifPresent(value -> builder.setHeader("traceparent", value));
-        if (credential != null) {
-            builder.setHeader(credential.header(), credential.value());
-        }
-        HttpResponse<InputStream> response;
+        HttpRequest request = request(call, task, credential, timeout);
+        inFlight.acquire();
         try {
-            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return new Answer(response.statusCode(), response.headers().map(), read(call, response, timeout));
         } catch (HttpConnectTimeoutException e) {
             throw socket(call, "no connection within " + properties.connectTimeout().toMillis() + " ms", e);
         } catch (HttpTimeoutException e) {
@@ -116,11 +111,32 @@ class HttpInvokeTask implements TaskHandler {
             throw socket(call, "connection refused", e);
         } catch (IOException e) {
             throw socket(call, describe(e), e);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private HttpRequest request(HttpCall call, TaskRequest task, Credential credential, Duration timeout) {
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri())
+                    .timeout(timeout)
+                    .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8))
+                    .header("User-Agent", USER_AGENT);
+            call.headers().forEach(builder::header);
+            if (call.body() != null && call.headers().keySet().stream().noneMatch("content-type"::equalsIgnoreCase)) {
+                builder.header("Content-Type", call.contentType());
+            }
+            traceParents.traceparent(task).ifPresent(value -> builder.setHeader("traceparent", value));
+            if (credential != null) {
+                builder.setHeader(credential.header(), credential.value());
+            }
+            return builder.build();
         } catch (IllegalArgumentException e) {
-            // a header name or value the client refuses (control characters, a restricted name)
+            // a header name or value the client refuses (a line break, a name it reserves); the message
+            // names the header, never a credential's value
             throw BuiltinInput.invalid(task, "the request cannot be sent: " + e.getMessage());
         }
-        return new Answer(response.statusCode(), response.headers().map(), read(call, response, timeout));
     }
 
     private byte[] read(HttpCall call, HttpResponse<InputStream> response, Duration timeout) {

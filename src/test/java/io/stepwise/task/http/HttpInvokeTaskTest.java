@@ -185,6 +185,45 @@ class HttpInvokeTaskTest {
     }
 
     @Test
+    void aHeaderTheClientCannotSendIsInvalidInput() {
+        assertThatThrownBy(() -> handler().handle(HttpTasks.request(call("GET", "/json", """
+                "Headers": {"X-Bad": "line\\r\\nbreak"}"""))))
+                .isInstanceOfSatisfying(TaskFailure.class, failure -> {
+                    assertThat(failure.error()).isEqualTo("Stepwise.InvalidInput");
+                    assertThat(failure.cause()).contains("cannot be sent");
+                });
+        assertThat(server.received).isEmpty();
+    }
+
+    @Test
+    void callsBeyondMaxConcurrentRequestsWaitForATurn() throws Exception {
+        var properties = new HttpTaskProperties(Duration.ofSeconds(2), Duration.ofSeconds(10),
+                org.springframework.util.unit.DataSize.ofKilobytes(64), 1, List.of(), Map.of());
+        HttpInvokeTask oneAtATime = HttpTasks.handler(properties, clock);
+        var first = Thread.ofVirtual().start(() -> {
+            try {
+                oneAtATime.handle(HttpTasks.request(call("GET", "/slow", "")));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        io.stepwise.support.Eventually.await(Duration.ofSeconds(5), () -> server.count("/slow"), count -> count == 1);
+        var second = Thread.ofVirtual().start(() -> {
+            try {
+                oneAtATime.handle(HttpTasks.request(call("GET", "/text", "")));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(second.join(Duration.ofMillis(300))).isFalse(); // waiting for the slow call's turn
+        assertThat(server.count("/text")).isZero();
+        release.countDown();
+        assertThat(first.join(Duration.ofSeconds(5))).isTrue();
+        assertThat(second.join(Duration.ofSeconds(5))).isTrue();
+        assertThat(server.count("/text")).isEqualTo(1);
+    }
+
+    @Test
     void anUnknownConnectionFailsWithItsName() {
         assertThatThrownBy(() -> handler().handle(HttpTasks.request(call("GET", "/json", """
                 "Authentication": {"ConnectionArn": "arn:aws:events:us-east-1:123456789012:connection/nowhere/6f1b"}"""))))

@@ -19,7 +19,7 @@ final class HttpTasks {
     }
 
     static HttpTaskProperties properties(List<String> allowedHosts, Map<String, HttpConnectionProperties> connections) {
-        return new HttpTaskProperties(Duration.ofSeconds(2), Duration.ofSeconds(10), DataSize.ofKilobytes(64),
+        return new HttpTaskProperties(Duration.ofSeconds(2), Duration.ofSeconds(10), DataSize.ofKilobytes(64), 16,
                 allowedHosts, connections);
     }
 
