@@ -7,7 +7,6 @@ import io.stepwise.task.TaskFailure;
 import io.stepwise.task.TaskHandler;
 import io.stepwise.task.TaskRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -20,7 +19,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -95,25 +98,48 @@ class HttpInvokeTask implements TaskHandler {
     private record Answer(int status, Map<String, List<String>> headers, byte[] body) {
     }
 
+    /**
+     * Sends the request and reads the whole answer, both within {@code timeout}: the JDK's own request
+     * timeout ends when the headers arrive, so a body that trickles would otherwise hold the task.
+     */
     private Answer send(HttpCall call, TaskRequest task, Credential credential, Duration timeout)
             throws InterruptedException {
         HttpRequest request = request(call, task, credential, timeout);
+        long max = properties.maxResponseSize().toBytes();
         inFlight.acquire();
+        CompletableFuture<HttpResponse<byte[]>> exchange = null;
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            return new Answer(response.statusCode(), response.headers().map(), read(call, response, timeout));
-        } catch (HttpConnectTimeoutException e) {
-            throw socket(call, "no connection within " + properties.connectTimeout().toMillis() + " ms", e);
-        } catch (HttpTimeoutException e) {
-            throw new TaskFailure(ErrorNames.TIMEOUT, "No response from " + target(call) + " within "
-                    + timeout.toMillis() + " ms.", e);
-        } catch (ConnectException e) {
-            throw socket(call, "connection refused", e);
-        } catch (IOException e) {
-            throw socket(call, describe(e), e);
+            exchange = client.sendAsync(request, LimitedBody.handler(max));
+            HttpResponse<byte[]> response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return new Answer(response.statusCode(), response.headers().map(), response.body());
+        } catch (TimeoutException e) {
+            throw timedOut(call, timeout, e);
+        } catch (ExecutionException e) {
+            throw failure(call, timeout, max, e.getCause());
         } finally {
+            if (exchange != null) {
+                exchange.cancel(true); // no effect once done; otherwise (interrupted, timed out) the exchange is abandoned
+            }
             inFlight.release();
         }
+    }
+
+    private static TaskFailure failure(HttpCall call, Duration timeout, long max, Throwable cause) {
+        return switch (cause) {
+            case LimitedBody.TooLarge tooLarge -> new TaskFailure(ErrorNames.DATA_LIMIT_EXCEEDED, "The response of "
+                    + target(call) + " is larger than stepwise.http.max-response-size (" + max + " bytes).", tooLarge);
+            case HttpConnectTimeoutException e -> socket(call, "no connection within the connect timeout", e);
+            case HttpTimeoutException e -> timedOut(call, timeout, e);
+            case ConnectException e -> socket(call, "connection refused", e);
+            case IOException e -> socket(call, describe(e), e);
+            default -> new TaskFailure(HttpErrors.SOCKET, "Calling " + target(call) + " failed: "
+                    + cause.getClass().getSimpleName() + ".", cause);
+        };
+    }
+
+    private static TaskFailure timedOut(HttpCall call, Duration timeout, Throwable source) {
+        return new TaskFailure(ErrorNames.TIMEOUT, "No complete response from " + target(call) + " within "
+                + timeout.toMillis() + " ms.", source);
     }
 
     private HttpRequest request(HttpCall call, TaskRequest task, Credential credential, Duration timeout) {
@@ -136,23 +162,6 @@ class HttpInvokeTask implements TaskHandler {
             // a header name or value the client refuses (a line break, a name it reserves); the message
             // names the header, never a credential's value
             throw BuiltinInput.invalid(task, "the request cannot be sent: " + e.getMessage());
-        }
-    }
-
-    private byte[] read(HttpCall call, HttpResponse<InputStream> response, Duration timeout) {
-        long max = properties.maxResponseSize().toBytes();
-        try (InputStream body = response.body()) {
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            if (bytes.length > max) {
-                throw new TaskFailure(ErrorNames.DATA_LIMIT_EXCEEDED, "The response of " + target(call)
-                        + " is larger than stepwise.http.max-response-size (" + max + " bytes).");
-            }
-            return bytes;
-        } catch (HttpTimeoutException e) {
-            throw new TaskFailure(ErrorNames.TIMEOUT, "The response of " + target(call) + " did not arrive within "
-                    + timeout.toMillis() + " ms.", e);
-        } catch (IOException e) {
-            throw socket(call, "the response broke off: " + describe(e), e);
         }
     }
 

@@ -143,6 +143,20 @@ class HttpInvokeTaskTest {
     }
 
     @Test
+    void aBodyThatDoesNotArriveInTimeIsStatesTimeoutToo() {
+        server.route("/trickle", (r, x) -> {
+            x.sendResponseHeaders(200, 10);
+            x.getResponseBody().write("12345".getBytes());
+            x.getResponseBody().flush();
+            release.await(10, TimeUnit.SECONDS);
+        });
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> handler().handle(HttpTasks.request(call("GET", "/trickle", ""), Duration.ofMillis(300))))
+                .isInstanceOfSatisfying(TaskFailure.class, failure -> assertThat(failure.error()).isEqualTo("States.Timeout"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void aRefusedConnectionIsStatesHttpSocket() throws Exception {
         int closedPort;
         try (var socket = new ServerSocket(0)) {
