@@ -24,9 +24,10 @@ final class BenchHttpServer implements AutoCloseable {
     }
 
     static BenchHttpServer start() throws IOException {
-        // The JDK server keeps at most 200 idle keep-alive connections and closes the rest; with a worker
-        // slot per connection (1,024), the client then reuses connections the server has just closed and
-        // POSTs fail ("header parser received no bytes"): measured 547 of 20,000 calls at 256 at once.
+        // The JDK server keeps at most 200 idle keep-alive connections and closes the rest; a client with
+        // more connections then reuses ones the server has just closed, and POSTs fail ("header parser
+        // received no bytes": 547 of 20,000 calls at 256 at once). Stepwise opens at most
+        // stepwise.http.max-concurrent-requests (128) unless a run raises it; this keeps such runs honest.
         // Read once, when the server class loads: set before the first HttpServer.create.
         System.setProperty("sun.net.httpserver.maxIdleConnections", "8192");
         // a deep accept backlog: every worker slot may open its own keep-alive connection at once

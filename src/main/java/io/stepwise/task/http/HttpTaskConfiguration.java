@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class HttpTaskConfiguration {
 
-    @Bean(destroyMethod = "close")
+    // shutdownNow, not close: close waits for every request in flight, and by the time beans are
+    // destroyed the workers have stopped and whatever is still running is abandoned anyway
+    @Bean(destroyMethod = "shutdownNow")
     HttpClient stepwiseHttpTaskClient(HttpTaskProperties properties) {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
