@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,10 +47,6 @@ final class HttpConnections {
                     + new TreeSet<>(byName.keySet()));
         }
         return auth;
-    }
-
-    Optional<ConnectionAuth> find(String name) {
-        return Optional.ofNullable(byName.get(name));
     }
 
     private static ConnectionAuth auth(String name, HttpConnectionProperties settings, HttpTaskProperties properties,

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -175,7 +176,7 @@ class HttpInvokeTask implements TaskHandler {
             }
             // lower case, as AWS shows them: a definition reads $.Headers['content-type'] whatever the server wrote
             String name = header.getKey().toLowerCase(Locale.ROOT);
-            var values = headers.has(name) ? (tools.jackson.databind.node.ArrayNode) headers.get(name) : headers.putArray(name);
+            var values = headers.has(name) ? (ArrayNode) headers.get(name) : headers.putArray(name);
             header.getValue().forEach(values::add);
             if (name.equals("content-type") && !header.getValue().isEmpty()) {
                 contentType = header.getValue().getFirst().toLowerCase(Locale.ROOT);

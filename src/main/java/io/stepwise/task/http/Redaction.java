@@ -1,6 +1,8 @@
 package io.stepwise.task.http;
 
 import io.stepwise.asl.Json;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -25,10 +27,10 @@ final class Redaction {
     }
 
     static Redaction of(ConnectionAuth auth, Credential used) {
-        var secrets = new java.util.ArrayList<>(auth.secrets());
+        var secrets = new ArrayList<>(auth.secrets());
         secrets.addAll(used.secretParts());
         secrets.add(used.value());
-        return new Redaction(secrets, new java.util.HashSet<>(List.of("authorization", "proxy-authorization",
+        return new Redaction(secrets, new HashSet<>(List.of("authorization", "proxy-authorization",
                 used.header().toLowerCase(Locale.ROOT))));
     }
 
