@@ -3,14 +3,14 @@ package io.stepwise.task;
 import tools.jackson.databind.JsonNode;
 
 /** Reading the built-ins' inputs; a bad input fails the task with {@link #INVALID_INPUT}, which Catch can match. */
-final class BuiltinInput {
+public final class BuiltinInput {
 
-    static final String INVALID_INPUT = "Stepwise.InvalidInput";
+    public static final String INVALID_INPUT = "Stepwise.InvalidInput";
 
     private BuiltinInput() {
     }
 
-    static JsonNode field(TaskRequest request, String name) {
+    public static JsonNode field(TaskRequest request, String name) {
         JsonNode input = request.input();
         if (!input.isObject()) {
             throw invalid(request, "the input must be a JSON object, was " + input.getNodeType());
@@ -18,7 +18,7 @@ final class BuiltinInput {
         return input.get(name);
     }
 
-    static TaskFailure invalid(TaskRequest request, String problem) {
+    public static TaskFailure invalid(TaskRequest request, String problem) {
         return new TaskFailure(INVALID_INPUT, request.resource() + ": " + problem);
     }
 }

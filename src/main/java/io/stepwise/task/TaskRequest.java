@@ -1,6 +1,8 @@
 package io.stepwise.task;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,6 +14,9 @@ import tools.jackson.databind.JsonNode;
  * @param idempotencyKey the same for every run of this attempt, different for the next Retry attempt
  * @param heartbeat call it to say the handler is still alive (see {@link Heartbeat})
  * @param cancellation tells the handler its run was cancelled (see {@link Cancellation})
+ * @param timeout the state's TimeoutSeconds, or null when it has none. The worker enforces it (it
+ *     cancels the run); a handler that sets timeouts of its own, such as the HTTP task's per-request
+ *     timeout, reads it through {@link #stateTimeout()}
  */
 public record TaskRequest(
         String resource,
@@ -19,7 +24,14 @@ public record TaskRequest(
         JsonNode context,
         IdempotencyKey idempotencyKey,
         Heartbeat heartbeat,
-        Cancellation cancellation) {
+        Cancellation cancellation,
+        Duration timeout) {
+
+    /** A request for a state without TimeoutSeconds. */
+    public TaskRequest(String resource, JsonNode input, JsonNode context, IdempotencyKey idempotencyKey,
+            Heartbeat heartbeat, Cancellation cancellation) {
+        this(resource, input, context, idempotencyKey, heartbeat, cancellation, null);
+    }
 
     public TaskRequest {
         Objects.requireNonNull(resource, "resource");
@@ -28,6 +40,10 @@ public record TaskRequest(
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(cancellation, "cancellation");
+    }
+
+    public Optional<Duration> stateTimeout() {
+        return Optional.ofNullable(timeout);
     }
 
     public boolean isCancelled() {

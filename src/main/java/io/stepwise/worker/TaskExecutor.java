@@ -40,7 +40,7 @@ class TaskExecutor implements AutoCloseable {
         AtomicReference<String> expiredBy = new AtomicReference<>();
         var deadlines = new Deadlines(task, cancellation, expiredBy);
         var request = new TaskRequest(task.resource(), task.taskInput(), context, key, deadlines::heartbeat,
-                cancellation);
+                cancellation, task.timeoutSeconds() == null ? null : Duration.ofSeconds(task.timeoutSeconds()));
         try {
             TaskOutcome outcome = handlers.invoke(request);
             return switch (outcome) {

@@ -1,6 +1,7 @@
 package io.stepwise.bench;
 
 import static io.stepwise.bench.Workflows.FIVE;
+import static io.stepwise.bench.Workflows.HTTP;
 import static io.stepwise.bench.Workflows.TASK;
 
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import java.time.temporal.ChronoUnit;
  * ({@code bench.*}, {@link BenchSettings}); every {@code stepwise.*} and {@code spring.*} system property
  * is passed on to the applications it starts. Prints a markdown report and writes it to
  * {@code target/bench/}. The scenarios run in this order whatever order {@code bench.scenario} names
- * them in: submit, drain, drain5, backlog, latency, activity, fanout, soak (backlog and soak use drain's figure).
+ * them in: submit, drain, drain5, httptask, backlog, latency, activity, fanout, soak (backlog and soak use
+ * drain's figure).
  */
 public final class Bench {
 
@@ -36,9 +38,11 @@ public final class Bench {
         report.line("# Stepwise benchmark " + DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         report.line("");
         BenchContext context;
+        // the API the httptask scenario calls; its address goes into that scenario's definition
+        BenchHttpServer httpServer = BenchHttpServer.start();
         // the first application only submits: it registers the workflows, describes the configuration and runs (a)
         try (BenchApp app = BenchApp.start(db, false, settings.appProperties)) {
-            Workflows workflows = Workflows.register(app, settings.mapConcurrency);
+            Workflows workflows = Workflows.register(app, settings.mapConcurrency, httpServer.url());
             int workerSlots = EnvironmentSection.write(report, settings, db, statements, app);
             context = new BenchContext(settings, db, statements, report, workflows, workerSlots);
             context.seeding().checkMatchesApi(app);
@@ -55,6 +59,14 @@ public final class Bench {
             new DrainScenario(context).run("(b) drain, five-state workflow (Pass, Task, Choice, Task, Succeed)",
                     FIVE, 5, Backlog.NONE);
         }
+        if (settings.wants("httptask")) {
+            long before = httpServer.requests();
+            new DrainScenario(context).run("(h) drain, one HTTP Task (arn:aws:states:::http:invoke) against a local "
+                    + "JDK HTTP server; executions/s = calls/s", HTTP, 1, Backlog.NONE);
+            report.line("HTTP requests the server answered in this scenario (warm-up included): "
+                    + Stats.fmt(httpServer.requests() - before, 0));
+            report.line("");
+        }
         if (settings.wants("backlog")) {
             new BacklogScenario(context).run(drainMedian);
         }
@@ -70,6 +82,7 @@ public final class Bench {
         if (settings.wants("soak")) {
             new SoakScenario(context).run(drainMedian);
         }
+        httpServer.close();
         report.write(Path.of(System.getProperty("bench.out", "target/bench")));
     }
 }

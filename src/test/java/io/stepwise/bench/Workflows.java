@@ -15,6 +15,7 @@ final class Workflows {
     static final String FIVE = "bench-five";
     static final String PROBE = "bench-probe";
     static final String MAP = "bench-map";
+    static final String HTTP = "bench-http";
 
     static final String TASK_DEF = """
             {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "stepwise:echo", "End": true}}}""";
@@ -36,15 +37,24 @@ final class Workflows {
                   "End": true}}}""".formatted(concurrency);
     }
 
+    /** One HTTP task that posts the execution's input to {@code url} and keeps the status code. */
+    static String httpDef(String url) {
+        return """
+                {"StartAt": "H", "States": {"H": {"Type": "Task", "Resource": "arn:aws:states:::http:invoke",
+                  "Parameters": {"ApiEndpoint": "%s", "Method": "POST", "RequestBody.$": "$"},
+                  "ResultSelector": {"status.$": "$.StatusCode"}, "End": true}}}""".formatted(url);
+    }
+
     private final Map<String, String> definitions;
     private final Map<String, Integer> versions = new HashMap<>();
 
-    private Workflows(int mapConcurrency) {
-        definitions = Map.of(TASK, TASK_DEF, FIVE, FIVE_DEF, PROBE, PROBE_DEF, MAP, mapDef(mapConcurrency));
+    private Workflows(int mapConcurrency, String httpUrl) {
+        definitions = Map.of(TASK, TASK_DEF, FIVE, FIVE_DEF, PROBE, PROBE_DEF, MAP, mapDef(mapConcurrency),
+                HTTP, httpDef(httpUrl));
     }
 
-    static Workflows register(BenchApp app, int mapConcurrency) {
-        Workflows workflows = new Workflows(mapConcurrency);
+    static Workflows register(BenchApp app, int mapConcurrency, String httpUrl) {
+        Workflows workflows = new Workflows(mapConcurrency, httpUrl);
         StateMachines machines = app.bean(StateMachines.class);
         workflows.definitions.forEach((name, definition) -> workflows.versions.put(name,
                 machines.register(name, Json.parse(definition), "benchmark").stateMachine().version()));

@@ -22,6 +22,9 @@ public abstract class IntegrationTest {
     @Autowired
     private StateMachineDefinitions definitions;
 
+    /** The secret of the {@code it-api-key} HTTP connection, which no history or output may show. */
+    protected static final String IT_API_KEY = "it-secret-key-0042";
+
     @LocalServerPort
     protected int port;
 
@@ -42,6 +45,9 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.hikari.connection-timeout", () -> "3000");
         // the account the AWS-recorded TestState cases were masked with, so their context objects match
         registry.add("stepwise.api.account-id", () -> "111111111111");
+        // an HTTP task connection, set here so that the HTTP tests share this one context
+        registry.add("stepwise.http.connections.it-api-key.api-key.name", () -> "x-api-key");
+        registry.add("stepwise.http.connections.it-api-key.api-key.value", () -> IT_API_KEY);
     }
 
     @BeforeEach
