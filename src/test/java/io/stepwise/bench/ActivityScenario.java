@@ -44,17 +44,28 @@ final class ActivityScenario extends Scenario {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
             List<Double> rates = new ArrayList<>();
+            List<Double> jvmCpu = new ArrayList<>();
+            List<Double> pgCpu = new ArrayList<>();
+            List<Double> idle = new ArrayList<>();
             AtomicLong refused = new AtomicLong();
             for (int rep = -1; rep < settings.reps; rep++) {
                 db.truncate();
-                double rate = roundTrips(app, http, rep < 0 ? n / 4 : n, workers, refused);
+                int count = rep < 0 ? n / 4 : n;
+                var cpu = CpuWindow.start(db);
+                double rate = roundTrips(app, http, count, workers, refused);
+                var used = cpu.stop();
                 if (rep >= 0) {
                     rates.add(rate);
+                    jvmCpu.add(used.jvmNanos() / 1000.0 / count);
+                    pgCpu.add(used.postgresSeconds() * 1e6 / count);
+                    idle.add(used.idlePct());
                 }
             }
-            report.line("| round trips/s (start → poll → success → SUCCEEDED) | answers refused |");
-            report.line("|---:|---:|");
-            report.line("| " + Stats.spread(rates, 0) + " | " + refused.get() + " |");
+            report.line("| round trips/s (start → poll → success → SUCCEEDED) | CPU µs per round trip: JVM (service and"
+                    + " HTTP workers) / PostgreSQL | machine idle % | answers refused |");
+            report.line("|---:|---:|---:|---:|");
+            report.line("| " + Stats.spread(rates, 0) + " | " + Stats.spread(jvmCpu, 0) + " / " + Stats.spread(pgCpu, 0)
+                    + " | " + Stats.spread(idle, 0) + " | " + refused.get() + " |");
             report.line("");
             wakeUps(app, http);
         }

@@ -50,9 +50,11 @@ class BuiltinTasksTest {
     @Test
     void sleepBeatsItsHeartbeatWhileWaiting() throws Exception {
         AtomicInteger beats = new AtomicInteger();
-        SleepTask sleep = new SleepTask(Duration.ofMillis(2));
+        SleepTask sleep = new SleepTask(Duration.ofMillis(20));
 
-        sleep.handle(request("stepwise:sleep", "{\"millis\":6}", beats::incrementAndGet, new Cancellation()));
+        // 60 ms in beats of 20: a loaded machine that pauses the thread for a few ms (it did, with 2 and 6)
+        // still finds the wait unfinished when it first looks
+        sleep.handle(request("stepwise:sleep", "{\"millis\":60}", beats::incrementAndGet, new Cancellation()));
 
         assertThat(beats.get()).isBetween(1, 3);
     }
