@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
  * @param idempotencyKey the same for every run of this attempt, different for the next Retry attempt
  * @param heartbeat call it to say the handler is still alive (see {@link Heartbeat})
  * @param cancellation tells the handler its run was cancelled (see {@link Cancellation})
+ * @param traceparent the W3C trace context of the step run calling the handler (its span as parent),
+ *     for a handler to send on as its {@code traceparent} header; null when tracing is off
  */
 public record TaskRequest(
         String resource,
@@ -19,7 +21,14 @@ public record TaskRequest(
         JsonNode context,
         IdempotencyKey idempotencyKey,
         Heartbeat heartbeat,
-        Cancellation cancellation) {
+        Cancellation cancellation,
+        String traceparent) {
+
+    /** A request outside any trace (tests, tools). */
+    public TaskRequest(String resource, JsonNode input, JsonNode context, IdempotencyKey idempotencyKey,
+            Heartbeat heartbeat, Cancellation cancellation) {
+        this(resource, input, context, idempotencyKey, heartbeat, cancellation, null);
+    }
 
     public TaskRequest {
         Objects.requireNonNull(resource, "resource");
