@@ -9,7 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Stepwise replicas of their own, for tests that run several, stop one, or break what lies under one:
- * no web server, quiet logs, and the given database. Later properties override earlier ones.
+ * no web server (unless {@code spring.main.web-application-type} says otherwise), quiet logs, and the
+ * given database. The properties override application.yml, and later ones earlier ones.
  */
 public final class Replicas {
 
@@ -28,9 +29,9 @@ public final class Replicas {
                 "spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password(),
                 "spring.main.banner-mode=off", "logging.level.root=WARN"));
         settings.addAll(List.of(properties));
+        // as command-line arguments, so they also override what application.yml sets (tracing's switch)
         return new SpringApplicationBuilder(all.toArray(Class<?>[]::new))
                 .web(WebApplicationType.NONE)
-                .properties(settings.toArray(String[]::new))
-                .run();
+                .run(settings.stream().map(setting -> "--" + setting).toArray(String[]::new));
     }
 }
