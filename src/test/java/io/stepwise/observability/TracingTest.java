@@ -18,6 +18,7 @@ import io.stepwise.support.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -106,10 +107,9 @@ class TracingTest {
         assertThat(steps).extracting(span -> span.getAttributes().get(AttributeKey.stringKey("state")))
                 .containsExactly("First", "Pause");
         // the request's own span, exported by the API replica, is the one the execution stored
-        assertThat(exported(apiReplica)).anySatisfy(span -> {
-            assertThat(span.getSpanId()).isEqualTo(stored.getSpanId());
-            assertThat(span.getTraceId()).isEqualTo(INCOMING_TRACE);
-        });
+        SpanData request = exportedSpan(apiReplica, stored.getSpanId());
+        assertThat(request.getTraceId()).isEqualTo(INCOMING_TRACE);
+        assertThat(request.getParentSpanId()).as("the header's span").isEqualTo("00f067aa0ba902b7");
         // the handler was handed the context of the step run that called it
         SpanData first = steps.getFirst();
         assertThat(TraceparentRecordingTask.SEEN.get(id))
@@ -121,9 +121,7 @@ class TracingTest {
         UUID id = apiReplica.getBean(Executions.class).start("traced", null, null, Json.parse("{}")).execution().id();
 
         var stored = Traceparents.parse(storedTraceparent(id));
-        SpanData root = Eventually.await(Duration.ofSeconds(10), () -> exported(apiReplica).stream()
-                .filter(span -> span.getSpanId().equals(stored.getSpanId())).findFirst(), Optional::isPresent)
-                .orElseThrow();
+        SpanData root = exportedSpan(apiReplica, stored.getSpanId());
         assertThat(root.getName()).isEqualTo(StepTracing.START_SPAN);
         assertThat(root.getParentSpanId()).isEqualTo(SpanId.getInvalid());
         List<SpanData> steps = stepSpans(id, 2);
@@ -154,11 +152,18 @@ class TracingTest {
         return jdbc.sql("SELECT traceparent FROM execution WHERE id = ?").param(id).query(String.class).single();
     }
 
-    /** The worker replica's spans of one execution's step runs, in the order they ended, once there are n. */
+    /** The worker replica's spans of one execution's step runs, in the order they started, once there are n. */
     private List<SpanData> stepSpans(UUID id, int n) {
         return Eventually.await(Duration.ofSeconds(20), () -> exported(workerReplica).stream()
                 .filter(span -> id.toString().equals(span.getAttributes().get(AttributeKey.stringKey("executionId"))))
+                .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
                 .toList(), spans -> spans.size() >= n);
+    }
+
+    /** The span a replica exported with this id, once the batch processor has passed it on. */
+    private static SpanData exportedSpan(ConfigurableApplicationContext replica, String spanId) {
+        return Eventually.await(Duration.ofSeconds(10), () -> exported(replica).stream()
+                .filter(span -> span.getSpanId().equals(spanId)).findFirst(), Optional::isPresent).orElseThrow();
     }
 
     private static List<SpanData> exported(ConfigurableApplicationContext replica) {
