@@ -15,13 +15,19 @@ import io.stepwise.support.Asl;
 import io.stepwise.support.Eventually;
 import io.stepwise.support.Replicas;
 import io.stepwise.support.TestDatabase;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +40,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * Tracing on, across two replicas: one serves the API and runs no workers, the other runs every step,
  * so an execution's trace can only join up through the trace context stored with it. Spans are caught
- * by an in-memory exporter beside Boot's own (no OTLP endpoint is set).
+ * by an in-memory exporter beside Boot's OTLP exporter, which the worker replica points, with the
+ * standard setting, at a stand-in collector.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TracingTest {
@@ -58,6 +65,9 @@ class TracingTest {
         }
     }
 
+    /** What the stand-in OTLP collector received: the bodies of its POSTs to /v1/traces. */
+    private final List<byte[]> collected = new CopyOnWriteArrayList<>();
+    private HttpServer collector;
     private ConfigurableApplicationContext apiReplica;
     private ConfigurableApplicationContext workerReplica;
     private Api api;
@@ -67,11 +77,14 @@ class TracingTest {
     void startReplicas() {
         // a database of their own: other test contexts of this JVM (tracing off) would take their steps
         TestDatabase db = TestDatabase.get().isolated("tracing_test");
+        collector = startCollector();
         String[] tracingOn = {"management.tracing.export.enabled=true", "management.tracing.sampling.probability=1.0",
                 "management.opentelemetry.tracing.export.schedule-delay=20ms", "stepwise.worker.poll-interval=100ms"};
         apiReplica = Replicas.start(db, List.of(InMemorySpans.class), concat(tracingOn,
                 "spring.main.web-application-type=servlet", "server.port=0", "stepwise.worker.enabled=false"));
-        workerReplica = Replicas.start(db, List.of(InMemorySpans.class), tracingOn);
+        workerReplica = Replicas.start(db, List.of(InMemorySpans.class), concat(tracingOn,
+                "management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:"
+                        + collector.getAddress().getPort() + "/v1/traces"));
         api = new Api("http://localhost:" + apiReplica.getEnvironment().getProperty("local.server.port"));
         jdbc = JdbcClient.create(new DriverManagerDataSource(db.url(), db.user(), db.password()));
         apiReplica.getBean(StateMachines.class).register("traced", Json.parse(TWO_STEPS), null);
@@ -81,6 +94,22 @@ class TracingTest {
     void stopReplicas() {
         workerReplica.close();
         apiReplica.close();
+        collector.stop(0);
+    }
+
+    private HttpServer startCollector() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/v1/traces", exchange -> {
+                collected.add(exchange.getRequestBody().readAllBytes());
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -146,6 +175,18 @@ class TracingTest {
             assertThat(event.getName()).isEqualTo("failed");
             assertThat(event.getAttributes().get(AttributeKey.stringKey("cause"))).isEqualTo("failed on purpose");
         });
+    }
+
+    @Test
+    void stepRunsReachTheOtlpEndpointOfTheStandardSetting() {
+        UUID id = apiReplica.getBean(Executions.class).start("traced", null, null, Json.parse("{}")).execution().id();
+
+        stepSpans(id, 2);
+        // OTLP/HTTP protobuf keeps string attribute values as they are: the execution id shows in a body
+        // (ISO-8859-1 reads every byte as one char)
+        Eventually.await(Duration.ofSeconds(20), () -> collected.stream()
+                .filter(body -> new String(body, StandardCharsets.ISO_8859_1).contains(id.toString())).count(),
+                n -> n > 0);
     }
 
     private String storedTraceparent(UUID id) {
