@@ -2,7 +2,9 @@ package io.stepwise.support;
 
 import io.stepwise.StepwiseApplication;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,9 +31,16 @@ public final class Replicas {
                 "spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password(),
                 "spring.main.banner-mode=off", "logging.level.root=WARN"));
         settings.addAll(List.of(properties));
-        // as command-line arguments, so they also override what application.yml sets (tracing's switch)
+        // the last value of each key, as command-line arguments: they override what application.yml sets
+        // (tracing's switch), and a key given twice as arguments would bind as a list of both values
+        Map<String, String> last = new LinkedHashMap<>();
+        for (String setting : settings) {
+            int equals = setting.indexOf('=');
+            last.remove(setting.substring(0, equals));
+            last.put(setting.substring(0, equals), setting.substring(equals + 1));
+        }
         return new SpringApplicationBuilder(all.toArray(Class<?>[]::new))
                 .web(WebApplicationType.NONE)
-                .run(settings.stream().map(setting -> "--" + setting).toArray(String[]::new));
+                .run(last.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 }
