@@ -7,11 +7,14 @@
 -- Rows go in (machine, name) order, so two batches that share names lock them in the same order and
 -- cannot deadlock (across replicas, or startAll beside the starter thread); within one name, request
 -- order decides which start is the new one.
-INSERT INTO execution (id, state_machine_name, state_machine_version, name, status, input, start_date, timeout_at)
-SELECT t.id, t.machine, t.version, t.name, 'RUNNING', CAST(t.input AS json), :now, t.timeout_at
+-- :traceparents is NULL while tracing is off: unnest pads a shorter (here empty) array with NULLs.
+INSERT INTO execution (id, state_machine_name, state_machine_version, name, status, input, start_date, timeout_at,
+                       traceparent)
+SELECT t.id, t.machine, t.version, t.name, 'RUNNING', CAST(t.input AS json), :now, t.timeout_at, t.traceparent
 FROM unnest(CAST(:ids AS uuid[]), CAST(:machines AS text[]), CAST(:versions AS integer[]), CAST(:names AS text[]),
-            string_to_array(CAST(:inputs AS text), E'\x1e', E'\x1f'), CAST(:timeoutAts AS timestamptz[])) WITH ORDINALITY
-     AS t(id, machine, version, name, input, timeout_at, n)
+            string_to_array(CAST(:inputs AS text), E'\x1e', E'\x1f'), CAST(:timeoutAts AS timestamptz[]),
+            CAST(:traceparents AS text[])) WITH ORDINALITY
+     AS t(id, machine, version, name, input, timeout_at, traceparent, n)
 ORDER BY t.machine, t.name, t.n
 ON CONFLICT (state_machine_name, name) DO NOTHING
 RETURNING id;

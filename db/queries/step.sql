@@ -23,7 +23,8 @@ SELECT run_at FROM step WHERE status = 'READY' AND queue = :queue ORDER BY prior
 -- name: StepClaimReady
 -- Locks up to :limit due READY steps without waiting on rows other workers hold, and leases them in
 -- the same statement. WHERE and ORDER BY match step_ready_idx column for column. The execution's
--- columns come along so the worker needs no second query to build the context object.
+-- columns come along so the worker needs no second query to build the context object (or, with
+-- tracing on, to continue the execution's trace).
 -- The ids go through `= ANY(ARRAY(...))` rather than a join with a CTE: with a join the planner may
 -- estimate the CTE at the whole LIMIT and hash-join it against a sequential scan of step (48 ms for
 -- 1,024 rows over a 100,000-step backlog); an array of ids is always one primary-key lookup each.
@@ -41,7 +42,7 @@ WHERE s.id = ANY(ARRAY(
 RETURNING s.id, s.execution_id, s.parent_id, s.branch_index, s.kind, s.state_name, s.input::text AS input,
           s.state_data::text AS state_data, s.attempt, s.lease_token,
           e.name AS execution_name, e.state_machine_name, e.state_machine_version, e.input::text AS execution_input,
-          e.start_date, e.redrive_count, s.run_at;
+          e.start_date, e.redrive_count, e.traceparent, s.run_at;
 
 -- name: StepDeleteLeased
 -- Completion guard: only the holder of the current lease may finish a step, exactly once.

@@ -23,8 +23,11 @@ public record ClaimedStep(
         ExecutionInfo execution,
         Instant runAt) {
 
-    /** The execution a step belongs to, as far as the context object needs it. */
+    /**
+     * The execution a step belongs to, as far as the context object needs it, and its trace context
+     * ({@code traceparent}: null unless it was started with tracing on).
+     */
     public record ExecutionInfo(String name, String stateMachineName, int stateMachineVersion, JsonNode input,
-            Instant startDate, int redriveCount) {
+            Instant startDate, int redriveCount, String traceparent) {
     }
 }

@@ -65,7 +65,7 @@ class ExecutionStarts {
             UUID id = ExecutionIds.next(clock);
             Instant timeoutAt = machine.timeoutSeconds() == null ? null : now.plusSeconds(machine.timeoutSeconds());
             rows.add(new ExecutionStore.NewExecution(id, key.name(), key.version(), r.name() != null ? r.name()
-                    : id.toString(), JsonText.of(r.input()), timeoutAt));
+                    : id.toString(), JsonText.of(r.input()), timeoutAt, r.traceparent()));
             startAts.add(machine.startAt());
             indexes.add(i);
         }

@@ -40,9 +40,9 @@ class ExecutionStore {
         this.jdbc = jdbc;
     }
 
-    /** @return false when an execution with this name already exists for the state machine */
-    /** One execution of a batch of starts, for {@link #insertMany}. */
-    record NewExecution(UUID id, String machine, int version, String name, JsonText input, Instant timeoutAt) {
+    /** One execution of a batch of starts, for {@link #insertMany}; {@code traceparent} null unless traced. */
+    record NewExecution(UUID id, String machine, int version, String name, JsonText input, Instant timeoutAt,
+            String traceparent) {
     }
 
     /** @return the ids that were inserted (the others' names were taken) */
@@ -55,8 +55,19 @@ class ExecutionStore {
                 .param("inputs", JsonList.pack(rows, r -> Rows.text(r.input())))
                 .param("timeoutAts", rows.stream().map(r -> r.timeoutAt() == null ? null : r.timeoutAt().toString())
                         .toArray(String[]::new))
+                .param("traceparents", traceparents(rows), Types.ARRAY)
                 .param("now", Rows.timestamp(now))
                 .query((rs, n) -> rs.getObject("id", UUID.class)).list());
+    }
+
+    /** Null when no row is traced (tracing off): nothing is built per start, and the column gets NULL. */
+    private static String[] traceparents(List<NewExecution> rows) {
+        for (NewExecution row : rows) {
+            if (row.traceparent() != null) {
+                return rows.stream().map(NewExecution::traceparent).toArray(String[]::new);
+            }
+        }
+        return null;
     }
 
     Optional<ExecutionRecord> byId(UUID id) {

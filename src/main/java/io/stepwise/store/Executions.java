@@ -26,9 +26,11 @@ public class Executions {
     private final ExecutionQueries queries;
     private final ExecutionWaiter waiter;
     private final ExecutionControl control;
+    private final WorkTracer tracer;
 
     Executions(ExecutionStore executions, ExecutionStarts starts, StartBatcher batcher, ExecutionQueries queries,
-            ExecutionWaiter waiter, ExecutionControl control) {
+            ExecutionWaiter waiter, ExecutionControl control, WorkTracer tracer) {
+        this.tracer = tracer;
         this.executions = executions;
         this.starts = starts;
         this.batcher = batcher;
@@ -41,8 +43,25 @@ public class Executions {
     public record Start(ExecutionRecord execution, boolean created) {
     }
 
-    /** One start of {@link #startAll}: {@code version} null for the latest, {@code name} null for a generated one. */
-    public record StartRequest(String stateMachine, Integer version, String name, JsonNode input) {
+    /**
+     * One start of {@link #startAll}: {@code version} null for the latest, {@code name} null for a
+     * generated one; {@code traceparent} the trace to continue, null to let tracing decide (see
+     * {@link WorkTracer#executionTraceparent}).
+     */
+    public record StartRequest(String stateMachine, Integer version, String name, JsonNode input, String traceparent) {
+
+        public StartRequest(String stateMachine, Integer version, String name, JsonNode input) {
+            this(stateMachine, version, name, input, null);
+        }
+
+        /** With the trace context taken here, on the caller's thread (the starts may commit on another). */
+        StartRequest traced(WorkTracer tracer) {
+            if (traceparent != null) {
+                return this;
+            }
+            String taken = tracer.executionTraceparent(stateMachine);
+            return taken == null ? this : new StartRequest(stateMachine, version, name, input, taken);
+        }
     }
 
     /** The answer to one {@link StartRequest}: a start, or the exception {@link #start} would have thrown. */
@@ -68,7 +87,7 @@ public class Executions {
      * @throws ExecutionConflictException when the name is taken by an execution with other input
      */
     public Start start(String stateMachine, Integer version, String name, JsonNode input) {
-        return batcher.submit(new StartRequest(stateMachine, version, name, input)).orThrow();
+        return batcher.submit(new StartRequest(stateMachine, version, name, input).traced(tracer)).orThrow();
     }
 
     /**
@@ -87,7 +106,7 @@ public class Executions {
         if (requests.size() > MAX_START_ALL) {
             throw new IllegalArgumentException("at most " + MAX_START_ALL + " starts per call, got " + requests.size());
         }
-        return requests.isEmpty() ? List.of() : starts.apply(requests);
+        return requests.isEmpty() ? List.of() : starts.apply(requests.stream().map(r -> r.traced(tracer)).toList());
     }
 
     @Transactional(readOnly = true)

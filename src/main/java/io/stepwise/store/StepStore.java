@@ -31,7 +31,7 @@ class StepStore {
             rs.getObject("lease_token", UUID.class),
             new ClaimedStep.ExecutionInfo(rs.getString("execution_name"), rs.getString("state_machine_name"),
                     rs.getInt("state_machine_version"), json(rs, "execution_input"), Rows.instant(rs, "start_date"),
-                    rs.getInt("redrive_count")),
+                    rs.getInt("redrive_count"), rs.getString("traceparent")),
             Rows.instant(rs, "run_at"));
 
     static final String DEFAULT_QUEUE = "default";

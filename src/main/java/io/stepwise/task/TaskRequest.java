@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
  * @param timeout the state's TimeoutSeconds, or null when it has none. The worker enforces it (it
  *     cancels the run); a handler that sets timeouts of its own, such as the HTTP task's per-request
  *     timeout, reads it through {@link #stateTimeout()}
+ * @param traceparent the W3C trace context of the step run calling the handler (its span as parent),
+ *     for a handler to send on as its {@code traceparent} header; null when tracing is off
  */
 public record TaskRequest(
         String resource,
@@ -25,12 +27,13 @@ public record TaskRequest(
         IdempotencyKey idempotencyKey,
         Heartbeat heartbeat,
         Cancellation cancellation,
-        Duration timeout) {
+        Duration timeout,
+        String traceparent) {
 
-    /** A request for a state without TimeoutSeconds. */
+    /** A request for a state without TimeoutSeconds, outside any trace (tests, tools). */
     public TaskRequest(String resource, JsonNode input, JsonNode context, IdempotencyKey idempotencyKey,
             Heartbeat heartbeat, Cancellation cancellation) {
-        this(resource, input, context, idempotencyKey, heartbeat, cancellation, null);
+        this(resource, input, context, idempotencyKey, heartbeat, cancellation, null, null);
     }
 
     public TaskRequest {

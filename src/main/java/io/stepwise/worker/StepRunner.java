@@ -20,6 +20,7 @@ import io.stepwise.store.StepClaims;
 import io.stepwise.store.StepCompletions;
 import io.stepwise.store.StepKind;
 import io.stepwise.store.WorkObserver;
+import io.stepwise.store.WorkTracer;
 import io.stepwise.task.Cancellation;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,11 +49,13 @@ class StepRunner {
     private final CompletionBatcher batcher;
     private final Clock clock;
     private final WorkObserver observer;
+    private final WorkTracer tracer;
 
     StepRunner(StateMachineDefinitions definitions, StepCompletions completions, StepClaims claims,
             Interpreter interpreter, TaskRuns taskRuns, InFlightSteps inFlight, CompletionBatcher batcher, Clock clock,
-            WorkObserver observer) {
+            WorkObserver observer, WorkTracer tracer) {
         this.observer = observer;
+        this.tracer = tracer;
         this.definitions = definitions;
         this.completions = completions;
         this.claims = claims;
@@ -65,11 +68,12 @@ class StepRunner {
 
     void run(ClaimedStep step) {
         Cancellation cancellation = inFlight.register(step);
-        try (var logContext = StepLogContext.of(step)) {
+        try (var logContext = StepLogContext.of(step); var span = tracer.stepStarted(step)) {
             Completion completion;
             try {
-                completion = complete(step, cancellation);
+                completion = complete(step, cancellation, span);
             } catch (RuntimeException e) {
+                span.crashed(e);
                 handle(step, e, true);
                 return;
             }
@@ -84,6 +88,7 @@ class StepRunner {
             try {
                 batcher.commit(completion);
             } catch (RuntimeException e) {
+                span.crashed(e);
                 handle(step, e, false);
             }
         } finally {
@@ -121,7 +126,7 @@ class StepRunner {
     }
 
     /** @return what to commit, or null when the step already went back to wait (a CALLBACK with no answer) */
-    private Completion complete(ClaimedStep step, Cancellation cancellation) {
+    private Completion complete(ClaimedStep step, Cancellation cancellation, WorkTracer.StepSpan span) {
         var e = step.execution();
         StateMachine top = definitions.forVersion(e.stateMachineName(), e.stateMachineVersion());
         Checkpoint checkpoint = Checkpoint.fromJson(step.stateData(), step.stateName());
@@ -134,8 +139,9 @@ class StepRunner {
         TaskRuns.Run run = switch (step.kind()) {
             case ENTER -> TaskRuns.Run.moved(checkpoint.frameStart() ? interpreter.start(frame, step.input(), now, history)
                     : interpreter.enter(frame, step.stateName(), step.input(), now, history));
-            case TASK -> taskRuns.run(step, frame, (Outcome.RunTask) checkpoint.pending(), history, cancellation);
-            case CALLBACK -> taskRuns.resume(step, frame, (Outcome.RunTask) checkpoint.pending(), history);
+            case TASK -> taskRuns.run(step, frame, (Outcome.RunTask) checkpoint.pending(), history, cancellation,
+                    span);
+            case CALLBACK -> taskRuns.resume(step, frame, (Outcome.RunTask) checkpoint.pending(), history, span);
             case WAIT -> TaskRuns.Run.moved(interpreter.waitElapsed(frame, (Outcome.Wait) checkpoint.pending(), now,
                     history));
             case FAN_IN -> {
@@ -151,10 +157,13 @@ class StepRunner {
         // Tasks due now run here and now; only a retry backoff sends a task back to the queue.
         while (run != null && run.awaiting() == null && run.outcome() instanceof Outcome.RunTask task
                 && task.notBefore() == null) {
-            run = taskRuns.run(step, frame, task, history, cancellation);
+            run = taskRuns.run(step, frame, task, history, cancellation, span);
         }
         if (run == null) {
             return null;
+        }
+        if (run.outcome() instanceof Outcome.Failed failed) {
+            span.failed(failed.error(), failed.cause());
         }
         if (run.awaiting() != null) {
             return awaitAnswer(step, checkpoint, run, history);

@@ -34,13 +34,15 @@ class TaskExecutor implements AutoCloseable {
         this.handlers = handlers;
     }
 
-    TaskResult execute(IdempotencyKey key, Outcome.RunTask task, JsonNode context, Cancellation stepCancellation) {
+    TaskResult execute(IdempotencyKey key, Outcome.RunTask task, JsonNode context, Cancellation stepCancellation,
+            String traceparent) {
         // this task's own cancellation: its timeout must not cancel later tasks of the same step
         Cancellation cancellation = stepCancellation.child();
         AtomicReference<String> expiredBy = new AtomicReference<>();
         var deadlines = new Deadlines(task, cancellation, expiredBy);
         var request = new TaskRequest(task.resource(), task.taskInput(), context, key, deadlines::heartbeat,
-                cancellation, task.timeoutSeconds() == null ? null : Duration.ofSeconds(task.timeoutSeconds()));
+                cancellation, task.timeoutSeconds() == null ? null : Duration.ofSeconds(task.timeoutSeconds()),
+                traceparent);
         try {
             TaskOutcome outcome = handlers.invoke(request);
             return switch (outcome) {

@@ -18,6 +18,7 @@ import io.stepwise.store.JsonText;
 import io.stepwise.task.Cancellation;
 import io.stepwise.task.IdempotencyKey;
 import io.stepwise.store.WorkObserver;
+import io.stepwise.store.WorkTracer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +62,8 @@ class TaskRuns {
         this.clock = clock;
     }
 
-    Run run(ClaimedStep step, Frame frame, Outcome.RunTask task, HistoryRecorder history, Cancellation cancellation) {
+    Run run(ClaimedStep step, Frame frame, Outcome.RunTask task, HistoryRecorder history, Cancellation cancellation,
+            WorkTracer.StepSpan span) {
         ObjectNode context = interpreter.taskStarts(frame, task, history);
         IdempotencyKey key = AttemptKeys.of(frame, task.stateName(), task.visit(), task.retries().total());
         Instant now = clock.instant();
@@ -69,14 +71,14 @@ class TaskRuns {
         return switch (TaskResources.of(task.resource())) {
             case TaskResources.Direct direct -> {
                 long started = System.nanoTime();
-                TaskResult result = tasks.execute(key, task, context, cancellation);
-                yield observed(step, frame, task, result, System.nanoTime() - started, history);
+                TaskResult result = tasks.execute(key, task, context, cancellation, span.traceparent());
+                yield observed(step, frame, task, result, System.nanoTime() - started, history, span);
             }
             case TaskResources.Activity activity -> {
                 if (activities.find(activity.name()).isEmpty()) {
                     yield observed(step, frame, task, new TaskResult.Failure(ErrorNames.RUNTIME, "The activity '"
                             + activity.name() + "' does not exist. Create it with PUT /v1/activities/"
-                            + activity.name() + "."), 0, history);
+                            + activity.name() + "."), 0, history, span);
                 }
                 String attemptKey = key.toString();
                 var awaited = new Completion.AwaitedToken(HmacTaskTokens.hash(tokens.token(attemptKey)), attemptKey,
@@ -89,9 +91,9 @@ class TaskRuns {
                 byte[] hash = HmacTaskTokens.hash(token);
                 callbacks.open(step, hash, key.toString(), timeoutAt);
                 long started = System.nanoTime();
-                TaskResult handled = tasks.execute(key, task, context, cancellation);
+                TaskResult handled = tasks.execute(key, task, context, cancellation, span.traceparent());
                 if (handled instanceof TaskResult.Failure) {
-                    yield observed(step, frame, task, handled, System.nanoTime() - started, history);
+                    yield observed(step, frame, task, handled, System.nanoTime() - started, history, span);
                 }
                 Instant submitted = clock.instant();
                 Instant heartbeatAt = task.heartbeatSeconds() == null ? null
@@ -104,21 +106,27 @@ class TaskRuns {
     }
 
     /** A claimed CALLBACK step: its answer (or timeout) moves the frame on; otherwise it already waits again. */
-    Run resume(ClaimedStep step, Frame frame, Outcome.RunTask task, HistoryRecorder history) {
+    Run resume(ClaimedStep step, Frame frame, Outcome.RunTask task, HistoryRecorder history, WorkTracer.StepSpan span) {
         String attemptKey = AttemptKeys.of(frame, task.stateName(), task.visit(), task.retries().total())
                 .toString();
         return switch (callbacks.decide(step, attemptKey)) {
             case Callbacks.Answered a -> observed(step, frame, task, a.succeeded()
                     ? new TaskResult.Success(a.output() == null ? Json.NODES.nullNode() : a.output())
                     : new TaskResult.Failure(a.error(), a.cause()),
-                    Duration.between(a.scheduledAt(), clock.instant()).toNanos(), history);
+                    Duration.between(a.scheduledAt(), clock.instant()).toNanos(), history, span);
             case Callbacks.StillWaiting w -> null;
         };
     }
 
-    /** The task's result moves the frame on; the metrics hear of the run (and whether a Retrier takes it). */
+    /**
+     * The task's result moves the frame on; the metrics hear of the run (and whether a Retrier takes it),
+     * the step's span of a failure.
+     */
     private Run observed(ClaimedStep step, Frame frame, Outcome.RunTask task, TaskResult result, long nanos,
-            HistoryRecorder history) {
+            HistoryRecorder history, WorkTracer.StepSpan span) {
+        if (result instanceof TaskResult.Failure failure) {
+            span.failed(failure.error(), failure.cause());
+        }
         Outcome next = interpreter.taskCompleted(frame, task, result, clock.instant(), history);
         observer.taskRan(step, task.resource(), result, result instanceof TaskResult.Failure
                 && next instanceof Outcome.RunTask retry && retry.retries().total() > task.retries().total(),

@@ -2,14 +2,17 @@ package io.stepwise.support;
 
 import io.stepwise.StepwiseApplication;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Stepwise replicas of their own, for tests that run several, stop one, or break what lies under one:
- * no web server, quiet logs, and the given database. Later properties override earlier ones.
+ * no web server (unless {@code spring.main.web-application-type} says otherwise), quiet logs, and the
+ * given database. The properties override application.yml, and later ones earlier ones.
  */
 public final class Replicas {
 
@@ -28,9 +31,16 @@ public final class Replicas {
                 "spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password(),
                 "spring.main.banner-mode=off", "logging.level.root=WARN"));
         settings.addAll(List.of(properties));
+        // the last value of each key, as command-line arguments: they override what application.yml sets
+        // (tracing's switch), and a key given twice as arguments would bind as a list of both values
+        Map<String, String> last = new LinkedHashMap<>();
+        for (String setting : settings) {
+            int equals = setting.indexOf('=');
+            last.remove(setting.substring(0, equals));
+            last.put(setting.substring(0, equals), setting.substring(equals + 1));
+        }
         return new SpringApplicationBuilder(all.toArray(Class<?>[]::new))
                 .web(WebApplicationType.NONE)
-                .properties(settings.toArray(String[]::new))
-                .run();
+                .run(last.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 }

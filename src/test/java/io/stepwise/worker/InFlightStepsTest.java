@@ -12,7 +12,7 @@ class InFlightStepsTest {
 
     static ClaimedStep run(long id, UUID executionId, int attempt) {
         return new ClaimedStep(id, executionId, null, null, StepKind.ENTER, "S", null, null, attempt,
-                UUID.randomUUID(), new ClaimedStep.ExecutionInfo("n", "m", 1, null, Instant.now(), 0), Instant.now());
+                UUID.randomUUID(), new ClaimedStep.ExecutionInfo("n", "m", 1, null, Instant.now(), 0, null), Instant.now());
     }
 
     /** A step claimed again before its previous run's worker released it keeps its new registration. */

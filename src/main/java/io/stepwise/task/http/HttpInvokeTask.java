@@ -54,16 +54,13 @@ class HttpInvokeTask implements TaskHandler {
     private final HttpClient client;
     private final HttpConnections connections;
     private final AllowedHosts allowedHosts;
-    private final TraceParents traceParents;
     private final HttpTaskProperties properties;
     private final Semaphore inFlight;
 
-    HttpInvokeTask(HttpClient stepwiseHttpTaskClient, HttpConnections connections, TraceParents traceParents,
-            HttpTaskProperties properties) {
+    HttpInvokeTask(HttpClient stepwiseHttpTaskClient, HttpConnections connections, HttpTaskProperties properties) {
         this.client = stepwiseHttpTaskClient;
         this.connections = connections;
         this.allowedHosts = new AllowedHosts(properties.allowedHosts());
-        this.traceParents = traceParents;
         this.properties = properties;
         if (properties.maxConcurrentRequests() < 1) {
             throw new IllegalStateException("stepwise.http.max-concurrent-requests must be at least 1");
@@ -154,7 +151,9 @@ class HttpInvokeTask implements TaskHandler {
             if (call.body() != null && call.headers().keySet().stream().noneMatch("content-type"::equalsIgnoreCase)) {
                 builder.header("Content-Type", call.contentType());
             }
-            traceParents.traceparent(task).ifPresent(value -> builder.setHeader("traceparent", value));
+            if (task.traceparent() != null) {
+                builder.setHeader("traceparent", task.traceparent()); // the called API joins the step's trace
+            }
             if (credential != null) {
                 builder.setHeader(credential.header(), credential.value());
             }

@@ -2,7 +2,6 @@ package io.stepwise.task.http;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,9 +29,4 @@ class HttpTaskConfiguration {
         return new HttpConnections(properties, stepwiseHttpTaskClient, clock);
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    TraceParents traceParents() {
-        return TraceParents.fromContextOrMdc();
-    }
 }

@@ -335,12 +335,11 @@ class HttpInvokeTaskTest {
     }
 
     @Test
-    void aTraceparentInTheContextIsForwarded() throws Exception {
+    void theStepsTraceparentIsForwarded() throws Exception {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         var request = HttpTasks.request(call("GET", "/text", ""));
-        var traced = new io.stepwise.task.TaskRequest(request.resource(), request.input(),
-                Json.parse("{\"Execution\": {\"TraceParent\": \"" + traceparent + "\"}}"), request.idempotencyKey(),
-                request.heartbeat(), request.cancellation());
+        var traced = new io.stepwise.task.TaskRequest(request.resource(), request.input(), request.context(),
+                request.idempotencyKey(), request.heartbeat(), request.cancellation(), null, traceparent);
         handler().handle(traced);
         handler().handle(request);
         assertThat(server.received.get(0).header("traceparent")).isEqualTo(traceparent);

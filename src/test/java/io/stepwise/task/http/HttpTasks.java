@@ -25,8 +25,7 @@ final class HttpTasks {
 
     static HttpInvokeTask handler(HttpTaskProperties properties, Clock clock) {
         var client = new HttpTaskConfiguration().stepwiseHttpTaskClient(properties);
-        return new HttpInvokeTask(client, new HttpConnections(properties, client, clock), TraceParents.fromContextOrMdc(),
-                properties);
+        return new HttpInvokeTask(client, new HttpConnections(properties, client, clock), properties);
     }
 
     static TaskRequest request(String parameters) {
@@ -37,6 +36,6 @@ final class HttpTasks {
         UUID execution = UUID.fromString("0190c1e2-7a3b-7c4d-8e5f-000000000001");
         return new TaskRequest(HttpInvokeTask.AWS_RESOURCE, Json.parse(parameters),
                 Json.parse("{\"Execution\":{\"Id\":\"" + execution + "\"}}"), IdempotencyKey.of(execution, "Call", 0),
-                Heartbeat.NONE, new Cancellation(), stateTimeout);
+                Heartbeat.NONE, new Cancellation(), stateTimeout, null);
     }
 }
