@@ -51,6 +51,7 @@ final class ActivityScenario extends Scenario {
             for (int rep = -1; rep < settings.reps; rep++) {
                 db.truncate();
                 int count = rep < 0 ? n / 4 : n;
+                context.statements().reset();
                 var cpu = CpuWindow.start(db);
                 double rate = roundTrips(app, http, count, workers, refused);
                 var used = cpu.stop();
@@ -67,9 +68,27 @@ final class ActivityScenario extends Scenario {
             report.line("| " + Stats.spread(rates, 0) + " | " + Stats.spread(jvmCpu, 0) + " / " + Stats.spread(pgCpu, 0)
                     + " | " + Stats.spread(idle, 0) + " | " + refused.get() + " |");
             report.line("");
+            statementsOfLastRun(n);
+            report.line("");
             wakeUps(app, http);
         }
         db.truncate();
+    }
+
+    private void statementsOfLastRun(int count) throws Exception {
+        if (!context.statements().available()) {
+            return;
+        }
+        report.line("pg_stat_statements of the last run:");
+        report.line("");
+        report.line("| calls per round trip | mean ms | total ms | rows per call | statement |");
+        report.line("|---:|---:|---:|---:|---|");
+        List<List<String>> top = context.statements().top();
+        for (List<String> st : top.subList(0, Math.min(10, top.size()))) {
+            report.line("| " + Stats.fmt(Double.parseDouble(st.get(0)) / count, 2) + " | " + st.get(1) + " | "
+                    + st.get(2) + " | " + st.get(3) + " | `" + st.get(4) + "` |");
+        }
+        report.line("");
     }
 
     /** Starts {@code count} executions in batches while {@code workers} pollers answer them; returns per second. */
@@ -102,7 +121,7 @@ final class ActivityScenario extends Scenario {
             }
         });
         WaitUntil.done(() -> db.longValue("SELECT count(*) FROM execution WHERE status = 'SUCCEEDED'") >= count,
-                600, 20);
+                600, 100);
         double seconds = (System.nanoTime() - t0) / 1e9;
         done.set(true);
         submitter.join();
