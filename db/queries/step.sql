@@ -185,14 +185,39 @@ FROM unnest(CAST(:ids AS bigint[]), CAST(:tokens AS uuid[]), CAST(:kinds AS text
 WHERE s.id = t.id AND s.lease_token = t.token
 RETURNING s.id;
 
+-- name: StepAwaitAnswerLeased
+-- The lease guard again; the step's Task waits for the answer to its task token, off the ready index,
+-- until run_at (its first deadline) at the latest.
+UPDATE step
+SET status = 'WAITING', kind = 'CALLBACK', state_name = :stateName, input = CAST(:input AS json),
+    state_data = CAST(:stateData AS json), run_at = :runAt, lease_owner = NULL, lease_token = NULL,
+    lease_expires_at = NULL
+WHERE id = :id AND status = 'RUNNING' AND lease_token = :leaseToken;
+
 -- name: StepWakeCallback
--- An answer (or a deadline moved closer) for a waiting CALLBACK step: it runs at :runAt. A step a
+-- The answer came (or a deadline passed as it was given): the waiting CALLBACK step runs now. A step a
 -- worker holds right now is left alone: the worker reads the token row under lock after this commits.
+UPDATE step SET status = 'READY', run_at = :now
+WHERE id = :stepId AND status = 'WAITING' AND kind = 'CALLBACK';
+
+-- name: StepCallbackDeadline
+-- A deadline moved closer (an activity's heartbeat clock started at its poll).
 UPDATE step SET run_at = :runAt
-WHERE id = :stepId AND status = 'READY' AND kind = 'CALLBACK' AND run_at > :runAt;
+WHERE id = :stepId AND status = 'WAITING' AND kind = 'CALLBACK' AND run_at > :runAt;
+
+-- name: StepCallbacksDue
+-- Waiting CALLBACK steps whose deadline came: READY, for a worker to decide under the token's lock
+-- (step_callback_due_idx). SKIP LOCKED: an answer waking the same step wins without a wait.
+UPDATE step SET status = 'READY'
+WHERE id = ANY(ARRAY(
+        SELECT id FROM step
+        WHERE status = 'WAITING' AND kind = 'CALLBACK' AND run_at <= :now
+        ORDER BY run_at
+        LIMIT :limit
+        FOR UPDATE SKIP LOCKED));
 
 -- name: StepAwaitAgainLeased
 -- A claimed CALLBACK step whose answer has not come and whose deadline moved (a heartbeat): it waits
 -- again until the new deadline, under the lease guard.
-UPDATE step SET status = 'READY', run_at = :runAt, lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
+UPDATE step SET status = 'WAITING', run_at = :runAt, lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
 WHERE id = :id AND status = 'RUNNING' AND lease_token = :leaseToken;

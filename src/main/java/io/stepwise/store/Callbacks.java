@@ -16,6 +16,8 @@ import tools.jackson.databind.JsonNode;
  * answer or time it out), the answering side ({@code /v1/tasks/success|failure|heartbeat}) and activity
  * polls. Every change to a token row happens under that row's lock, and an answer wakes the step in the
  * same transaction, so an answer and a deadline can race on any replicas and exactly one of them wins.
+ * A waiting step is WAITING with {@code run_at} at its first deadline; an answer makes it READY at once,
+ * {@link #promoteDue} when the deadline comes.
  */
 @Service
 public class Callbacks {
@@ -201,7 +203,8 @@ public class Callbacks {
             default -> {
             }
         }
-        boolean stepAlive = "READY".equals(row.stepStatus()) || "RUNNING".equals(row.stepStatus());
+        boolean stepAlive = "WAITING".equals(row.stepStatus()) || "READY".equals(row.stepStatus())
+                || "RUNNING".equals(row.stepStatus());
         if (!stepAlive) {
             tokens.cancel(tokenHash, now);
             return Reply.TIMED_OUT;
@@ -210,6 +213,7 @@ public class Callbacks {
         if (expired != null) {
             tokens.timeOut(row.attemptKey(), expired, now);
             steps.wakeCallback(row.stepId(), now);
+            publisher.publishEvent(new WorkAvailable());
             return Reply.TIMED_OUT;
         }
         return null;
@@ -225,10 +229,25 @@ public class Callbacks {
         Optional<TaskTokenStore.Polled> polled = tokens.poll(activity, workerName, clock.instant());
         polled.ifPresent(p -> {
             if (p.heartbeatAt() != null) {
-                steps.wakeCallback(p.stepId(), p.heartbeatAt());
+                steps.callbackDeadline(p.stepId(), p.heartbeatAt());
             }
         });
         return polled.map(p -> new PolledTask(p.attemptKey(), p.input()));
+    }
+
+    /**
+     * Makes READY the waiting CALLBACK steps whose deadline came, for workers to time them out (the
+     * maintenance leader's job, so the claim never walks past waiting steps).
+     *
+     * @return how many (at most {@code limit})
+     */
+    @Transactional
+    public int promoteDue(int limit) {
+        int due = steps.callbacksDue(clock.instant(), limit);
+        if (due > 0) {
+            publisher.publishEvent(new WorkAvailable());
+        }
+        return due;
     }
 
     /** Stop, timeout and redrive: answers to the executions' outstanding tokens are refused from now on. */

@@ -152,8 +152,7 @@ public class StepCompletions {
             case Completion.Reschedule r -> steps.rescheduleLeased(step, r.kind(), r.stateName(), r.input(),
                     r.stateData(), r.runAt());
             case Completion.AwaitAnswer a -> {
-                if (!steps.rescheduleLeased(step, StepKind.CALLBACK, a.stateName(), a.input(), a.stateData(),
-                        a.runAt())) {
+                if (!steps.awaitAnswerLeased(step, a.stateName(), a.input(), a.stateData(), a.runAt())) {
                     yield false;
                 }
                 callbacks.await(a, now);

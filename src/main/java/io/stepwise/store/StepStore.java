@@ -215,9 +215,33 @@ class StepStore {
         jdbc.sql(SqlStatements.get("StepCancelOfExecution")).param("executionIds", executionIds).update();
     }
 
-    /** A waiting CALLBACK step runs at {@code runAt} if that is sooner (an answer came, a deadline moved). */
-    void wakeCallback(long stepId, Instant runAt) {
-        jdbc.sql(SqlStatements.get("StepWakeCallback")).param("stepId", stepId).param("runAt", Rows.timestamp(runAt))
+    /** The step's Task waits for its token's answer (WAITING); false when the lease is no longer ours. */
+    boolean awaitAnswerLeased(ClaimedStep step, String stateName, JsonText input, JsonText stateData, Instant runAt) {
+        return jdbc.sql(SqlStatements.get("StepAwaitAnswerLeased"))
+                .param("id", step.id())
+                .param("leaseToken", step.leaseToken())
+                .param("stateName", stateName)
+                .param("input", Rows.text(input))
+                .param("stateData", Rows.text(stateData), Types.VARCHAR)
+                .param("runAt", Rows.timestamp(runAt))
+                .update() == 1;
+    }
+
+    /** A waiting CALLBACK step becomes READY now (its answer came). */
+    void wakeCallback(long stepId, Instant now) {
+        jdbc.sql(SqlStatements.get("StepWakeCallback")).param("stepId", stepId).param("now", Rows.timestamp(now))
+                .update();
+    }
+
+    /** A waiting CALLBACK step's deadline moves to {@code runAt} if that is sooner. */
+    void callbackDeadline(long stepId, Instant runAt) {
+        jdbc.sql(SqlStatements.get("StepCallbackDeadline")).param("stepId", stepId)
+                .param("runAt", Rows.timestamp(runAt)).update();
+    }
+
+    /** @return how many waiting CALLBACK steps whose deadline came became READY (at most {@code limit}) */
+    int callbacksDue(Instant now, int limit) {
+        return jdbc.sql(SqlStatements.get("StepCallbacksDue")).param("now", Rows.timestamp(now)).param("limit", limit)
                 .update();
     }
 

@@ -50,6 +50,8 @@ class CallbackTaskTest extends IntegrationTest {
         assertThat(handOff.input().get("order").asInt()).isEqualTo(7);
         Eventually.await(Duration.ofSeconds(10), () -> steps.of(UUID.fromString(id)),
                 s -> s.size() == 1 && s.getFirst().kind().equals("CALLBACK"));
+        // off the ready index while it waits: claims never walk past waiting callbacks
+        assertThat(steps.of(UUID.fromString(id)).getFirst().status()).isEqualTo("WAITING");
         assertThat(api.get("/v1/executions/" + id).body().get("status").asString()).isEqualTo("RUNNING");
         // the token itself is nowhere in the database, only its hash
         assertThat(jdbc.sql("SELECT count(*) FROM task_token WHERE token_hash = ?")
