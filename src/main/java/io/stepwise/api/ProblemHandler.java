@@ -2,6 +2,7 @@ package io.stepwise.api;
 
 import io.stepwise.asl.InvalidDefinitionException;
 import io.stepwise.engine.TestStateRejectedException;
+import io.stepwise.store.DatabaseErrors;
 import io.stepwise.store.ExecutionConflictException;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.RedriveNotAllowedException;
@@ -25,6 +26,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -144,6 +146,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> illegalState(IllegalStateException e, HttpServletRequest request) {
         if (QueryStrings.isUndecodable(e)) {
             return Problems.response(QueryStrings.problem(request.getQueryString()));
+        }
+        return unexpected(e);
+    }
+
+    /**
+     * PostgreSQL text cannot hold U+0000, and refuses it wherever it arrives (a name, a filter, an error
+     * name; JSON payloads keep it escaped and are fine). That is the client's input, not a fault here.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> dataIntegrity(DataIntegrityViolationException e) {
+        if (DatabaseErrors.isNulInText(e)) {
+            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "A text value holds the NUL character (U+0000), which names, filters, error names and causes"
+                            + " cannot hold. Remove it.", null));
         }
         return unexpected(e);
     }
