@@ -77,6 +77,20 @@ final class BenchDb implements AutoCloseable {
                 "embedded zonky binaries, temporary directory", pg, dir);
     }
 
+    /**
+     * Opens a REPEATABLE READ transaction on a connection of its own and takes its snapshot: until the
+     * returned connection is closed, vacuum can remove no row version deleted or updated after now.
+     */
+    Connection holdSnapshot() throws SQLException {
+        Connection holder = DriverManager.getConnection(url, user, password);
+        holder.setAutoCommit(false);
+        holder.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try (Statement s = holder.createStatement()) {
+            s.executeQuery("SELECT count(*) FROM execution").close();
+        }
+        return holder;
+    }
+
     synchronized Connection connection() throws SQLException {
         if (connection == null || connection.isClosed()) {
             connection = DriverManager.getConnection(url, user, password);

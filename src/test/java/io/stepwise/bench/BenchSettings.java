@@ -40,6 +40,10 @@ final class BenchSettings {
     final double soakRate = Double.parseDouble(System.getProperty("bench.soak.rate", "0"));
     /** Starts per submission in the soak: 1 = {@code Executions.start} each; more = {@code Executions.startAll}. */
     final int soakBatch = Integer.getInteger("bench.soak.batch", 50);
+    /** A snapshot held open from this minute of the soak (0: none), as a long transaction would hold it. */
+    final int soakHoldFrom = Integer.getInteger("bench.soak.hold-from", 0);
+    /** ... to this minute. */
+    final int soakHoldTo = Integer.getInteger("bench.soak.hold-to", 0);
     final int mapItems = Integer.getInteger("bench.map.items", quick ? 1_000 : 10_000);
     final int mapConcurrency = Integer.getInteger("bench.map.concurrency", 100);
     final Map<String, String> appProperties = new HashMap<>();

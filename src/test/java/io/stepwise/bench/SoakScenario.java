@@ -40,6 +40,13 @@ final class SoakScenario extends Scenario {
                 + (batch > 1 ? "through `Executions.startAll` in batches of " + batch : "through `Executions.start`")
                 + " from " + THREADS + " threads");
         report.line("");
+        boolean holds = settings.soakHoldFrom > 0 && settings.soakHoldTo > settings.soakHoldFrom;
+        if (holds) {
+            report.line("A REPEATABLE READ transaction on another connection holds its snapshot from minute "
+                    + settings.soakHoldFrom + " to minute " + settings.soakHoldTo
+                    + ": vacuum can remove nothing the queue churns through meanwhile.");
+            report.line("");
+        }
         db.truncate();
         db.settle();
         AtomicLong submitted = new AtomicLong();
@@ -85,7 +92,17 @@ final class SoakScenario extends Scenario {
                 });
             }
             long lastSubmitted = 0;
+            java.sql.Connection snapshot = null;
             for (int minute = 1; minute <= minutes; minute++) {
+                if (holds && minute == settings.soakHoldFrom + 1) {
+                    snapshot = db.holdSnapshot();
+                    System.err.println("soak: snapshot held from minute " + settings.soakHoldFrom);
+                }
+                if (snapshot != null && minute == settings.soakHoldTo + 1) {
+                    snapshot.close();
+                    snapshot = null;
+                    System.err.println("soak: snapshot released at minute " + settings.soakHoldTo);
+                }
                 long end = start + Math.min(durationNs, minute * 60_000_000_000L);
                 while (System.nanoTime() < end) {
                     Thread.sleep(Math.max(1, (end - System.nanoTime()) / 1_000_000));
@@ -96,6 +113,9 @@ final class SoakScenario extends Scenario {
                         + " | %s | " + tableSizes() + " | " + (ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20) + " |");
                 lastSubmitted = sub;
                 System.err.println("soak minute " + minute + ": submitted " + sub);
+            }
+            if (snapshot != null) {
+                snapshot.close();
             }
             running.set(false);
             pool.shutdown();
