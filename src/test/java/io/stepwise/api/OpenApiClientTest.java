@@ -2,14 +2,17 @@ package io.stepwise.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stepwise.support.Eventually;
 import io.stepwise.support.IntegrationTest;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -50,23 +53,23 @@ class OpenApiClientTest extends IntegrationTest {
 
             public final class ClientUser {
 
-                public static String run(String baseUrl) throws Exception {
-                    ApiClient client = new ApiClient();
-                    client.updateBaseUri(baseUrl);
-                    StateMachinesApi machines = new StateMachinesApi(client);
-                    ExecutionsApi executions = new ExecutionsApi(client);
-
-                    StateMachineVersionResponse version = machines.putStateMachine("greeter", new PutStateMachineRequest()
-                            .definition(Map.of("StartAt", "Greet", "States", Map.of("Greet", Map.of(
-                                    "Type", "Pass", "Parameters", Map.of("greeting.$", "States.Format('Hello, {}', $.who)"),
-                                    "End", true)))));
-                    StartExecutionResponse started = executions.startExecution(new StartExecutionRequest()
+                /** Registers the machine and starts it: "version=… started=… id=…". */
+                public static String start(String baseUrl) throws Exception {
+                    ApiClient client = client(baseUrl);
+                    StateMachineVersionResponse version = new StateMachinesApi(client).putStateMachine("greeter",
+                            new PutStateMachineRequest().definition(Map.of("StartAt", "Greet", "States", Map.of("Greet",
+                                    Map.of("Type", "Pass", "Parameters", Map.of("greeting.$",
+                                            "States.Format('Hello, {}', $.who)"), "End", true)))));
+                    StartExecutionResponse started = new ExecutionsApi(client).startExecution(new StartExecutionRequest()
                             .stateMachine("greeter").name("from-the-client").input(Map.of("who", "client")));
-                    ExecutionResponse execution = executions.getExecution(started.getExecutionId());
-                    for (int i = 0; i < 200 && "RUNNING".equals(execution.getStatus()); i++) {
-                        Thread.sleep(50);
-                        execution = executions.getExecution(started.getExecutionId());
-                    }
+                    return "version=" + version.getVersion() + " started=" + started.getStatus() + " id="
+                            + started.getExecutionId();
+                }
+
+                /** Reads the execution back, and an unknown one: "ended=… output=… unknown=…". */
+                public static String read(String baseUrl, String id) throws Exception {
+                    ExecutionsApi executions = new ExecutionsApi(client(baseUrl));
+                    ExecutionResponse execution = executions.getExecution(UUID.fromString(id));
                     int missing;
                     try {
                         executions.getExecution(UUID.randomUUID());
@@ -74,8 +77,13 @@ class OpenApiClientTest extends IntegrationTest {
                     } catch (ApiException e) {
                         missing = e.getCode();
                     }
-                    return "version=" + version.getVersion() + " started=" + started.getStatus() + " ended="
-                            + execution.getStatus() + " output=" + execution.getOutput() + " unknown=" + missing;
+                    return "ended=" + execution.getStatus() + " output=" + execution.getOutput() + " unknown=" + missing;
+                }
+
+                private static ApiClient client(String baseUrl) {
+                    ApiClient client = new ApiClient();
+                    client.updateBaseUri(baseUrl);
+                    return client;
                 }
             }
             """;
@@ -116,10 +124,23 @@ class OpenApiClientTest extends IntegrationTest {
 
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 getClass().getClassLoader())) {
-            Object answer = loader.loadClass("stepwise.client.ClientUser").getMethod("run", String.class)
-                    .invoke(null, "http://localhost:" + port);
-            assertThat(answer).hasToString("version=1 started=RUNNING ended=SUCCEEDED"
-                    + " output={greeting=Hello, client} unknown=404");
+            Class<?> clientUser = loader.loadClass("stepwise.client.ClientUser");
+            String baseUrl = "http://localhost:" + port;
+            String started = (String) clientUser.getMethod("start", String.class).invoke(null, baseUrl);
+            assertThat(started).startsWith("version=1 started=RUNNING id=");
+            String id = started.substring(started.indexOf("id=") + 3);
+            Method read = clientUser.getMethod("read", String.class, String.class);
+            String ended = Eventually.await(Duration.ofSeconds(10), () -> invoke(read, baseUrl, id),
+                    answer -> !answer.startsWith("ended=RUNNING"));
+            assertThat(ended).isEqualTo("ended=SUCCEEDED output={greeting=Hello, client} unknown=404");
+        }
+    }
+
+    private static String invoke(Method method, Object... args) {
+        try {
+            return (String) method.invoke(null, args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 
