@@ -7,10 +7,6 @@ import io.stepwise.task.IdempotencyKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Arrays;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class HmacTaskTokens implements TaskTokens {
 
-    private static final int TOKEN_BYTES = 24;
-
     private final Callbacks callbacks;
-    private volatile SecretKeySpec key;
+    private volatile byte[] key;
 
     HmacTaskTokens(Callbacks callbacks) {
         this.callbacks = callbacks;
@@ -38,14 +32,7 @@ public class HmacTaskTokens implements TaskTokens {
 
     /** The token of the attempt named by {@code attemptKey} (an {@link IdempotencyKey} string). */
     public String token(String attemptKey) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
-            byte[] digest = mac.doFinal(attemptKey.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, TOKEN_BYTES));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return TaskTokens.hmac(key(), attemptKey);
     }
 
     /** What the database keeps of a token, and looks answers up by. */
@@ -57,11 +44,11 @@ public class HmacTaskTokens implements TaskTokens {
         }
     }
 
-    private SecretKeySpec key() {
-        SecretKeySpec k = key;
+    private byte[] key() {
+        byte[] k = key;
         if (k == null) {
             // read on first use, not at start-up: the migration that makes it may run after this bean exists
-            k = new SecretKeySpec(callbacks.tokenSecret(), "HmacSHA256");
+            k = callbacks.tokenSecret();
             key = k;
         }
         return k;

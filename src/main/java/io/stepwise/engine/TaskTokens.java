@@ -1,12 +1,17 @@
 package io.stepwise.engine;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.random.RandomGenerator;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Where the {@code $$.Task.Token} of a callback task comes from. The durable engine derives it from
- * the attempt (so a step re-run after a lost lease hands out the same token its first run may already
- * have sent somewhere); the in-process runner and TestState draw a random one.
+ * Where the {@code $$.Task.Token} of a callback task comes from. One attempt has one token, whoever
+ * asks (Parameters, the handler's context object, a re-run of the attempt); the durable engine derives
+ * it under a key kept in its database, the in-process runner and TestState under a key of their own.
  */
 @FunctionalInterface
 public interface TaskTokens {
@@ -17,12 +22,24 @@ public interface TaskTokens {
      */
     String token(Frame frame, String stateName, long visit, int attempt);
 
-    /** Unguessable and different for every call: 192 random bits from {@code random}. */
+    /** Unguessable tokens (192 bits of HMAC-SHA256) under a key drawn once from {@code random}. */
     static TaskTokens random(RandomGenerator random) {
-        return (frame, stateName, visit, attempt) -> {
-            byte[] bytes = new byte[24];
-            random.nextBytes(bytes);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        };
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        return (frame, stateName, visit, attempt) -> hmac(key, frame.execution().executionId() + "/"
+                + frame.execution().redriveCount() + "/" + frame.path().elements() + "/" + stateName + "#" + visit
+                + "." + attempt);
+    }
+
+    /** 192 bits of HMAC-SHA256 of {@code text} under {@code key}, base64url without padding. */
+    static String hmac(byte[] key, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            byte[] digest = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 24));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 }
