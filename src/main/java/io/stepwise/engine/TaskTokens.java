@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,13 +23,21 @@ public interface TaskTokens {
      */
     String token(Frame frame, String stateName, long visit, int attempt);
 
-    /** Unguessable tokens (192 bits of HMAC-SHA256) under a key drawn once from {@code random}. */
+    /**
+     * Unguessable tokens (192 bits of HMAC-SHA256) under a key drawn from {@code random} when the first
+     * token is asked for, so a run without callback tasks draws nothing (its retry jitter stays as seeded).
+     */
     static TaskTokens random(RandomGenerator random) {
+        AtomicReference<byte[]> key = new AtomicReference<>();
+        return (frame, stateName, visit, attempt) -> hmac(key.updateAndGet(k -> k != null ? k : draw(random)),
+                frame.execution().executionId() + "/" + frame.execution().redriveCount() + "/"
+                        + frame.path().elements() + "/" + stateName + "#" + visit + "." + attempt);
+    }
+
+    private static byte[] draw(RandomGenerator random) {
         byte[] key = new byte[32];
         random.nextBytes(key);
-        return (frame, stateName, visit, attempt) -> hmac(key, frame.execution().executionId() + "/"
-                + frame.execution().redriveCount() + "/" + frame.path().elements() + "/" + stateName + "#" + visit
-                + "." + attempt);
+        return key;
     }
 
     /** 192 bits of HMAC-SHA256 of {@code text} under {@code key}, base64url without padding. */
