@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * (g) Activities: the round trip start → poll → success → SUCCEEDED with workers polling over HTTP, and
+ * (j) Activities: the round trip start → poll → success → SUCCEEDED with workers polling over HTTP, and
  * how soon a waiting poll gets a task once it exists.
  */
 final class ActivityScenario extends Scenario {
@@ -33,7 +33,7 @@ final class ActivityScenario extends Scenario {
     void run() throws Exception {
         int n = settings.activityN;
         int workers = settings.activityWorkers;
-        report.line("## (g) Activities: " + Stats.fmt(n, 0) + " one-activity-Task executions, " + workers
+        report.line("## (j) Activities: " + Stats.fmt(n, 0) + " one-activity-Task executions, " + workers
                 + " workers long-polling over HTTP");
         report.line("");
         db.truncate();

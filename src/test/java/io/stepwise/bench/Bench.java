@@ -15,7 +15,7 @@ import java.time.temporal.ChronoUnit;
  * ({@code bench.*}, {@link BenchSettings}); every {@code stepwise.*} and {@code spring.*} system property
  * is passed on to the applications it starts. Prints a markdown report and writes it to
  * {@code target/bench/}. The scenarios run in this order whatever order {@code bench.scenario} names
- * them in: submit, drain, drain5, httptask, backlog, latency, activity, fanout, soak (backlog and soak use
+ * them in: submit, burst, burst-idle, drain, drain5, httptask, backlog, latency, activity, fanout, soak (backlog and soak use
  * drain's figure).
  */
 public final class Bench {
@@ -50,6 +50,12 @@ public final class Bench {
                 new SubmissionScenario(context).run(app);
             }
         }
+        if (settings.wants("burst")) {
+            new BurstScenario(context).run(false);
+        }
+        if (settings.wants("burst-idle")) {
+            new BurstScenario(context).run(true);
+        }
         Double drainMedian = null;
         if (settings.wants("drain")) {
             drainMedian = Stats.median(new DrainScenario(context).run("(b) drain, one-Task workflow (stepwise:echo)",
@@ -61,7 +67,7 @@ public final class Bench {
         }
         if (settings.wants("httptask")) {
             long before = httpServer.requests();
-            new DrainScenario(context).run("(h) drain, one HTTP Task (arn:aws:states:::http:invoke) against a local "
+            new DrainScenario(context).run("(i) drain, one HTTP Task (arn:aws:states:::http:invoke) against a local "
                     + "JDK HTTP server; executions/s = calls/s", HTTP, 1, Backlog.NONE);
             report.line("HTTP requests the server answered in this scenario (warm-up included): "
                     + Stats.fmt(httpServer.requests() - before, 0));

@@ -78,6 +78,19 @@ final class BenchDb implements AutoCloseable {
     }
 
     /**
+     * A new, empty database on the same server, as a BenchDb of its own (closing it leaves the server
+     * running): for scenarios that must start where a user starts, with tables no one has analyzed.
+     */
+    BenchDb freshDatabase(String name) throws SQLException {
+        exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        exec("CREATE DATABASE " + name);
+        String fresh = embedded != null ? embedded.getJdbcUrl(user, name) : url.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+        BenchDb db = new BenchDb(fresh, user, password, kind, null, null);
+        db.postmaster = postmaster;
+        return db;
+    }
+
+    /**
      * Opens a REPEATABLE READ transaction on a connection of its own and takes its snapshot: until the
      * returned connection is closed, vacuum can remove no row version deleted or updated after now.
      */

@@ -46,6 +46,10 @@ final class BenchSettings {
     final int soakHoldTo = Integer.getInteger("bench.soak.hold-to", 0);
     final int mapItems = Integer.getInteger("bench.map.items", quick ? 1_000 : 10_000);
     final int mapConcurrency = Integer.getInteger("bench.map.concurrency", 100);
+    /** Starts per burst in (g) and (h), and the HTTP clients that send them. */
+    final int burstN = Integer.getInteger("bench.burst.n", quick ? 5_000 : 20_000);
+    final int burstClients = Integer.getInteger("bench.burst.clients", 64);
+    final int burstIdleSeconds = Integer.getInteger("bench.burst.idle-seconds", quick ? 20 : 120);
     final Map<String, String> appProperties = new HashMap<>();
 
     BenchSettings() {
