@@ -48,6 +48,36 @@ final class ApiExamples {
              {"status": 404, "problem": {"type": "urn:stepwise:problem:not-found", "title": "Not found", "status": 404,
                "detail": "No state machine 'farewell' exists.", "pointer": "/executions/1/stateMachine"}}]}""";
 
+    static final String SUBMIT_JOB = """
+            {"type": "stepwise:echo", "payload": {"invoice": 42}, "queue": "default", "priority": 0,
+             "delaySeconds": 0, "uniqueKey": "invoice-42", "maxAttempts": 5,
+             "backoff": {"initialSeconds": 2, "rate": 2.0, "maxSeconds": 300, "jitter": "FULL"},
+             "timeoutSeconds": 60}""";
+
+    static final String JOB = """
+            {"id": "0190a3a0-0000-7000-8000-000000000000", "type": "stepwise:echo", "queue": "default",
+             "priority": 0, "status": "SUCCEEDED", "attempt": 1, "payload": {"invoice": 42},
+             "result": {"invoice": 42}, "createdAt": "2026-01-15T10:30:00Z", "runAt": "2026-01-15T10:30:00Z",
+             "finishedAt": "2026-01-15T10:30:00.012Z", "uniqueKey": "invoice-42"}""";
+
+    static final String SUBMIT_JOBS = """
+            {"jobs": [{"type": "stepwise:echo", "payload": {"invoice": 42}},
+                      {"type": "stepwise:echo", "payload": {"invoice": 43}, "delaySeconds": 3600}]}""";
+
+    static final String JOBS_SUBMITTED = """
+            {"items": [{"status": 201, "job": {"id": "0190a3a0-0000-7000-8000-000000000001", "type": "stepwise:echo",
+               "queue": "default", "priority": 0, "status": "AVAILABLE", "attempt": 0, "payload": {"invoice": 42},
+               "createdAt": "2026-01-15T10:30:00Z", "runAt": "2026-01-15T10:30:00Z"}},
+             {"status": 201, "job": {"id": "0190a3a0-0000-7000-8000-000000000002", "type": "stepwise:echo",
+               "queue": "default", "priority": 0, "status": "SCHEDULED", "attempt": 0, "payload": {"invoice": 43},
+               "createdAt": "2026-01-15T10:30:00Z", "runAt": "2026-01-15T11:30:00Z"}}]}""";
+
+    static final String JOB_PAGE = """
+            {"items": [{"id": "0190a3a0-0000-7000-8000-000000000000", "type": "stepwise:echo", "queue": "default",
+              "priority": 0, "status": "SUCCEEDED", "attempt": 1, "payload": {"invoice": 42},
+              "result": {"invoice": 42}, "createdAt": "2026-01-15T10:30:00Z", "runAt": "2026-01-15T10:30:00Z",
+              "finishedAt": "2026-01-15T10:30:00.012Z"}], "nextCursor": "amIKMDE5MGEzYTA"}""";
+
     static final String EXECUTION = """
             {"executionId": "0190a3a0-0000-7000-8000-000000000000", "name": "greet-world", "stateMachine": "greeter",
              "version": 1, "status": "SUCCEEDED", "input": {"who": "world"}, "output": {"greeting": "Hello, world"},
