@@ -107,10 +107,10 @@ DECLARE
 BEGIN
     IF type IS NULL OR length(type) NOT BETWEEN 1 AND 256 OR type ~ '\s' THEN
         RAISE EXCEPTION 'type must be a task resource of 1 to 256 characters without spaces' USING ERRCODE = '22023';
-    ELSIF v_queue !~ '^[A-Za-z0-9_-]{1,80}$' THEN
-        RAISE EXCEPTION 'queue must be 1 to 80 letters, digits, ''-'' or ''_''' USING ERRCODE = '22023';
-    ELSIF v_priority NOT BETWEEN -32768 AND 32767 THEN
-        RAISE EXCEPTION 'priority must be between -32768 and 32767' USING ERRCODE = '22023';
+    ELSIF v_queue !~ '^[A-Za-z0-9_.:-]{1,64}$' THEN
+        RAISE EXCEPTION 'queue must be 1 to 64 of A-Z a-z 0-9 _ . : -' USING ERRCODE = '22023';
+    ELSIF v_priority NOT BETWEEN -100 AND 100 THEN
+        RAISE EXCEPTION 'priority must be between -100 and 100' USING ERRCODE = '22023';
     ELSIF max_attempts NOT BETWEEN 1 AND 1000 THEN
         RAISE EXCEPTION 'max_attempts must be between 1 and 1000' USING ERRCODE = '22023';
     ELSIF backoff_initial_seconds NOT BETWEEN 1 AND 99999999 THEN
@@ -159,8 +159,9 @@ BEGIN
         END LOOP;
     END IF;
 
-    INSERT INTO execution (id, state_machine_name, state_machine_version, name, status, input, start_date, traceparent)
-    VALUES (v_id, v_machine, 1, v_id::text, 'RUNNING', v_payload, now, traceparent);
+    INSERT INTO execution (id, state_machine_name, state_machine_version, name, status, input, start_date, traceparent,
+                           queue, priority)
+    VALUES (v_id, v_machine, 1, v_id::text, 'RUNNING', v_payload, now, traceparent, v_queue, v_priority);
     INSERT INTO step (execution_id, queue, priority, status, kind, state_name, input, run_at, created_at)
     VALUES (v_id, v_queue, v_priority, 'READY', 'ENTER', 'Job', v_payload, v_run_at, now);
     INSERT INTO job (execution_id, type, run_at, unique_key) VALUES (v_id, type, v_run_at, unique_key);

@@ -31,8 +31,7 @@ SELECT stepwise.job_definition_text(:type, CAST(:maxAttempts AS integer), CAST(:
 -- finished job's step is gone (or kept, FAILED/CANCELLED, for a redrive), so its attempts are counted
 -- from its history then. Also the read of given jobs (:ids).
 SELECT * FROM (
-    SELECT j.execution_id, j.type, j.run_at, j.unique_key, coalesce(s.queue, 'default') AS queue,
-           coalesce(s.priority, 0) AS priority, e.input::text AS payload, e.output::text AS output, e.error, e.cause,
+    SELECT j.execution_id, j.type, j.run_at, j.unique_key, e.queue, e.priority, e.input::text AS payload, e.output::text AS output, e.error, e.cause,
            e.start_date, e.stop_date,
            stepwise.job_status(e.status, s.status, s.attempt, s.run_at, :now) AS status,
            coalesce(s.attempt, (SELECT count(*) FROM history h CROSS JOIN json_array_elements(h.events) ev
@@ -40,7 +39,7 @@ SELECT * FROM (
                                   AND coalesce(ev ->> 't', ev ->> 'type') = 'TaskScheduled')) AS attempt
     FROM job j
     JOIN execution e ON e.id = j.execution_id
-    LEFT JOIN LATERAL (SELECT st.status, st.attempt, st.run_at, st.queue, st.priority FROM step st
+    LEFT JOIN LATERAL (SELECT st.status, st.attempt, st.run_at FROM step st
                        WHERE st.execution_id = j.execution_id AND st.parent_id IS NULL
                        ORDER BY st.id LIMIT 1) s ON true
     WHERE j.execution_id < :after

@@ -8,6 +8,7 @@ import io.stepwise.store.JobFilter;
 import io.stepwise.store.JobShape;
 import io.stepwise.store.NewJob;
 import io.stepwise.store.NotFoundException;
+import io.stepwise.store.Placement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -47,8 +48,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/v1/jobs")
 class JobController {
 
-    static final String QUEUE = "[A-Za-z0-9_-]{1,80}";
-
     private final Jobs jobs;
     private final ApiProperties properties;
     private final Clock clock;
@@ -75,8 +74,8 @@ class JobController {
     record SubmitJobRequest(
             @NotBlank @Size(max = 256) @Pattern(regexp = "\\S+", message = "must not contain spaces") String type,
             JsonNode payload,
-            @Pattern(regexp = QUEUE, message = "must be 1 to 80 letters, digits, '-' or '_'") String queue,
-            @Min(-32768) @Max(32767) Integer priority,
+            @Pattern(regexp = Placement.QUEUE_PATTERN, message = ExecutionController.QUEUE_MESSAGE) String queue,
+            @Min(Placement.MIN_PRIORITY) @Max(Placement.MAX_PRIORITY) Integer priority,
             String runAt,
             @Min(0) @Max(31_622_400) Integer delaySeconds,
             @Size(min = 1, max = 256) String uniqueKey,
@@ -159,7 +158,7 @@ class JobController {
     @GetMapping
     JobPage list(
             @RequestParam(required = false) @Size(min = 1, max = 256) String type,
-            @RequestParam(required = false) @Pattern(regexp = QUEUE) String queue,
+            @RequestParam(required = false) @Pattern(regexp = Placement.QUEUE_PATTERN, message = ExecutionController.QUEUE_MESSAGE) String queue,
             @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor) {

@@ -20,8 +20,7 @@ import tools.jackson.databind.JsonNode;
 class JobApiTest extends IntegrationTest {
 
     private static final String FLAKY = "{\"invoice\":\"job-api-flaky\"}";
-    /** No worker polls this queue, so a due job there stays AVAILABLE. */
-    private static final String UNPOLLED = "nobody-polls-this";
+    private static final String OTHER_QUEUE = "reports";
 
     @AfterEach
     void stopFailing() {
@@ -83,14 +82,6 @@ class JobApiTest extends IntegrationTest {
     }
 
     @Test
-    void aDueJobNoWorkerTookIsAvailable() {
-        Response created = api.post("/v1/jobs", "{\"type\": \"stepwise:echo\", \"queue\": \"" + UNPOLLED + "\"}");
-        assertThat(created.body().get("status").asString()).isEqualTo("AVAILABLE");
-        assertThat(created.body().get("attempt").asInt()).isZero();
-        assertThat(created.body().get("queue").asString()).isEqualTo(UNPOLLED);
-    }
-
-    @Test
     void aRunningJobIsRunningUntilCancelled() throws InterruptedException {
         String id = api.post("/v1/jobs", "{\"type\": \"test:block\"}").body().get("id").asString();
         assertThat(TestTaskHandlers.block(UUID.fromString(id)).started().await(20, TimeUnit.SECONDS)).isTrue();
@@ -124,13 +115,13 @@ class JobApiTest extends IntegrationTest {
 
     @Test
     void theRetryOptionsBecomeTheTasksRetryAndOneDefinitionServesEachShape() {
-        String job = "{\"type\": \"stepwise:echo\", \"queue\": \"" + UNPOLLED + "\", \"maxAttempts\": 5, \"backoff\":"
+        String job = "{\"type\": \"stepwise:echo\", \"queue\": \"" + OTHER_QUEUE + "\", \"maxAttempts\": 5, \"backoff\":"
                 + " {\"initialSeconds\": 2, \"rate\": 1.50, \"maxSeconds\": 30, \"jitter\": \"NONE\"},"
                 + " \"timeoutSeconds\": 9}";
         String id = api.post("/v1/jobs", job).body().get("id").asString();
         api.post("/v1/jobs", job);
         api.post("/v1/jobs", job.replace("1.50", "1.5"));
-        api.post("/v1/jobs", "{\"type\": \"stepwise:echo\", \"queue\": \"" + UNPOLLED + "\"}");
+        api.post("/v1/jobs", "{\"type\": \"stepwise:echo\", \"queue\": \"" + OTHER_QUEUE + "\"}");
 
         String machine = api.get("/v1/executions/" + id).body().get("stateMachine").asString();
         JsonNode task = api.get("/v1/state-machines/" + machine).body().get("definition").get("States").get("Job");
@@ -188,8 +179,8 @@ class JobApiTest extends IntegrationTest {
     @Test
     void aBatchIsAnsweredInOrderInOneTransaction() {
         Response batch = api.post("/v1/jobs/batch", "{\"jobs\": [{\"type\": \"stepwise:echo\", \"payload\": 1},"
-                + " {\"type\": \"test:block\", \"uniqueKey\": \"k\", \"queue\": \"" + UNPOLLED + "\"},"
-                + " {\"type\": \"test:block\", \"uniqueKey\": \"k\", \"queue\": \"" + UNPOLLED + "\"},"
+                + " {\"type\": \"stepwise:echo\", \"uniqueKey\": \"k\", \"delaySeconds\": 600},"
+                + " {\"type\": \"stepwise:echo\", \"uniqueKey\": \"k\", \"delaySeconds\": 600},"
                 + " {\"type\": \"stepwise:echo\", \"delaySeconds\": 60}]}");
         assertThat(batch.status()).isEqualTo(200);
         JsonNode items = batch.body().get("items");
@@ -228,6 +219,7 @@ class JobApiTest extends IntegrationTest {
         assertPointer("{\"type\": \"stepwise:echo\", \"maxAttempts\": 0}", "/maxAttempts");
         assertPointer("{\"type\": \"stepwise:echo\", \"backoff\": {\"rate\": 0.5}}", "/backoff/rate");
         assertPointer("{\"type\": \"stepwise:echo\", \"queue\": \"a b\"}", "/queue");
+        assertPointer("{\"type\": \"stepwise:echo\", \"priority\": 101}", "/priority");
         assertPointer("{\"type\": \"stepwise:echo\", \"payload\": \"{not json\"}", "/payload");
         assertThat(api.get("/v1/jobs?status=DONE").body().get("parameter").asString()).isEqualTo("status");
         assertThat(api.get("/v1/jobs/0190a3a0-0000-7000-8000-000000000000").status()).isEqualTo(404);
@@ -248,8 +240,12 @@ class JobApiTest extends IntegrationTest {
             ids.add(api.post("/v1/jobs", "{\"type\": \"stepwise:echo\", \"delaySeconds\": 600, \"payload\": " + i + "}")
                     .body().get("id").asString());
         }
-        String other = api.post("/v1/jobs", "{\"type\": \"test:count\", \"queue\": \"" + UNPOLLED + "\"}").body()
-                .get("id").asString();
+        Response otherQueue = api.post("/v1/jobs", "{\"type\": \"test:count\", \"queue\": \"" + OTHER_QUEUE
+                + "\", \"priority\": 7}");
+        assertThat(otherQueue.body().get("queue").asString()).isEqualTo(OTHER_QUEUE);
+        assertThat(otherQueue.body().get("priority").asInt()).isEqualTo(7);
+        String other = otherQueue.body().get("id").asString();
+        awaitStatus(other, "SUCCEEDED");
 
         Response first = api.get("/v1/jobs?type=stepwise:echo&limit=3");
         assertThat(first.body().get("items")).hasSize(3);
@@ -259,10 +255,11 @@ class JobApiTest extends IntegrationTest {
         assertThat(rest.body().get("items").get(1).get("id").asString()).isEqualTo(ids.get(0));
         assertThat(rest.body().get("nextCursor").isNull()).isTrue();
 
-        JsonNode available = api.get("/v1/jobs?status=AVAILABLE").body().get("items");
-        assertThat(available).hasSize(1);
-        assertThat(available.get(0).get("id").asString()).isEqualTo(other);
-        assertThat(api.get("/v1/jobs?queue=" + UNPOLLED).body().get("items")).hasSize(1);
+        JsonNode succeeded = api.get("/v1/jobs?status=SUCCEEDED").body().get("items");
+        assertThat(succeeded).hasSize(1);
+        assertThat(succeeded.get(0).get("id").asString()).isEqualTo(other);
+        assertThat(succeeded.get(0).get("queue").asString()).isEqualTo(OTHER_QUEUE);
+        assertThat(api.get("/v1/jobs?queue=" + OTHER_QUEUE).body().get("items")).hasSize(1);
         assertThat(api.get("/v1/jobs?status=SCHEDULED").body().get("items")).hasSize(5);
         assertThat(api.get("/v1/jobs?cursor=bm9wZQ").status()).isEqualTo(400);
     }
