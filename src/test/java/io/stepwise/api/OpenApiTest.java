@@ -111,7 +111,13 @@ class OpenApiTest extends IntegrationTest {
                 "POST /v1/activities/{name}/poll",
                 "POST /v1/tasks/success",
                 "POST /v1/tasks/failure",
-                "POST /v1/tasks/heartbeat");
+                "POST /v1/tasks/heartbeat",
+                "POST /v1/jobs",
+                "POST /v1/jobs/batch",
+                "GET /v1/jobs",
+                "GET /v1/jobs/{id}",
+                "POST /v1/jobs/{id}/cancel",
+                "POST /v1/jobs/{id}/retry");
     }
 
     @Test
@@ -338,7 +344,13 @@ class OpenApiTest extends IntegrationTest {
                 {"POST /v1/tasks/success", "204", "404 task-not-found", "409 task-already-answered", "410 task-timed-out",
                         "400 invalid-request"},
                 {"POST /v1/tasks/failure", "204", "404 task-not-found", "400 invalid-request"},
-                {"POST /v1/tasks/heartbeat", "204", "400 invalid-request"}};
+                {"POST /v1/tasks/heartbeat", "204", "400 invalid-request"},
+                {"POST /v1/jobs", "201", "200", "400 invalid-request"},
+                {"POST /v1/jobs/batch", "200", "400 invalid-request"},
+                {"GET /v1/jobs", "200", "400 invalid-parameter"},
+                {"GET /v1/jobs/{id}", "200", "404 not-found"},
+                {"POST /v1/jobs/{id}/cancel", "200", "404 not-found", "409 job-finished"},
+                {"POST /v1/jobs/{id}/retry", "200", "404 not-found", "409 job-not-retryable"}};
         List<String> faults = new ArrayList<>();
         for (String[] row : proven) {
             Op op = operations().stream().filter(o -> o.toString().equals(row[0])).findFirst().orElseThrow();
