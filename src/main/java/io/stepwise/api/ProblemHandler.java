@@ -2,6 +2,7 @@ package io.stepwise.api;
 
 import io.stepwise.asl.InvalidDefinitionException;
 import io.stepwise.engine.TestStateRejectedException;
+import io.stepwise.schedule.InvalidScheduleException;
 import io.stepwise.store.DatabaseErrors;
 import io.stepwise.store.ExecutionConflictException;
 import io.stepwise.store.NotFoundException;
@@ -85,6 +86,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
         return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(), e.pointer()));
+    }
+
+    @ExceptionHandler(InvalidScheduleException.class)
+    ResponseEntity<ProblemDetail> invalidSchedule(InvalidScheduleException e) {
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(),
+                e.pointer()));
     }
 
     @ExceptionHandler(InvalidParameterException.class)
