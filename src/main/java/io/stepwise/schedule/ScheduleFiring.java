@@ -42,6 +42,7 @@ class ScheduleFiring implements SmartLifecycle {
     private final FireTimes planner;
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong started = new AtomicLong();
+    private final AtomicLong repeated = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
 
@@ -55,6 +56,11 @@ class ScheduleFiring implements SmartLifecycle {
     /** Executions this replica started for schedules since it began. */
     long started() {
         return started.get();
+    }
+
+    /** Fires this replica found started already (the execution of that name existed): 0 unless a lock failed. */
+    long repeated() {
+        return repeated.get();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -123,6 +129,7 @@ class ScheduleFiring implements SmartLifecycle {
                 return;
             }
             started.addAndGet(pass.get().started());
+            repeated.addAndGet(pass.get().repeated());
             if (pass.get().error() != null) {
                 log.warn("Schedule '{}' fired but started nothing: {}", pass.get().schedule(), pass.get().error());
             }

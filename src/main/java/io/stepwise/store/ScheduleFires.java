@@ -51,8 +51,12 @@ public class ScheduleFires {
         this.control = control;
     }
 
-    /** What one claimed schedule's pass did; {@code error} is why a fire started nothing (null when none). */
-    public record Pass(String schedule, int started, int skipped, Instant nextFireAt, String error) {
+    /**
+     * What one claimed schedule's pass did: executions started, fires skipped by overlap SKIP, fires whose
+     * execution existed already (started before by a pass that committed its start but not its
+     * schedule: never expected, since both commit together); {@code error} is why a fire started nothing.
+     */
+    public record Pass(String schedule, int started, int skipped, int repeated, Instant nextFireAt, String error) {
     }
 
     /** The name of the execution a fire starts: {@code <schedule>-<yyyyMMdd'T'HHmmss'Z'>}, the instant in UTC. */
@@ -80,6 +84,7 @@ public class ScheduleFires {
         String error = null;
         int started = 0;
         int skipped = 0;
+        int repeated = 0;
         for (Instant fire : plan.fires()) {
             if (schedule.targetJob() != null) {
                 // the job target is stored and validated, but starting jobs is the jobs service's door
@@ -104,10 +109,14 @@ public class ScheduleFires {
             last = result.start().execution().id();
             lastFire = fire;
             error = null;
-            started++;
+            if (result.start().created()) {
+                started++;
+            } else {
+                repeated++;
+            }
         }
         record(schedule.name(), plan.nextFireAt(), lastFire, last, error);
-        return Optional.of(new Pass(schedule.name(), started, skipped, plan.nextFireAt(), error));
+        return Optional.of(new Pass(schedule.name(), started, skipped, repeated, plan.nextFireAt(), error));
     }
 
     /**
@@ -120,7 +129,7 @@ public class ScheduleFires {
             FirePlan plan = planner.plan(schedule, now);
             record(schedule.name(), plan.nextFireAt(), schedule.lastFireAt(), schedule.lastExecutionId(), reason);
             log.warn("Schedule '{}' skipped {} fire(s): {}", schedule.name(), plan.fires().size(), reason);
-            return new Pass(schedule.name(), 0, plan.fires().size(), plan.nextFireAt(), reason);
+            return new Pass(schedule.name(), 0, plan.fires().size(), 0, plan.nextFireAt(), reason);
         });
     }
 
