@@ -111,7 +111,13 @@ class OpenApiTest extends IntegrationTest {
                 "POST /v1/activities/{name}/poll",
                 "POST /v1/tasks/success",
                 "POST /v1/tasks/failure",
-                "POST /v1/tasks/heartbeat");
+                "POST /v1/tasks/heartbeat",
+                "PUT /v1/schedules/{name}",
+                "GET /v1/schedules",
+                "GET /v1/schedules/{name}",
+                "DELETE /v1/schedules/{name}",
+                "POST /v1/schedules/{name}/pause",
+                "POST /v1/schedules/{name}/resume");
     }
 
     @Test
@@ -338,7 +344,14 @@ class OpenApiTest extends IntegrationTest {
                 {"POST /v1/tasks/success", "204", "404 task-not-found", "409 task-already-answered", "410 task-timed-out",
                         "400 invalid-request"},
                 {"POST /v1/tasks/failure", "204", "404 task-not-found", "400 invalid-request"},
-                {"POST /v1/tasks/heartbeat", "204", "400 invalid-request"}};
+                {"POST /v1/tasks/heartbeat", "204", "400 invalid-request"},
+                {"PUT /v1/schedules/{name}", "201", "200", "400 invalid-request", "400 malformed-request",
+                        "400 invalid-parameter"},
+                {"GET /v1/schedules", "200"},
+                {"GET /v1/schedules/{name}", "200", "404 not-found"},
+                {"DELETE /v1/schedules/{name}", "204", "404 not-found"},
+                {"POST /v1/schedules/{name}/pause", "200", "404 not-found"},
+                {"POST /v1/schedules/{name}/resume", "200", "404 not-found"}};
         List<String> faults = new ArrayList<>();
         for (String[] row : proven) {
             Op op = operations().stream().filter(o -> o.toString().equals(row[0])).findFirst().orElseThrow();

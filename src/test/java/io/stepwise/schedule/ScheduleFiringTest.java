@@ -200,4 +200,24 @@ class ScheduleFiringTest extends IntegrationTest {
         assertThat(executionNames("report")).containsExactly(fireName("window", start),
                 fireName("window", start.plus(Duration.ofHours(1))));
     }
+
+    /**
+     * Berlin's daylight-saving days in 2027, on the service's clock: 02:30 fires once on 28 March, when
+     * the clocks skip from 02:00 to 03:00 (at 03:30 CEST), and once on 31 October, when 02:30 happens
+     * twice (at the first, CEST).
+     */
+    @Test
+    void aDailyBerlinFireAt0230FiresOnceOnBothDaylightSavingDays() {
+        machines.register("report", Json.parse(Asl.single("Done", Asl.pass())), null);
+        api.put("/v1/schedules/berlin", """
+                {"cron": "30 2 * * *", "timezone": "Europe/Berlin", "target": {"stateMachine": "report"}}""");
+        Instant springForward = Instant.parse("2027-03-28T01:30:00Z");
+        clock.advance(Duration.between(clock.instant(), springForward));
+        awaitNextFire("berlin", Instant.parse("2027-03-29T00:30:00Z"));
+        Instant fallBack = Instant.parse("2027-10-31T00:30:00Z");
+        clock.advance(Duration.between(clock.instant(), fallBack));
+        awaitNextFire("berlin", Instant.parse("2027-11-01T01:30:00Z"));
+        assertThat(executionNames("report")).containsExactly(fireName("berlin", springForward),
+                fireName("berlin", fallBack));
+    }
 }
