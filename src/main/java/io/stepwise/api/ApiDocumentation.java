@@ -82,7 +82,8 @@ class ApiDocumentation {
                                 + " queue, a priority and an optional unique key (docs/jobs.md)."),
                         new Tag().name("Activities").description("Task queues that workers in any language poll over HTTP."),
                         new Tag().name("Task tokens").description("Answer a task that waits for its token: an activity's, or a"
-                                + " .waitForTaskToken call's.")))
+                                + " .waitForTaskToken call's."),
+                        new Tag().name("Schedules").description("Start executions on a cron schedule, in a time zone.")))
                 .components(new Components().addSchemas(PROBLEM_SCHEMA, problemSchema())
                         .addSchemas(JSON_VALUE_SCHEMA, new JsonSchema().description(
                                 "Any JSON value: an object, array, string, number, boolean or null.")));

@@ -151,4 +151,18 @@ final class ApiExamples {
 
     static final String TASK_HEARTBEAT = """
             {"taskToken": "c3RlcHdpc2UtZXhhbXBsZS10b2tlbi0xMjM0"}""";
+
+    static final String PUT_SCHEDULE = """
+            {"cron": "30 2 * * *", "timezone": "Europe/Berlin", "target": {"stateMachine": "nightly-report"},
+             "input": {"report": "sales"}, "overlap": "SKIP", "catchUp": "LATEST"}""";
+
+    static final String SCHEDULE = """
+            {"name": "nightly", "cron": "30 2 * * *", "timezone": "Europe/Berlin",
+             "target": {"stateMachine": "nightly-report", "version": null, "job": null}, "input": {"report": "sales"},
+             "overlap": "SKIP", "catchUp": "LATEST", "paused": false, "startAt": null, "endAt": null,
+             "nextFireAt": "2026-01-16T01:30:00Z", "lastFireAt": "2026-01-15T01:30:00Z",
+             "lastExecutionId": "0190a3a0-0000-7000-8000-000000000000", "lastError": null,
+             "createdAt": "2026-01-10T09:00:00Z", "updatedAt": "2026-01-10T09:00:00Z"}""";
+
+    static final String SCHEDULE_PAGE = "{\"items\": [" + SCHEDULE + "], \"nextCursor\": null}";
 }

@@ -27,6 +27,14 @@ final class Cursors {
         return cursor == null ? "" : decode(cursor, "sm", 1)[0];
     }
 
+    static String schedules(String lastName) {
+        return encode("sc", lastName);
+    }
+
+    static String schedulesAfter(String cursor) {
+        return cursor == null ? "" : decode(cursor, "sc", 1)[0];
+    }
+
     static String executions(ExecutionKey key) {
         return key == null ? null : encode("ex", key.startDate().toString(), key.id().toString());
     }

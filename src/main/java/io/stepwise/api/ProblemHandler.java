@@ -4,6 +4,7 @@ import io.stepwise.asl.InvalidDefinitionException;
 import io.stepwise.engine.TestStateRejectedException;
 import io.stepwise.jobs.InvalidJobException;
 import io.stepwise.jobs.JobStateException;
+import io.stepwise.schedule.InvalidScheduleException;
 import io.stepwise.store.DatabaseErrors;
 import io.stepwise.store.ExecutionConflictException;
 import io.stepwise.store.NotFoundException;
@@ -91,6 +92,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidJobException.class)
     ResponseEntity<ProblemDetail> invalidJob(InvalidJobException e) {
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(),
+                e.pointer()));
+    }
+
+    @ExceptionHandler(InvalidScheduleException.class)
+    ResponseEntity<ProblemDetail> invalidSchedule(InvalidScheduleException e) {
         return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(),
                 e.pointer()));
     }

@@ -24,7 +24,7 @@ enum ProblemType {
             "A Task, Map or Parallel state is tested without a `mock` of its work.",
             "A Task state needs a mock to be tested: give mock.result or mock.errorOutput.", "/mock"),
     NOT_FOUND(404, "not-found", "Not found",
-            "The state machine, version, execution or activity named does not exist.",
+            "The state machine, version, execution, activity or schedule named does not exist.",
             "No execution '0190a3a0-0000-7000-8000-000000000000' exists.", null),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable",
             "The Accept header allows neither application/json nor application/problem+json.",
