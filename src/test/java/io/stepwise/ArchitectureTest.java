@@ -30,6 +30,7 @@ class ArchitectureTest {
             .layer("activity").definedBy("io.stepwise.activity..")
             .layer("worker").definedBy("io.stepwise.worker..")
             .layer("maintenance").definedBy("io.stepwise.maintenance..")
+            .layer("security").definedBy("io.stepwise.security..")
             .layer("api").definedBy("io.stepwise.api..")
             .layer("observability").definedBy("io.stepwise.observability..")
             .layer("console").definedBy("io.stepwise.console..")
@@ -37,13 +38,14 @@ class ArchitectureTest {
             .whereLayer("config").mayNotBeAccessedByAnyLayer()
             .whereLayer("console").mayNotBeAccessedByAnyLayer()
             .whereLayer("api").mayOnlyBeAccessedByLayers("console", "config")
+            .whereLayer("security").mayOnlyBeAccessedByLayers("api", "console", "config")
             .whereLayer("observability").mayOnlyBeAccessedByLayers("config")
             .whereLayer("maintenance").mayOnlyBeAccessedByLayers("observability", "config")
             .whereLayer("worker").mayOnlyBeAccessedByLayers("observability", "config")
             .whereLayer("activity").mayOnlyBeAccessedByLayers("worker", "api", "observability", "config")
             .whereLayer("task").mayOnlyBeAccessedByLayers("worker", "activity", "config")
-            .whereLayer("store").mayOnlyBeAccessedByLayers("worker", "activity", "maintenance", "api", "observability",
-                    "config")
+            .whereLayer("store").mayOnlyBeAccessedByLayers("worker", "activity", "maintenance", "security", "api",
+                    "observability", "config")
             .whereLayer("engine").mayOnlyBeAccessedByLayers("store", "worker", "activity", "maintenance", "api",
                     "observability", "config")
             .whereLayer("asl").mayOnlyBeAccessedByLayers("engine", "store", "task", "worker", "activity",

@@ -1,6 +1,8 @@
 package io.stepwise.support;
 
 import io.stepwise.store.StateMachineDefinitions;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,6 +50,24 @@ public abstract class IntegrationTest {
         // an HTTP task connection, set here so that the HTTP tests share this one context
         registry.add("stepwise.http.connections.it-api-key.api-key.name", () -> "x-api-key");
         registry.add("stepwise.http.connections.it-api-key.api-key.value", () -> IT_API_KEY);
+        // An external database URL switches authentication on by default (docs/security.md); the tests of
+        // everything else run without it. Security tests switch it on through support.SecurityOn.
+        registry.add("stepwise.security.enabled", () -> "false");
+    }
+
+    /** The token {@link #api} sends as 'Authorization: Bearer'; none, as authentication is off unless a test turns it on. */
+    protected String bearer() {
+        return null;
+    }
+
+    /** {@code headers} plus the Authorization header of {@link #bearer()}, if any, for raw requests. */
+    protected List<String[]> withCredentials(List<String[]> headers) {
+        if (bearer() == null) {
+            return headers;
+        }
+        List<String[]> all = new ArrayList<>(headers);
+        all.add(new String[] {"Authorization", "Bearer " + bearer()});
+        return all;
     }
 
     @BeforeEach
@@ -55,7 +75,7 @@ public abstract class IntegrationTest {
         Tables.truncate(jdbc);
         TestTaskHandlers.reset();
         definitions.forgetAll();
-        api = new Api("http://localhost:" + port);
+        api = new Api("http://localhost:" + port, bearer());
         steps = new StepTable(jdbc);
         historyTable = new HistoryTable(jdbc);
     }
