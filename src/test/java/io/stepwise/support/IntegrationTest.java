@@ -15,7 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * A running Stepwise on a random port against the test JVM's one PostgreSQL, emptied before each test.
  * Subclasses share one Spring context (same configuration), so the service starts once per JVM.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// An external database URL switches authentication on by default (docs/security.md); the tests of everything
+// else run without it. Security tests switch it on with support.SecurityOn, whose @DynamicPropertySource wins.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "stepwise.security.enabled=false")
 public abstract class IntegrationTest {
 
     @Autowired
@@ -50,9 +52,6 @@ public abstract class IntegrationTest {
         // an HTTP task connection, set here so that the HTTP tests share this one context
         registry.add("stepwise.http.connections.it-api-key.api-key.name", () -> "x-api-key");
         registry.add("stepwise.http.connections.it-api-key.api-key.value", () -> IT_API_KEY);
-        // An external database URL switches authentication on by default (docs/security.md); the tests of
-        // everything else run without it. Security tests switch it on through support.SecurityOn.
-        registry.add("stepwise.security.enabled", () -> "false");
     }
 
     /** The token {@link #api} sends as 'Authorization: Bearer'; none, as authentication is off unless a test turns it on. */

@@ -12,7 +12,8 @@ public final class Tables {
     public static void truncate(JdbcClient jdbc) {
         for (int attempt = 1; ; attempt++) {
             try {
-                jdbc.sql("TRUNCATE state_machine, execution, step, history, task_token, activity").update();
+                jdbc.sql("TRUNCATE state_machine, execution, step, history, task_token, activity, api_key, audit_event")
+                        .update();
                 return;
             } catch (PessimisticLockingFailureException deadlockWithAPoller) {
                 // TRUNCATE's exclusive lock can deadlock with a claim that joins step and execution
