@@ -111,7 +111,12 @@ class OpenApiTest extends IntegrationTest {
                 "POST /v1/activities/{name}/poll",
                 "POST /v1/tasks/success",
                 "POST /v1/tasks/failure",
-                "POST /v1/tasks/heartbeat");
+                "POST /v1/tasks/heartbeat",
+                "POST /v1/api-keys",
+                "GET /v1/api-keys",
+                "GET /v1/api-keys/{id}",
+                "DELETE /v1/api-keys/{id}",
+                "GET /v1/audit");
     }
 
     @Test
@@ -338,7 +343,14 @@ class OpenApiTest extends IntegrationTest {
                 {"POST /v1/tasks/success", "204", "404 task-not-found", "409 task-already-answered", "410 task-timed-out",
                         "400 invalid-request"},
                 {"POST /v1/tasks/failure", "204", "404 task-not-found", "400 invalid-request"},
-                {"POST /v1/tasks/heartbeat", "204", "400 invalid-request"}};
+                {"POST /v1/tasks/heartbeat", "204", "400 invalid-request"},
+                // security.EndpointRolesTest proves 401 and 403 for every endpoint; ApiKeysTest and AuditTest the rest
+                {"GET /v1/executions", "401 unauthorized", "403 forbidden"},
+                {"POST /v1/api-keys", "201", "400 invalid-request", "401 unauthorized", "403 forbidden"},
+                {"GET /v1/api-keys", "200"},
+                {"GET /v1/api-keys/{id}", "200", "404 not-found"},
+                {"DELETE /v1/api-keys/{id}", "204", "404 not-found"},
+                {"GET /v1/audit", "200", "400 invalid-parameter", "403 forbidden"}};
         List<String> faults = new ArrayList<>();
         for (String[] row : proven) {
             Op op = operations().stream().filter(o -> o.toString().equals(row[0])).findFirst().orElseThrow();
