@@ -32,6 +32,7 @@ class ArchitectureTest {
             .layer("maintenance").definedBy("io.stepwise.maintenance..")
             .layer("jobs").definedBy("io.stepwise.jobs..")
             .layer("schedule").definedBy("io.stepwise.schedule..")
+            .layer("security").definedBy("io.stepwise.security..")
             .layer("api").definedBy("io.stepwise.api..")
             .layer("observability").definedBy("io.stepwise.observability..")
             .layer("console").definedBy("io.stepwise.console..")
@@ -40,6 +41,7 @@ class ArchitectureTest {
             .whereLayer("console").mayNotBeAccessedByAnyLayer()
             .whereLayer("api").mayOnlyBeAccessedByLayers("console", "config")
             .whereLayer("jobs").mayOnlyBeAccessedByLayers("api", "console", "config")
+            .whereLayer("security").mayOnlyBeAccessedByLayers("api", "console", "config")
             .whereLayer("observability").mayOnlyBeAccessedByLayers("config")
             .whereLayer("maintenance").mayOnlyBeAccessedByLayers("observability", "config")
             .whereLayer("schedule").mayOnlyBeAccessedByLayers("api", "observability", "config")
@@ -47,7 +49,7 @@ class ArchitectureTest {
             .whereLayer("activity").mayOnlyBeAccessedByLayers("worker", "api", "observability", "config")
             .whereLayer("task").mayOnlyBeAccessedByLayers("worker", "activity", "config")
             .whereLayer("store").mayOnlyBeAccessedByLayers("worker", "activity", "maintenance", "jobs", "schedule",
-                    "api", "observability", "config")
+                    "security", "api", "observability", "config")
             .whereLayer("engine").mayOnlyBeAccessedByLayers("store", "worker", "activity", "maintenance", "jobs",
                     "schedule", "api", "observability", "config")
             .whereLayer("asl").mayOnlyBeAccessedByLayers("engine", "store", "task", "worker", "activity",

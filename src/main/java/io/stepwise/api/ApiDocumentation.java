@@ -11,6 +11,8 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +48,7 @@ import tools.jackson.databind.JsonNode;
 class ApiDocumentation {
 
     static final String PROBLEM_SCHEMA = "Problem";
+    static final String BEARER = "bearer";
     static final String JSON_VALUE_SCHEMA = "JsonValue";
     static final String PROBLEM_JSON = "application/problem+json";
 
@@ -81,10 +84,17 @@ class ApiDocumentation {
                         new Tag().name("Jobs").description("One-off background jobs: a task with retries, a due time, a"
                                 + " queue, a priority and an optional unique key (docs/jobs.md)."),
                         new Tag().name("Activities").description("Task queues that workers in any language poll over HTTP."),
+                        new Tag().name("Security").description("API keys and the audit trail of mutating calls (admins"
+                                + " only)."),
                         new Tag().name("Task tokens").description("Answer a task that waits for its token: an activity's, or a"
                                 + " .waitForTaskToken call's."),
                         new Tag().name("Schedules").description("Start executions on a cron schedule, in a time zone.")))
+                // every operation takes a bearer API key or JWT while authentication is on (docs/security.md)
+                .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 .components(new Components().addSchemas(PROBLEM_SCHEMA, problemSchema())
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .description("An API key (sw_...) from POST /v1/api-keys or the bootstrap key, or a JWT"
+                                        + " of the configured OAuth 2 / OIDC issuer."))
                         .addSchemas(JSON_VALUE_SCHEMA, new JsonSchema().description(
                                 "Any JSON value: an object, array, string, number, boolean or null.")));
     }
@@ -113,8 +123,8 @@ class ApiDocumentation {
 
     /** The problems {@code handler} can answer, in the order of {@link ProblemType}. */
     static Set<ProblemType> answeredProblems(HandlerMethod handler) {
-        Set<ProblemType> types = EnumSet.of(ProblemType.NOT_ACCEPTABLE, ProblemType.INTERNAL,
-                ProblemType.DATABASE_UNAVAILABLE);
+        Set<ProblemType> types = EnumSet.of(ProblemType.UNAUTHORIZED, ProblemType.FORBIDDEN,
+                ProblemType.NOT_ACCEPTABLE, ProblemType.INTERNAL, ProblemType.DATABASE_UNAVAILABLE);
         for (MethodParameter parameter : handler.getMethodParameters()) {
             if (parameter.hasParameterAnnotation(RequestBody.class)) {
                 types.addAll(List.of(ProblemType.MALFORMED_REQUEST, ProblemType.INVALID_REQUEST,

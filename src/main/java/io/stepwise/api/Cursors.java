@@ -1,5 +1,6 @@
 package io.stepwise.api;
 
+import io.stepwise.store.AuditLog;
 import io.stepwise.store.ExecutionKey;
 import io.stepwise.store.HistoryPosition;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,22 @@ final class Cursors {
             }
             return position;
         } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
+    static String audit(AuditLog.Position position) {
+        return encode("au", position.at().toString(), Long.toString(position.id()));
+    }
+
+    static AuditLog.Position auditAfter(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        String[] parts = decode(cursor, "au", 2);
+        try {
+            return new AuditLog.Position(Instant.parse(parts[0]), Long.parseLong(parts[1]));
+        } catch (RuntimeException e) {
             throw invalid();
         }
     }

@@ -303,7 +303,7 @@ class ExecutionController {
         }
     }
 
-    private static Instant instant(String parameter, String text) {
+    static Instant instant(String parameter, String text) {
         if (text == null) {
             return null;
         }

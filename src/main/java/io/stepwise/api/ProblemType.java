@@ -23,6 +23,15 @@ enum ProblemType {
     MOCK_REQUIRED(400, "mock-required", "Mock required",
             "A Task, Map or Parallel state is tested without a `mock` of its work.",
             "A Task state needs a mock to be tested: give mock.result or mock.errorOutput.", "/mock"),
+    UNAUTHORIZED(401, "unauthorized", "Unauthorized",
+            "Authentication is on and the request has no valid credentials: send 'Authorization: Bearer <API key or"
+                    + " JWT>'. The response carries WWW-Authenticate.",
+            "This endpoint needs credentials: send 'Authorization: Bearer <API key or JWT>' (docs/security.md).", null),
+    FORBIDDEN(403, "forbidden", "Forbidden",
+            "The caller's role does not allow this endpoint (reader: reads; operator: starts, stops, redrives, task"
+                    + " answers; worker: activity polls and task answers; admin: everything).",
+            "Your role does not allow PUT /v1/state-machines/greeter. Ask an admin for a key of a role that does.",
+            null),
     NOT_FOUND(404, "not-found", "Not found",
             "The state machine, version, execution, activity or schedule named does not exist.",
             "No execution '0190a3a0-0000-7000-8000-000000000000' exists.", null),

@@ -1,5 +1,6 @@
 package io.stepwise.maintenance;
 
+import io.stepwise.store.AuditLog;
 import io.stepwise.store.ExecutionHousekeeping;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes finished executions (with their history) once they are older than the retention, in small
- * batches, stopping as soon as this replica is no longer the leader.
+ * Deletes finished executions (with their history) once they are older than the retention, and audit
+ * events older than theirs, in small batches, stopping as soon as this replica is no longer the leader.
  */
 @Component
 @ConditionalOnProperty(name = "stepwise.maintenance.enabled", havingValue = "true", matchIfMissing = true)
@@ -22,20 +23,24 @@ class RetentionPruner implements MaintenanceTask {
 
     /**
      * @param retention how long finished executions stay readable ({@code stepwise.retention.finished})
-     * @param batch executions deleted per transaction
+     * @param batch executions (or audit events) deleted per transaction
+     * @param audit how long the audit trail keeps a call ({@code stepwise.retention.audit})
      */
     @ConfigurationProperties("stepwise.retention")
-    record RetentionProperties(@DefaultValue("30d") Duration finished, @DefaultValue("500") int batch) {
+    record RetentionProperties(@DefaultValue("30d") Duration finished, @DefaultValue("500") int batch,
+            @DefaultValue("90d") Duration audit) {
     }
 
     private final ExecutionHousekeeping housekeeping;
+    private final AuditLog audit;
     private final LeaderElection leader;
     private final RetentionProperties properties;
     private final Clock clock;
 
-    RetentionPruner(ExecutionHousekeeping housekeeping, LeaderElection leader, RetentionProperties properties,
-            Clock clock) {
+    RetentionPruner(ExecutionHousekeeping housekeeping, AuditLog audit, LeaderElection leader,
+            RetentionProperties properties, Clock clock) {
         this.housekeeping = housekeeping;
+        this.audit = audit;
         this.leader = leader;
         this.properties = properties;
         this.clock = clock;
@@ -57,6 +62,21 @@ class RetentionPruner implements MaintenanceTask {
         } while (deleted == properties.batch() && leader.isLeader());
         if (total > 0) {
             log.info("Pruned {} executions that finished before {}", total, cutoff);
+        }
+        pruneAudit();
+    }
+
+    /** The audit trail has its own retention: it is usually kept longer than the executions it names. */
+    private void pruneAudit() {
+        var cutoff = clock.instant().minus(properties.audit());
+        int total = 0;
+        int deleted;
+        do {
+            deleted = audit.pruneBefore(cutoff, properties.batch());
+            total += deleted;
+        } while (deleted == properties.batch() && leader.isLeader());
+        if (total > 0) {
+            log.info("Pruned {} audit events recorded before {}", total, cutoff);
         }
     }
 }

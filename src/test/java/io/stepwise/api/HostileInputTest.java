@@ -139,7 +139,7 @@ class HostileInputTest extends IntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void isAProblem(Case c) {
-        var answer = RawHttp.send(port, c.method(), c.target(), c.headers(),
+        var answer = RawHttp.send(port, c.method(), c.target(), withCredentials(c.headers()),
                 c.body() == null ? null : c.body().getBytes(StandardCharsets.UTF_8), 30_000);
         assertThat(answer.status()).as(answer.text()).isEqualTo(c.status());
         assertThat(answer.contentType()).as(answer.text()).startsWith("application/problem+json");
@@ -204,7 +204,7 @@ class HostileInputTest extends IntegrationTest {
     }
 
     private RawHttp.Answer get(String method, String target, String body) {
-        return RawHttp.send(port, method, target, body == null ? List.of() : json(),
+        return RawHttp.send(port, method, target, withCredentials(body == null ? List.of() : json()),
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8), 30_000);
     }
 }

@@ -123,7 +123,12 @@ class OpenApiTest extends IntegrationTest {
                 "GET /v1/schedules/{name}",
                 "DELETE /v1/schedules/{name}",
                 "POST /v1/schedules/{name}/pause",
-                "POST /v1/schedules/{name}/resume");
+                "POST /v1/schedules/{name}/resume",
+                "POST /v1/api-keys",
+                "GET /v1/api-keys",
+                "GET /v1/api-keys/{id}",
+                "DELETE /v1/api-keys/{id}",
+                "GET /v1/audit");
     }
 
     @Test
@@ -363,7 +368,14 @@ class OpenApiTest extends IntegrationTest {
                 {"GET /v1/schedules/{name}", "200", "404 not-found"},
                 {"DELETE /v1/schedules/{name}", "204", "404 not-found"},
                 {"POST /v1/schedules/{name}/pause", "200", "404 not-found"},
-                {"POST /v1/schedules/{name}/resume", "200", "404 not-found"}};
+                {"POST /v1/schedules/{name}/resume", "200", "404 not-found"},
+                // security.EndpointRolesTest proves 401 and 403 for every endpoint; ApiKeysTest and AuditTest the rest
+                {"GET /v1/executions", "401 unauthorized", "403 forbidden"},
+                {"POST /v1/api-keys", "201", "400 invalid-request", "401 unauthorized", "403 forbidden"},
+                {"GET /v1/api-keys", "200"},
+                {"GET /v1/api-keys/{id}", "200", "404 not-found"},
+                {"DELETE /v1/api-keys/{id}", "204", "404 not-found"},
+                {"GET /v1/audit", "200", "400 invalid-parameter", "403 forbidden"}};
         List<String> faults = new ArrayList<>();
         for (String[] row : proven) {
             Op op = operations().stream().filter(o -> o.toString().equals(row[0])).findFirst().orElseThrow();

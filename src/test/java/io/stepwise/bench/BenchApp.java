@@ -49,6 +49,9 @@ final class BenchApp implements AutoCloseable {
         props.put("logging.level.root", "WARN");
         props.put("logging.level.io.stepwise", "WARN");
         props.put("spring.main.banner-mode", "off");
+        // the benchmark measures the engine; -Dstepwise.security.enabled=true (with a bootstrap key) measures
+        // what authentication and the audit trail add to the HTTP row of (a) (docs/performance.md, "Security")
+        props.put("stepwise.security.enabled", "false");
         props.putAll(extra);
         var app = new SpringApplication(StepwiseApplication.class, Beans.class);
         app.setDefaultProperties(props);

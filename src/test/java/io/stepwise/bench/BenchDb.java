@@ -171,7 +171,7 @@ final class BenchDb implements AutoCloseable {
 
     /** Empties the tables the engine writes; definitions stay. */
     void truncate() throws SQLException {
-        exec("TRUNCATE execution, step, history, task_token, job, job_unique_key");
+        exec("TRUNCATE execution, step, history, task_token, job, job_unique_key, audit_event");
     }
 
     void settle() throws SQLException {

@@ -3,6 +3,7 @@ package io.stepwise.bench;
 import static io.stepwise.bench.Workflows.TASK;
 
 import io.stepwise.asl.Json;
+import io.stepwise.security.SecurityMode;
 import io.stepwise.store.Executions;
 import java.io.IOException;
 import java.net.URI;
@@ -54,7 +55,7 @@ final class SubmissionScenario extends Scenario {
                 executions.startAll(Workflows.taskStarts(i, (int) Math.min(batch, total - i)));
             }
         });
-        long failures = httpRow(app.port());
+        long failures = httpRow(app.port(), apiKey(app));
         report.line("");
         report.line("Each configuration: one discarded warm-up run, then " + settings.reps + " measured; tables truncated "
                 + "and CHECKPOINT before each run. HTTP responses other than 201: " + failures + ".");
@@ -99,8 +100,29 @@ final class SubmissionScenario extends Scenario {
                 + Stats.spread(jvmCpu, 0) + " / " + Stats.spread(pgCpu, 0) + " |");
     }
 
+    /**
+     * With authentication on, an operator API key made with the bootstrap key, so the HTTP row pays what
+     * a real client pays: a stored key's lookup (cached) and an audit row per start. Null when off.
+     */
+    private static String apiKey(BenchApp app) throws Exception {
+        if (!app.bean(SecurityMode.class).enabled()) {
+            return null;
+        }
+        String bootstrap = app.bean(org.springframework.core.env.Environment.class)
+                .getRequiredProperty("stepwise.security.bootstrap-key");
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + app.port() + "/v1/api-keys"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + bootstrap)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"bench\", \"role\": \"operator\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("could not create the benchmark's API key: " + response.body());
+        }
+        return Json.parse(response.body()).get("key").asString();
+    }
+
     /** The HTTP row ({@code POST /v1/executions} from many clients) and how many responses were not 201. */
-    private long httpRow(int port) throws Exception {
+    private long httpRow(int port, String apiKey) throws Exception {
         int n = settings.submitN;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
@@ -117,8 +139,12 @@ final class SubmissionScenario extends Scenario {
                 while ((i = next.getAndIncrement()) < n) {
                     String body = "{\"stateMachine\":\"" + TASK + "\",\"input\":{\"n\":" + i + "}}";
                     try {
-                        var response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                        var request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json");
+                        if (apiKey != null) {
+                            request.header("Authorization", "Bearer " + apiKey);
+                        }
+                        var response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() != 201) {
                             failures.incrementAndGet();
                         }
@@ -132,7 +158,8 @@ final class SubmissionScenario extends Scenario {
                 rates.add(n / seconds);
             }
         }
-        report.line("| HTTP `POST /v1/executions` (java.net.http, virtual threads) | " + settings.httpClients + " clients | "
+        report.line("| HTTP `POST /v1/executions` (java.net.http, virtual threads)" + (apiKey == null ? ""
+                : ", authenticated (API key, audited)") + " | " + settings.httpClients + " clients | "
                 + Stats.spread(rates, 0) + " | | | |");
         return failures.get();
     }

@@ -45,4 +45,19 @@ class RetentionPrunerTest extends IntegrationTest {
         assertThat(executions.find(recent)).isPresent();
         assertThat(historyTable.rowsOf(recent)).isPositive();
     }
+
+    /** The audit trail has its own retention (stepwise.retention.audit, 90 days by default). */
+    @Test
+    void auditEventsOlderThanTheirRetentionGo() {
+        for (String age : new String[] {"91 days", "89 days"}) {
+            jdbc.sql("INSERT INTO audit_event (at, actor, method, path, status) VALUES (now() - CAST(? AS interval),"
+                    + " 'key:0123456789ab', 'POST', '/v1/executions', 201)").param(age).update();
+        }
+
+        pruner.run();
+
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE at < now() - interval '90 days'").query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single()).isEqualTo(1);
+    }
 }

@@ -16,9 +16,25 @@ public final class Api {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final String bearer;
 
     public Api(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** @param bearer sent as 'Authorization: Bearer' with every request that carries none of its own; null for none */
+    public Api(String baseUrl, String bearer) {
         this.baseUrl = baseUrl;
+        this.bearer = bearer;
+    }
+
+    /** The same API with another token (null: none). */
+    public Api as(String bearer) {
+        return new Api(baseUrl, bearer);
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
     }
 
     public record Response(int status, String contentType, String location, JsonNode body, String raw,
@@ -45,9 +61,14 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    public Response send(HttpRequest.Builder request) {
+    public Response send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        if (bearer != null && request.headers().firstValue("Authorization").isEmpty()) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + bearer)
+                    .build();
+        }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
             JsonNode body = raw == null || raw.isBlank() || !looksLikeJson(raw) ? null : Json.parse(raw);
             return new Response(response.statusCode(),

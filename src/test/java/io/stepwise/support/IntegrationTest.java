@@ -1,6 +1,8 @@
 package io.stepwise.support;
 
 import io.stepwise.store.StateMachineDefinitions;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,7 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * A running Stepwise on a random port against the test JVM's one PostgreSQL, emptied before each test.
  * Subclasses share one Spring context (same configuration), so the service starts once per JVM.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// An external database URL switches authentication on by default (docs/security.md); the tests of everything
+// else run without it. Security tests switch it on with support.SecurityOn, whose @DynamicPropertySource wins.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "stepwise.security.enabled=false")
 public abstract class IntegrationTest {
 
     @Autowired
@@ -50,12 +54,27 @@ public abstract class IntegrationTest {
         registry.add("stepwise.http.connections.it-api-key.api-key.value", () -> IT_API_KEY);
     }
 
+    /** The token {@link #api} sends as 'Authorization: Bearer'; none, as authentication is off unless a test turns it on. */
+    protected String bearer() {
+        return null;
+    }
+
+    /** {@code headers} plus the Authorization header of {@link #bearer()}, if any, for raw requests. */
+    protected List<String[]> withCredentials(List<String[]> headers) {
+        if (bearer() == null) {
+            return headers;
+        }
+        List<String[]> all = new ArrayList<>(headers);
+        all.add(new String[] {"Authorization", "Bearer " + bearer()});
+        return all;
+    }
+
     @BeforeEach
     void emptyDatabaseAndConnectApi() {
         Tables.truncate(jdbc);
         TestTaskHandlers.reset();
         definitions.forgetAll();
-        api = new Api("http://localhost:" + port);
+        api = new Api("http://localhost:" + port, bearer());
         steps = new StepTable(jdbc);
         historyTable = new HistoryTable(jdbc);
     }

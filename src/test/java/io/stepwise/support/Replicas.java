@@ -29,7 +29,9 @@ public final class Replicas {
         all.addAll(sources);
         List<String> settings = new ArrayList<>(List.of("spring.datasource.url=" + db.url(),
                 "spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password(),
-                "spring.main.banner-mode=off", "logging.level.root=WARN"));
+                "spring.main.banner-mode=off", "logging.level.root=WARN",
+                // replicas that serve HTTP are driven without credentials unless a test passes =true
+                "stepwise.security.enabled=false"));
         settings.addAll(List.of(properties));
         // the last value of each key, as command-line arguments: they override what application.yml sets
         // (tracing's switch), and a key given twice as arguments would bind as a list of both values

@@ -13,7 +13,7 @@ public final class Tables {
         for (int attempt = 1; ; attempt++) {
             try {
                 jdbc.sql("TRUNCATE state_machine, execution, step, history, task_token, activity, queue, job, job_unique_key, "
-                        + "schedule").update();
+                        + "schedule, api_key, audit_event").update();
                 return;
             } catch (PessimisticLockingFailureException deadlockWithAPoller) {
                 // TRUNCATE's exclusive lock can deadlock with a claim that joins step and execution
