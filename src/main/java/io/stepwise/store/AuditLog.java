@@ -60,7 +60,7 @@ public class AuditLog extends GroupCommit<AuditEvent, Boolean> {
      * @param after the last event of the previous page, or null
      */
     public List<AuditEvent> page(String actor, Instant since, Instant until, Position after, int limit) {
-        var statement = jdbc.sql(SqlStatements.get(actor == null ? "AuditPage" : "AuditPageOfActor"));
+        var statement = jdbc.sql(actor == null ? SqlStatements.get("AuditPage") : SqlStatements.get("AuditPageOfActor"));
         if (actor != null) {
             statement = statement.param("actor", actor);
         }
