@@ -50,8 +50,8 @@ public class JobRecords {
         this.tracer = tracer;
     }
 
-    /** One job's answer: its id, whether this submission created it (or found it by its unique key), when. */
-    public record Submitted(UUID id, boolean created, Instant at) {
+    /** One job's answer: its id, and whether this submission created it (or found it by its unique key). */
+    public record Submitted(UUID id, boolean created) {
     }
 
     /**
@@ -92,7 +92,7 @@ public class JobRecords {
                     if (created) {
                         observer.executionStarted(rs.getString("state_machine"));
                     }
-                    answers[rs.getInt("n") - 1] = new Submitted(rs.getObject("job_id", UUID.class), created, now);
+                    answers[rs.getInt("n") - 1] = new Submitted(rs.getObject("job_id", UUID.class), created);
                     return null;
                 }).list();
         if (Arrays.stream(answers).anyMatch(Submitted::created)) {
