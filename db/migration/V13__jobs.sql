@@ -205,3 +205,21 @@ LANGUAGE sql IMMUTABLE SET search_path FROM CURRENT AS $$
                ELSE 'RUNNING'
            END
 $$;
+
+-- Jobs as callers see them (the API's reads, and SQL callers): the job row, its execution and its top-level
+-- step. A finished job's step is gone (or kept, FAILED/CANCELLED, for a retry), so its attempts are then
+-- counted from its history's TaskScheduled events. The status is stepwise.job_status of the step_* and
+-- execution_status columns at a given time.
+CREATE VIEW stepwise.jobs AS
+SELECT j.execution_id AS id, j.type, e.queue, e.priority, e.status AS execution_status, s.status AS step_status,
+       s.attempt AS step_attempt, s.run_at AS step_run_at,
+       coalesce(s.attempt, (SELECT count(*) FROM history h CROSS JOIN json_array_elements(h.events) ev
+                            WHERE h.execution_id = j.execution_id
+                              AND coalesce(ev ->> 't', ev ->> 'type') = 'TaskScheduled'))::integer AS attempt,
+       e.input AS payload, e.output, e.error, e.cause, e.start_date AS created_at, j.run_at,
+       e.stop_date AS finished_at, j.unique_key
+FROM job j
+JOIN execution e ON e.id = j.execution_id
+LEFT JOIN LATERAL (SELECT st.status, st.attempt, st.run_at FROM step st
+                   WHERE st.execution_id = j.execution_id AND st.parent_id IS NULL
+                   ORDER BY st.id LIMIT 1) s ON true;

@@ -30,10 +30,10 @@ public class JobRecords {
     private static final UUID LAST_ID = new UUID(-1L, -1L);
 
     private static final RowMapper<JobRecord> JOB = (rs, n) -> new JobRecord(
-            rs.getObject("execution_id", UUID.class), rs.getString("type"), rs.getString("queue"),
+            rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("queue"),
             rs.getInt("priority"), rs.getString("status"), rs.getInt("attempt"), Rows.json(rs, "payload"),
-            Rows.json(rs, "output"), rs.getString("error"), rs.getString("cause"), Rows.instant(rs, "start_date"),
-            Rows.instant(rs, "run_at"), Rows.instant(rs, "stop_date"), rs.getString("unique_key"));
+            Rows.json(rs, "output"), rs.getString("error"), rs.getString("cause"), Rows.instant(rs, "created_at"),
+            Rows.instant(rs, "run_at"), Rows.instant(rs, "finished_at"), rs.getString("unique_key"));
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -50,8 +50,8 @@ public class JobRecords {
         this.tracer = tracer;
     }
 
-    /** One job's answer: its id, whether this submission created it (or found it by its unique key), when. */
-    public record Submitted(UUID id, boolean created, Instant at) {
+    /** One job's answer: its id, and whether this submission created it (or found it by its unique key). */
+    public record Submitted(UUID id, boolean created) {
     }
 
     /**
@@ -92,7 +92,7 @@ public class JobRecords {
                     if (created) {
                         observer.executionStarted(rs.getString("state_machine"));
                     }
-                    answers[rs.getInt("n") - 1] = new Submitted(rs.getObject("job_id", UUID.class), created, now);
+                    answers[rs.getInt("n") - 1] = new Submitted(rs.getObject("job_id", UUID.class), created);
                     return null;
                 }).list();
         if (Arrays.stream(answers).anyMatch(Submitted::created)) {
@@ -123,30 +123,30 @@ public class JobRecords {
     /** The jobs of these ids that exist, newest first. */
     @Transactional(readOnly = true)
     public List<JobRecord> findAll(List<UUID> ids) {
-        return query(new JobFilter(null, null, null), ids.toArray(UUID[]::new), LAST_ID, ids.size());
+        return jdbc.sql(SqlStatements.get("JobsByIds"))
+                .param("now", Rows.timestamp(clock.instant()))
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(JOB).list();
     }
 
     /** Newest first, a keyset page at a time. @param after the previous page's last id; null for the first */
     @Transactional(readOnly = true)
     public Page<JobRecord, UUID> page(JobFilter filter, UUID after, int limit) {
-        List<JobRecord> rows = query(filter, null, after == null ? LAST_ID : after, limit + 1);
+        // one type: a statement of its own, on its index
+        var statement = filter.type() == null ? jdbc.sql(SqlStatements.get("JobPage"))
+                : jdbc.sql(SqlStatements.get("JobPageOfType")).param("type", filter.type());
+        List<JobRecord> rows = statement
+                .param("now", Rows.timestamp(clock.instant()))
+                .param("after", after == null ? LAST_ID : after)
+                .param("queue", filter.queue())
+                .param("status", filter.status())
+                .param("limit", limit + 1)
+                .query(JOB).list();
         if (rows.size() <= limit) {
             return new Page<>(rows, null);
         }
         List<JobRecord> items = rows.subList(0, limit);
         return new Page<>(List.copyOf(items), items.getLast().id());
-    }
-
-    private List<JobRecord> query(JobFilter filter, UUID[] ids, UUID after, int limit) {
-        return jdbc.sql(SqlStatements.get("JobPage"))
-                .param("now", Rows.timestamp(clock.instant()))
-                .param("after", after)
-                .param("ids", ids)
-                .param("type", filter.type())
-                .param("queue", filter.queue())
-                .param("status", filter.status())
-                .param("limit", limit)
-                .query(JOB).list();
     }
 
     /**

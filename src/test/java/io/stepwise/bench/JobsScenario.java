@@ -81,6 +81,29 @@ final class JobsScenario extends Scenario {
                         + i + ", " + (Math.min(total, i + SQL_BATCH) - 1) + ") g");
             }
         });
+        // the same machine at the same moment, through the executions' set-based start: what a job costs extra
+        URI executions = URI.create("http://127.0.0.1:" + app.port() + "/v1/executions");
+        URI executionBatch = URI.create("http://127.0.0.1:" + app.port() + "/v1/executions/batch");
+        row("reference: HTTP `POST /v1/executions` (one-Task workflow)", settings.httpClients + " clients", total -> {
+            AtomicLong next = new AtomicLong();
+            Concurrently.onVirtualThreads(settings.httpClients, () -> {
+                long i;
+                while ((i = next.getAndIncrement()) < total) {
+                    post(http, executions, "{\"stateMachine\":\"" + Workflows.TASK + "\",\"input\":{\"n\":" + i + "}}",
+                            201, failures);
+                }
+            });
+        });
+        row("reference: HTTP `POST /v1/executions/batch`, " + HTTP_BATCH + " per request", "1 client", total -> {
+            for (long i = 0; i < total; i += HTTP_BATCH) {
+                StringBuilder body = new StringBuilder("{\"executions\":[");
+                for (long j = i; j < Math.min(total, i + HTTP_BATCH); j++) {
+                    body.append(j == i ? "" : ",").append("{\"stateMachine\":\"").append(Workflows.TASK)
+                            .append("\",\"input\":{\"n\":").append(j).append("}}");
+                }
+                post(http, executionBatch, body.append("]}").toString(), 200, failures);
+            }
+        });
         report.line("");
         report.line("Each configuration: one discarded warm-up run, then " + settings.reps + " measured; tables truncated "
                 + "and CHECKPOINT before each run. Unexpected HTTP answers: " + failures.get() + ".");

@@ -114,6 +114,16 @@ class JobApiTest extends IntegrationTest {
     }
 
     @Test
+    void anAttemptLongerThanTimeoutSecondsFailsTheJobWithStatesTimeout() {
+        String id = api.post("/v1/jobs", "{\"type\": \"test:block\", \"maxAttempts\": 1, \"timeoutSeconds\": 1}")
+                .body().get("id").asString();
+        JsonNode failed = awaitStatus(id, "FAILED").body();
+        assertThat(failed.get("error").asString()).isEqualTo("States.Timeout");
+        assertThat(failed.get("attempt").asInt()).isEqualTo(1);
+        assertThat(failed.get("finishedAt")).isNotNull();
+    }
+
+    @Test
     void theRetryOptionsBecomeTheTasksRetryAndOneDefinitionServesEachShape() {
         String job = "{\"type\": \"stepwise:echo\", \"queue\": \"" + OTHER_QUEUE + "\", \"maxAttempts\": 5, \"backoff\":"
                 + " {\"initialSeconds\": 2, \"rate\": 1.50, \"maxSeconds\": 30, \"jitter\": \"NONE\"},"
