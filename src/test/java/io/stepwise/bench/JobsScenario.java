@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
- * (j) Jobs: how fast jobs (docs/jobs.md) are enqueued, with the workers off: over HTTP one at a time and
+ * (k) Jobs: how fast jobs (docs/jobs.md) are enqueued, with the workers off: over HTTP one at a time and
  * in batches, and through the SQL function {@code stepwise.enqueue_job} one per transaction and many per
  * transaction. Every path ends in {@code stepwise.submit_job}.
  */
@@ -36,7 +36,7 @@ final class JobsScenario extends Scenario {
     /** On the application the benchmark starts first, which has no workers. */
     void run(BenchApp app) throws Exception {
         int n = settings.submitN;
-        report.line("## (j) Jobs enqueued (workers off; " + Stats.fmt(n, 0) + " `stepwise:echo` jobs per run)");
+        report.line("## (k) Jobs enqueued (workers off; " + Stats.fmt(n, 0) + " `stepwise:echo` jobs per run)");
         report.line("");
         report.line("| path | concurrency | jobs/s |");
         report.line("|---|---:|---:|");
