@@ -4,6 +4,7 @@ import io.stepwise.store.AuditLog;
 import io.stepwise.store.ExecutionHousekeeping;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.IntUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -54,29 +55,26 @@ class RetentionPruner implements MaintenanceTask {
     @Override
     public void run() {
         var cutoff = clock.instant().minus(properties.finished());
-        int total = 0;
-        int deleted;
-        do {
-            deleted = housekeeping.pruneFinishedBefore(cutoff, properties.batch());
-            total += deleted;
-        } while (deleted == properties.batch() && leader.isLeader());
+        int total = inBatches(batch -> housekeeping.pruneFinishedBefore(cutoff, batch));
         if (total > 0) {
             log.info("Pruned {} executions that finished before {}", total, cutoff);
         }
-        pruneAudit();
+        // the audit trail has its own retention: it is usually kept longer than the executions it names
+        var auditCutoff = clock.instant().minus(properties.audit());
+        int audited = inBatches(batch -> audit.pruneBefore(auditCutoff, batch));
+        if (audited > 0) {
+            log.info("Pruned {} audit events recorded before {}", audited, auditCutoff);
+        }
     }
 
-    /** The audit trail has its own retention: it is usually kept longer than the executions it names. */
-    private void pruneAudit() {
-        var cutoff = clock.instant().minus(properties.audit());
+    /** Deletes batch after batch until one comes back short or this replica stops leading; returns how many. */
+    private int inBatches(IntUnaryOperator deleteUpTo) {
         int total = 0;
         int deleted;
         do {
-            deleted = audit.pruneBefore(cutoff, properties.batch());
+            deleted = deleteUpTo.applyAsInt(properties.batch());
             total += deleted;
         } while (deleted == properties.batch() && leader.isLeader());
-        if (total > 0) {
-            log.info("Pruned {} audit events recorded before {}", total, cutoff);
-        }
+        return total;
     }
 }

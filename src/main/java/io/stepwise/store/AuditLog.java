@@ -60,10 +60,8 @@ public class AuditLog extends GroupCommit<AuditEvent, Boolean> {
      * @param after the last event of the previous page, or null
      */
     public List<AuditEvent> page(String actor, Instant since, Instant until, Position after, int limit) {
-        var statement = jdbc.sql(actor == null ? SqlStatements.get("AuditPage") : SqlStatements.get("AuditPageOfActor"));
-        if (actor != null) {
-            statement = statement.param("actor", actor);
-        }
+        var statement = actor == null ? jdbc.sql(SqlStatements.get("AuditPage"))
+                : jdbc.sql(SqlStatements.get("AuditPageOfActor")).param("actor", actor);
         return statement
                 .param("beforeAt", Rows.timestamp(after == null ? LATEST : after.at()))
                 .param("beforeId", after == null ? Long.MAX_VALUE : after.id())
