@@ -56,7 +56,7 @@ class ScheduleController {
      * What a fire starts: an execution of {@code stateMachine} ({@code version} null: the latest at each
      * fire), or a job ({@code job}: the body of a job start); exactly one of the two.
      */
-    record Target(@Size(min = 1, max = 80) String stateMachine, @Positive Integer version, JsonNode job) {
+    record ScheduleTarget(@Size(min = 1, max = 80) String stateMachine, @Positive Integer version, JsonNode job) {
     }
 
     /**
@@ -71,18 +71,18 @@ class ScheduleController {
      */
     @Schema(example = ApiExamples.PUT_SCHEDULE)
     record PutScheduleRequest(@NotBlank @Size(max = 256) String cron, @Size(max = 64) String timezone,
-            @NotNull @Valid Target target, JsonNode input, ScheduleOverlap overlap, ScheduleCatchUp catchUp,
+            @NotNull @Valid ScheduleTarget target, JsonNode input, ScheduleOverlap overlap, ScheduleCatchUp catchUp,
             Boolean paused, Instant startAt, Instant endAt) {
     }
 
     /** @param nextFireAt null while paused or when no fire is left; lastError why the last fire started nothing */
     @Schema(example = ApiExamples.SCHEDULE)
-    record ScheduleResponse(String name, String cron, String timezone, Target target, JsonNode input,
+    record ScheduleResponse(String name, String cron, String timezone, ScheduleTarget target, JsonNode input,
             ScheduleOverlap overlap, ScheduleCatchUp catchUp, boolean paused, Instant startAt, Instant endAt,
             Instant nextFireAt, Instant lastFireAt, UUID lastExecutionId, String lastError, Instant createdAt,
             Instant updatedAt) {
         static ScheduleResponse of(ScheduleView s) {
-            return new ScheduleResponse(s.name(), s.cron(), s.timezone(), new Target(s.stateMachine(), s.version(),
+            return new ScheduleResponse(s.name(), s.cron(), s.timezone(), new ScheduleTarget(s.stateMachine(), s.version(),
                     s.job()), s.input(), s.overlap(), s.catchUp(), s.paused(), s.startAt(), s.endAt(), s.nextFireAt(),
                     s.lastFireAt(), s.lastExecutionId(), s.lastError(), s.createdAt(), s.updatedAt());
         }
@@ -102,7 +102,7 @@ class ScheduleController {
     @PutMapping("/{name}")
     ResponseEntity<ScheduleResponse> put(@PathVariable @Pattern(regexp = NAME, message = NAME_MESSAGE) String name,
             @Valid @RequestBody PutScheduleRequest request) {
-        Target target = request.target();
+        ScheduleTarget target = request.target();
         JsonNode input = request.input() == null ? null
                 : JsonBodies.input(request.input(), properties.maxInputBytes().toBytes(), "/input");
         JsonNode job = target.job() == null || target.job().isNull() ? null : target.job();

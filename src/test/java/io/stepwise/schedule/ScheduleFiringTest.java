@@ -12,6 +12,7 @@ import io.stepwise.support.Asl;
 import io.stepwise.support.Eventually;
 import io.stepwise.support.IntegrationTest;
 import io.stepwise.support.MutableClock;
+import io.stepwise.support.MutableClockConfiguration;
 import io.stepwise.support.TestTaskHandlers;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -36,19 +34,10 @@ import tools.jackson.databind.JsonNode;
  * back. The context runs ahead of the others in this JVM, so it takes no part in leader election and is
  * closed after the class (see TimersTest).
  */
-@Import(ScheduleFiringTest.ClockOverride.class)
+@Import(MutableClockConfiguration.class)
 @TestPropertySource(properties = {"stepwise.maintenance.enabled=false", "stepwise.schedules.max-sleep=50ms"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ScheduleFiringTest extends IntegrationTest {
-
-    @TestConfiguration
-    static class ClockOverride {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return MutableClock.startingNow();
-        }
-    }
 
     @Autowired
     MutableClock clock;
