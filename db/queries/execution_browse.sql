@@ -6,7 +6,7 @@
 -- name: ExecutionPageNewest
 -- execution_newest_idx (start_date DESC, id DESC)
 SELECT id, state_machine_name, state_machine_version, name, status, input::text AS input,
-       output::text AS output, error, cause, start_date, stop_date, redrive_count, redrive_date
+       output::text AS output, error, cause, start_date, stop_date, redrive_count, redrive_date, queue, priority
 FROM execution
 WHERE (start_date, id) < (:beforeStart, :beforeId)
   AND start_date > :startedAfter
@@ -17,7 +17,7 @@ LIMIT :limit;
 -- name: ExecutionPageNewestOfMachine
 -- execution_machine_newest_idx (state_machine_name, start_date DESC, id DESC)
 SELECT id, state_machine_name, state_machine_version, name, status, input::text AS input,
-       output::text AS output, error, cause, start_date, stop_date, redrive_count, redrive_date
+       output::text AS output, error, cause, start_date, stop_date, redrive_count, redrive_date, queue, priority
 FROM execution
 WHERE state_machine_name = :stateMachine
   AND (start_date, id) < (:beforeStart, :beforeId)

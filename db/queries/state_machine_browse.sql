@@ -3,10 +3,11 @@
 
 -- name: StateMachinePageLatest
 -- One row per state machine, its latest version, in name order after the cursor (keyset on the
--- primary key (name, version): DISTINCT ON walks it in order and stops after :limit names).
+-- primary key (name, version): DISTINCT ON walks it in order and stops after :limit names). The
+-- machines generated for jobs ("job:<hash>", a name no user can give) are left out (docs/jobs.md).
 SELECT DISTINCT ON (name) name, version, description, created_at
 FROM state_machine
-WHERE name > :afterName
+WHERE name > :afterName AND name NOT LIKE 'job:%'
 ORDER BY name, version DESC
 LIMIT :limit;
 

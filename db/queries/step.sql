@@ -1,24 +1,44 @@
 -- Statements on step (db/migration/V1__core_schema.sql, V3__durable_steps.sql). Loaded by io.stepwise.store.SqlStatements.
 
 -- name: StepInsert
+-- A child of a Parallel/Map, on its parent's queue with its priority.
 INSERT INTO step (execution_id, parent_id, branch_index, queue, priority, status, kind, state_name, input, state_data,
                   run_at, created_at)
 VALUES (:executionId, :parentId, :branchIndex, :queue, :priority, :status, :kind, :stateName, CAST(:input AS json),
         CAST(:stateData AS json), :runAt, :now);
 
 -- name: StepInsertFirstMany
--- The first step of each execution of a batch of starts: READY, entering its StartAt now.
+-- The first step of each execution of a batch of starts: READY, entering its StartAt now, on the
+-- execution's queue with its priority (:queues and :priorities NULL when all are the defaults: unnest
+-- pads them with NULLs, so a batch of default starts binds nothing more).
 INSERT INTO step (execution_id, queue, priority, status, kind, state_name, input, run_at, created_at)
-SELECT t.id, :queue, 0, 'READY', 'ENTER', t.state_name, CAST(t.input AS json), :now, :now
-FROM unnest(CAST(:ids AS uuid[]), CAST(:stateNames AS text[]), string_to_array(CAST(:inputs AS text), E'\x1e', E'\x1f')) WITH ORDINALITY
-     AS t(id, state_name, input, n)
+SELECT t.id, COALESCE(t.queue, 'default'), COALESCE(t.priority, 0), 'READY', 'ENTER', t.state_name,
+       CAST(t.input AS json), :now, :now
+FROM unnest(CAST(:ids AS uuid[]), CAST(:stateNames AS text[]), string_to_array(CAST(:inputs AS text), E'\x1e', E'\x1f'),
+            CAST(:queues AS text[]), CAST(:priorities AS smallint[])) WITH ORDINALITY
+     AS t(id, state_name, input, queue, priority, n)
 ORDER BY t.n;
 
 -- name: StepNextReady
--- When the next READY step of the queue falls due, in the claim's order (step_ready_idx, first entry):
--- an idle poller sleeps until then instead of a whole poll interval, so timers fire on time. Within the
--- highest priority present this is the earliest run_at; lower priorities wait for the next poll.
-SELECT run_at FROM step WHERE status = 'READY' AND queue = :queue ORDER BY priority DESC, run_at, id LIMIT 1;
+-- When the next READY step of these queues falls due, in the claim's order (step_ready_idx, first entry
+-- of each queue): an idle poller sleeps until then instead of a whole poll interval, so timers fire on
+-- time. Within the highest priority present this is the earliest run_at; lower priorities wait for the
+-- next poll. NULL when the queues are empty.
+SELECT min(n.run_at) AS run_at
+FROM unnest(CAST(:queues AS text[])) AS q(name),
+     LATERAL (SELECT run_at FROM step WHERE status = 'READY' AND queue = q.name
+              ORDER BY priority DESC, run_at, id LIMIT 1) AS n;
+
+-- name: StepReadyQueues
+-- The queues that have READY steps (due or not): a loose index scan of step_ready_idx, one descent per
+-- queue, so a poller serving every queue finds new ones without a scan of the backlog.
+WITH RECURSIVE q(queue) AS (
+    (SELECT queue FROM step WHERE status = 'READY' ORDER BY queue LIMIT 1)
+    UNION ALL
+    SELECT (SELECT s.queue FROM step s WHERE s.status = 'READY' AND s.queue > q.queue ORDER BY s.queue LIMIT 1)
+    FROM q WHERE q.queue IS NOT NULL
+)
+SELECT queue FROM q WHERE queue IS NOT NULL;
 
 -- name: StepClaimReady
 -- Locks up to :limit due READY steps without waiting on rows other workers hold, and leases them in
@@ -28,6 +48,9 @@ SELECT run_at FROM step WHERE status = 'READY' AND queue = :queue ORDER BY prior
 -- The ids go through `= ANY(ARRAY(...))` rather than a join with a CTE: with a join the planner may
 -- estimate the CTE at the whole LIMIT and hash-join it against a sequential scan of step (48 ms for
 -- 1,024 rows over a 100,000-step backlog); an array of ids is always one primary-key lookup each.
+-- This is the claim of an unlimited queue only: a queue that is paused or has a limit in the queue
+-- table is claimed by QueueClaimLimited instead, and the NOT EXISTS (one primary-key lookup, evaluated
+-- once) keeps this statement off it even when the poller's view of the catalog is stale.
 UPDATE step s
 SET status = 'RUNNING', attempt = s.attempt + 1, lease_owner = :owner, lease_token = gen_random_uuid(),
     lease_expires_at = :leaseExpiresAt
@@ -35,6 +58,8 @@ FROM execution e
 WHERE s.id = ANY(ARRAY(
         SELECT id FROM step
         WHERE status = 'READY' AND queue = :queue AND run_at <= :now
+          AND NOT EXISTS (SELECT 1 FROM queue q WHERE q.name = :queue
+                          AND (q.paused OR q.concurrency IS NOT NULL OR q.rate_limit IS NOT NULL))
         ORDER BY priority DESC, run_at, id
         LIMIT :limit
         FOR UPDATE SKIP LOCKED))
@@ -42,7 +67,7 @@ WHERE s.id = ANY(ARRAY(
 RETURNING s.id, s.execution_id, s.parent_id, s.branch_index, s.kind, s.state_name, s.input::text AS input,
           s.state_data::text AS state_data, s.attempt, s.lease_token,
           e.name AS execution_name, e.state_machine_name, e.state_machine_version, e.input::text AS execution_input,
-          e.start_date, e.redrive_count, e.traceparent, s.run_at;
+          e.start_date, e.redrive_count, e.traceparent, s.run_at, s.queue, s.priority;
 
 -- name: StepDeleteLeased
 -- Completion guard: only the holder of the current lease may finish a step, exactly once.

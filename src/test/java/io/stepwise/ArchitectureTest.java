@@ -30,6 +30,7 @@ class ArchitectureTest {
             .layer("activity").definedBy("io.stepwise.activity..")
             .layer("worker").definedBy("io.stepwise.worker..")
             .layer("maintenance").definedBy("io.stepwise.maintenance..")
+            .layer("jobs").definedBy("io.stepwise.jobs..")
             .layer("schedule").definedBy("io.stepwise.schedule..")
             .layer("api").definedBy("io.stepwise.api..")
             .layer("observability").definedBy("io.stepwise.observability..")
@@ -38,18 +39,19 @@ class ArchitectureTest {
             .whereLayer("config").mayNotBeAccessedByAnyLayer()
             .whereLayer("console").mayNotBeAccessedByAnyLayer()
             .whereLayer("api").mayOnlyBeAccessedByLayers("console", "config")
+            .whereLayer("jobs").mayOnlyBeAccessedByLayers("schedule", "api", "console", "config")
             .whereLayer("observability").mayOnlyBeAccessedByLayers("config")
             .whereLayer("maintenance").mayOnlyBeAccessedByLayers("observability", "config")
             .whereLayer("schedule").mayOnlyBeAccessedByLayers("api", "observability", "config")
             .whereLayer("worker").mayOnlyBeAccessedByLayers("observability", "config")
             .whereLayer("activity").mayOnlyBeAccessedByLayers("worker", "api", "observability", "config")
             .whereLayer("task").mayOnlyBeAccessedByLayers("worker", "activity", "config")
-            .whereLayer("store").mayOnlyBeAccessedByLayers("worker", "activity", "maintenance", "schedule", "api",
-                    "observability", "config")
-            .whereLayer("engine").mayOnlyBeAccessedByLayers("store", "worker", "activity", "maintenance", "schedule",
+            .whereLayer("store").mayOnlyBeAccessedByLayers("worker", "activity", "maintenance", "jobs", "schedule",
                     "api", "observability", "config")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("store", "worker", "activity", "maintenance", "jobs",
+                    "schedule", "api", "observability", "config")
             .whereLayer("asl").mayOnlyBeAccessedByLayers("engine", "store", "task", "worker", "activity",
-                    "maintenance", "schedule", "api", "observability", "config");
+                    "maintenance", "jobs", "schedule", "api", "observability", "config");
 
     static final ArchRule PURE_LANGUAGE = noClasses().that().resideInAnyPackage("io.stepwise.asl..", "io.stepwise.engine..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",

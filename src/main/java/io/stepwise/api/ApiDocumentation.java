@@ -78,6 +78,8 @@ class ApiDocumentation {
                         new Tag().name("State machines").description("Register, read, validate and delete ASL definitions, versioned."),
                         new Tag().name("Executions").description("Start, list, follow, stop and redrive executions of a state machine."),
                         new Tag().name("Test state").description("Run one state in isolation, its work mocked (AWS's TestState)."),
+                        new Tag().name("Jobs").description("One-off background jobs: a task with retries, a due time, a"
+                                + " queue, a priority and an optional unique key (docs/jobs.md)."),
                         new Tag().name("Activities").description("Task queues that workers in any language poll over HTTP."),
                         new Tag().name("Task tokens").description("Answer a task that waits for its token: an activity's, or a"
                                 + " .waitForTaskToken call's."),

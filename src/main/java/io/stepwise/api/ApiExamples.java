@@ -28,14 +28,15 @@ final class ApiExamples {
             {"result": "OK", "diagnostics": []}""";
 
     static final String START_EXECUTION = """
-            {"stateMachine": "greeter", "name": "greet-world", "input": {"who": "world"}}""";
+            {"stateMachine": "greeter", "name": "greet-world", "input": {"who": "world"}, "queue": "greetings",
+             "priority": 10}""";
 
     static final String START_EXECUTION_SYNC = """
             {"stateMachine": "greeter", "name": "greet-sync", "input": {"who": "world"}, "timeoutSeconds": 10}""";
 
     static final String STARTED = """
             {"executionId": "0190a3a0-0000-7000-8000-000000000000", "name": "greet-world", "stateMachine": "greeter",
-             "version": 1, "status": "RUNNING", "startDate": "2026-01-15T10:30:00Z"}""";
+             "version": 1, "status": "RUNNING", "startDate": "2026-01-15T10:30:00Z", "queue": "greetings", "priority": 10}""";
 
     static final String BATCH_START = """
             {"executions": [{"stateMachine": "greeter", "input": {"who": "Ada"}},
@@ -44,14 +45,45 @@ final class ApiExamples {
     static final String BATCH_STARTED = """
             {"items": [{"status": 201, "execution": {"executionId": "0190a3a0-0000-7000-8000-000000000001",
                "name": "0190a3a0-0000-7000-8000-000000000001", "stateMachine": "greeter", "version": 1,
-               "status": "RUNNING", "startDate": "2026-01-15T10:30:00Z"}},
+               "status": "RUNNING", "startDate": "2026-01-15T10:30:00Z", "queue": "default", "priority": 0}},
              {"status": 404, "problem": {"type": "urn:stepwise:problem:not-found", "title": "Not found", "status": 404,
                "detail": "No state machine 'farewell' exists.", "pointer": "/executions/1/stateMachine"}}]}""";
+
+    static final String SUBMIT_JOB = """
+            {"type": "stepwise:echo", "payload": {"invoice": 42}, "queue": "default", "priority": 0,
+             "delaySeconds": 0, "uniqueKey": "invoice-42", "maxAttempts": 5,
+             "backoff": {"initialSeconds": 2, "rate": 2.0, "maxSeconds": 300, "jitter": "FULL"},
+             "timeoutSeconds": 60}""";
+
+    static final String JOB = """
+            {"id": "0190a3a0-0000-7000-8000-000000000000", "type": "stepwise:echo", "queue": "default",
+             "priority": 0, "status": "SUCCEEDED", "attempt": 1, "payload": {"invoice": 42},
+             "result": {"invoice": 42}, "createdAt": "2026-01-15T10:30:00Z", "runAt": "2026-01-15T10:30:00Z",
+             "finishedAt": "2026-01-15T10:30:00.012Z", "uniqueKey": "invoice-42"}""";
+
+    static final String SUBMIT_JOBS = """
+            {"jobs": [{"type": "stepwise:echo", "payload": {"invoice": 42}},
+                      {"type": "stepwise:echo", "payload": {"invoice": 43}, "delaySeconds": 3600}]}""";
+
+    static final String JOBS_SUBMITTED = """
+            {"items": [{"status": 201, "job": {"id": "0190a3a0-0000-7000-8000-000000000001", "type": "stepwise:echo",
+               "queue": "default", "priority": 0, "status": "AVAILABLE", "attempt": 0, "payload": {"invoice": 42},
+               "createdAt": "2026-01-15T10:30:00Z", "runAt": "2026-01-15T10:30:00Z"}},
+             {"status": 201, "job": {"id": "0190a3a0-0000-7000-8000-000000000002", "type": "stepwise:echo",
+               "queue": "default", "priority": 0, "status": "SCHEDULED", "attempt": 0, "payload": {"invoice": 43},
+               "createdAt": "2026-01-15T10:30:00Z", "runAt": "2026-01-15T11:30:00Z"}}]}""";
+
+    static final String JOB_PAGE = """
+            {"items": [{"id": "0190a3a0-0000-7000-8000-000000000000", "type": "stepwise:echo", "queue": "default",
+              "priority": 0, "status": "SUCCEEDED", "attempt": 1, "payload": {"invoice": 42},
+              "result": {"invoice": 42}, "createdAt": "2026-01-15T10:30:00Z", "runAt": "2026-01-15T10:30:00Z",
+              "finishedAt": "2026-01-15T10:30:00.012Z"}], "nextCursor": "amIKMDE5MGEzYTA"}""";
 
     static final String EXECUTION = """
             {"executionId": "0190a3a0-0000-7000-8000-000000000000", "name": "greet-world", "stateMachine": "greeter",
              "version": 1, "status": "SUCCEEDED", "input": {"who": "world"}, "output": {"greeting": "Hello, world"},
-             "startDate": "2026-01-15T10:30:00Z", "stopDate": "2026-01-15T10:30:00.012Z", "redriveCount": 0}""";
+             "startDate": "2026-01-15T10:30:00Z", "stopDate": "2026-01-15T10:30:00.012Z", "redriveCount": 0,
+             "queue": "default", "priority": 0}""";
 
     static final String STOP_EXECUTION = """
             {"error": "Withdrawn", "cause": "The customer withdrew the order."}""";

@@ -51,6 +51,21 @@ final class Cursors {
         }
     }
 
+    static String jobs(UUID lastId) {
+        return lastId == null ? null : encode("jb", lastId.toString());
+    }
+
+    static UUID jobsAfter(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(decode(cursor, "jb", 1)[0]);
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
     static String history(HistoryPosition position, boolean reverse) {
         return position == null ? null : encode(reverse ? "hr" : "hf", Long.toString(position.seq()),
                 Integer.toString(position.index()), Long.toString(position.eventId()));

@@ -7,6 +7,7 @@ import io.stepwise.store.ExecutionFilter;
 import io.stepwise.store.ExecutionRecord;
 import io.stepwise.store.Executions;
 import io.stepwise.store.NotFoundException;
+import io.stepwise.store.Placement;
 import io.stepwise.store.StateMachines;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -58,14 +60,26 @@ class ExecutionController {
         this.properties = properties;
     }
 
-    /** @param input the execution input as a JSON value or a string holding JSON; absent means {} */
+    /**
+     * @param input the execution input as a JSON value or a string holding JSON; absent means {}
+     * @param queue the queue every step of the execution runs on (default {@code default})
+     * @param priority the steps' priority within their queue, -100 to 100, higher first (default 0)
+     */
     @Schema(example = ApiExamples.START_EXECUTION)
     record StartExecutionRequest(
             @NotBlank String stateMachine,
             @Positive Integer version,
             @Size(min = 1, max = 80) String name,
-            JsonNode input) {
+            JsonNode input,
+            @Pattern(regexp = Placement.QUEUE_PATTERN, message = QUEUE_MESSAGE) String queue,
+            @Min(Placement.MIN_PRIORITY) @Max(Placement.MAX_PRIORITY) Integer priority) {
+
+        Executions.StartRequest toStart(JsonNode checkedInput) {
+            return new Executions.StartRequest(stateMachine, version, name, checkedInput, Placement.of(queue, priority));
+        }
     }
+
+    static final String QUEUE_MESSAGE = "must be 1 to 64 of A-Z a-z 0-9 _ . : -";
 
     /** A start that waits for the end: {@code timeoutSeconds} (1 to 300, default 60) bounds the wait. */
     @Schema(example = ApiExamples.START_EXECUTION_SYNC)
@@ -74,15 +88,17 @@ class ExecutionController {
             @Positive Integer version,
             @Size(min = 1, max = 80) String name,
             JsonNode input,
+            @Pattern(regexp = Placement.QUEUE_PATTERN, message = QUEUE_MESSAGE) String queue,
+            @Min(Placement.MIN_PRIORITY) @Max(Placement.MAX_PRIORITY) Integer priority,
             @Min(1) @Max(300) Integer timeoutSeconds) {
     }
 
     @Schema(example = ApiExamples.STARTED)
     record StartExecutionResponse(UUID executionId, String name, String stateMachine, int version, String status,
-            Instant startDate) {
+            Instant startDate, String queue, int priority) {
         static StartExecutionResponse of(ExecutionRecord e) {
             return new StartExecutionResponse(e.id(), e.name(), e.stateMachineName(), e.stateMachineVersion(),
-                    e.status().name(), e.startDate());
+                    e.status().name(), e.startDate(), e.queue(), e.priority());
         }
     }
 
@@ -125,7 +141,7 @@ class ExecutionController {
     @PostMapping
     ResponseEntity<StartExecutionResponse> start(@Valid @RequestBody StartExecutionRequest request) {
         JsonNode input = JsonBodies.input(request.input(), properties.maxInputBytes().toBytes(), "/input");
-        var start = executions.start(request.stateMachine(), request.version(), request.name(), input);
+        var start = executions.start(request.toStart(input));
         var body = StartExecutionResponse.of(start.execution());
         if (!start.created()) {
             return ResponseEntity.ok(body);
@@ -150,7 +166,7 @@ class ExecutionController {
             StartExecutionRequest item = request.executions().get(i);
             JsonNode input = JsonBodies.input(item.input(), properties.maxInputBytes().toBytes(),
                     "/executions/" + i + "/input");
-            starts.add(new Executions.StartRequest(item.stateMachine(), item.version(), item.name(), input));
+            starts.add(item.toStart(input));
         }
         List<BatchStartItem> items = new ArrayList<>();
         List<Executions.StartResult> results = executions.startAll(starts);
@@ -190,7 +206,8 @@ class ExecutionController {
     @PostMapping("/sync")
     ResponseEntity<ExecutionResponse> startSync(@Valid @RequestBody SyncStartExecutionRequest request) {
         JsonNode input = JsonBodies.input(request.input(), properties.maxInputBytes().toBytes(), "/input");
-        var start = executions.start(request.stateMachine(), request.version(), request.name(), input);
+        var start = executions.start(new Executions.StartRequest(request.stateMachine(), request.version(),
+                request.name(), input, Placement.of(request.queue(), request.priority())));
         int timeout = request.timeoutSeconds() == null ? DEFAULT_SYNC_TIMEOUT_SECONDS : request.timeoutSeconds();
         ExecutionRecord execution = start.execution().status().isFinished() ? start.execution()
                 : executions.awaitEnd(start.execution().id(), Duration.ofSeconds(timeout));

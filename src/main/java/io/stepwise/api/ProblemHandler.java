@@ -2,6 +2,8 @@ package io.stepwise.api;
 
 import io.stepwise.asl.InvalidDefinitionException;
 import io.stepwise.engine.TestStateRejectedException;
+import io.stepwise.jobs.InvalidJobException;
+import io.stepwise.jobs.JobStateException;
 import io.stepwise.schedule.InvalidScheduleException;
 import io.stepwise.store.DatabaseErrors;
 import io.stepwise.store.ExecutionConflictException;
@@ -92,6 +94,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> invalidSchedule(InvalidScheduleException e) {
         return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(),
                 e.pointer()));
+    }
+
+    @ExceptionHandler(InvalidJobException.class)
+    ResponseEntity<ProblemDetail> invalidJob(InvalidJobException e) {
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(),
+                e.pointer()));
+    }
+
+    @ExceptionHandler(JobStateException.class)
+    ResponseEntity<ProblemDetail> jobState(JobStateException e) {
+        return Problems.response(switch (e.refused()) {
+            case CANCEL -> Problems.of(HttpStatus.CONFLICT, "job-finished", "Job finished", e.getMessage(), null);
+            case RETRY -> Problems.of(HttpStatus.CONFLICT, "job-not-retryable", "Job not retryable", e.getMessage(),
+                    null);
+        });
     }
 
     @ExceptionHandler(InvalidParameterException.class)

@@ -48,6 +48,14 @@ enum ProblemType {
             "Only a FAILED, TIMED_OUT or ABORTED execution has a failure to show.",
             "Execution 0190a3a0-0000-7000-8000-000000000000 is SUCCEEDED; only a FAILED, TIMED_OUT or ABORTED"
                     + " execution has a failure to show.", null),
+    JOB_FINISHED(409, "job-finished", "Job finished",
+            "Only an unfinished job (SCHEDULED, AVAILABLE, RUNNING or RETRYING) can be cancelled.",
+            "Job 0190a3a0-0000-7000-8000-000000000000 has already ended as SUCCEEDED; only an unfinished job can be"
+                    + " cancelled.", null),
+    JOB_NOT_RETRYABLE(409, "job-not-retryable", "Job not retryable",
+            "Only a FAILED or CANCELLED job can be retried.",
+            "Job 0190a3a0-0000-7000-8000-000000000000 is RUNNING; only a FAILED or CANCELLED job can be retried.",
+            null),
     TASK_NOT_FOUND(404, "task-not-found", "Task not found",
             "No task has this token (a typo, or a token from another Stepwise database).",
             "No task has this token.", "/taskToken"),

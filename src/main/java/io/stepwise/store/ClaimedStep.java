@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A step a worker holds under lease {@code leaseToken}; only that token can complete it. The claim
  * brings the execution's columns along, so running the step needs no further query. {@code runAt} is
- * when the step became due (its pickup latency and a timer's lateness are measured from it).
+ * when the step became due (its pickup latency and a timer's lateness are measured from it); {@code placement}
+ * its queue and priority, which its children inherit.
  */
 public record ClaimedStep(
         long id,
@@ -21,7 +22,8 @@ public record ClaimedStep(
         int attempt,
         UUID leaseToken,
         ExecutionInfo execution,
-        Instant runAt) {
+        Instant runAt,
+        Placement placement) {
 
     /**
      * The execution a step belongs to, as far as the context object needs it, and its trace context

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
-/** An execution as stored. {@code output}, {@code error}, {@code cause} and the stop date are null while running. */
+/** An execution as stored; {@code queue} and {@code priority} are where its steps run ({@link Placement}). {@code output}, {@code error}, {@code cause} and the stop date are null while running. */
 public record ExecutionRecord(
         UUID id,
         String stateMachineName,
@@ -19,5 +19,7 @@ public record ExecutionRecord(
         Instant startDate,
         Instant stopDate,
         int redriveCount,
-        Instant redriveDate) {
+        Instant redriveDate,
+        String queue,
+        int priority) {
 }

@@ -65,7 +65,7 @@ class ExecutionStarts {
             UUID id = ExecutionIds.next(clock);
             Instant timeoutAt = machine.timeoutSeconds() == null ? null : now.plusSeconds(machine.timeoutSeconds());
             rows.add(new ExecutionStore.NewExecution(id, key.name(), key.version(), r.name() != null ? r.name()
-                    : id.toString(), JsonText.of(r.input()), timeoutAt, r.traceparent()));
+                    : id.toString(), JsonText.of(r.input()), timeoutAt, r.traceparent(), r.placement()));
             startAts.add(machine.startAt());
             indexes.add(i);
         }
@@ -81,6 +81,7 @@ class ExecutionStarts {
         List<UUID> ids = new ArrayList<>();
         List<String> stateNames = new ArrayList<>();
         List<JsonText> inputs = new ArrayList<>();
+        List<Placement> placements = new ArrayList<>();
         for (int j = 0; j < rows.size(); j++) {
             var row = rows.get(j);
             Executions.StartRequest request = requests.get(indexes.get(j));
@@ -88,17 +89,18 @@ class ExecutionStarts {
                 ids.add(row.id());
                 stateNames.add(startAts.get(j));
                 inputs.add(row.input());
+                placements.add(row.placement());
                 observer.executionStarted(row.machine());
                 // built here rather than read back: one round trip fewer per start
                 results[indexes.get(j)] = new Executions.StartResult(new Executions.Start(new ExecutionRecord(row.id(), row.machine(),
                         row.version(), row.name(), ExecutionStatus.RUNNING, request.input(), null, null, null, now,
-                        null, 0, null), true), null);
+                        null, 0, null, row.placement().queue(), row.placement().priority()), true), null);
             } else {
                 results[indexes.get(j)] = existing(row, request);
             }
         }
         if (!ids.isEmpty()) {
-            steps.insertFirstMany(ids, stateNames, inputs, now);
+            steps.insertFirstMany(ids, stateNames, inputs, placements, now);
             events.publishEvent(new WorkAvailable());
         }
     }

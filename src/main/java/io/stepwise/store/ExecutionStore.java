@@ -32,7 +32,9 @@ class ExecutionStore {
             instant(rs, "start_date"),
             instant(rs, "stop_date"),
             rs.getInt("redrive_count"),
-            instant(rs, "redrive_date"));
+            instant(rs, "redrive_date"),
+            rs.getString("queue"),
+            rs.getInt("priority"));
 
     private final JdbcClient jdbc;
 
@@ -42,7 +44,7 @@ class ExecutionStore {
 
     /** One execution of a batch of starts, for {@link #insertMany}; {@code traceparent} null unless traced. */
     record NewExecution(UUID id, String machine, int version, String name, JsonText input, Instant timeoutAt,
-            String traceparent) {
+            String traceparent, Placement placement) {
     }
 
     /** @return the ids that were inserted (the others' names were taken) */
@@ -56,6 +58,8 @@ class ExecutionStore {
                 .param("timeoutAts", rows.stream().map(r -> r.timeoutAt() == null ? null : r.timeoutAt().toString())
                         .toArray(String[]::new))
                 .param("traceparents", traceparents(rows), Types.ARRAY)
+                .param("queues", queues(rows.stream().map(NewExecution::placement).toList()), Types.ARRAY)
+                .param("priorities", priorities(rows.stream().map(NewExecution::placement).toList()), Types.ARRAY)
                 .param("now", Rows.timestamp(now))
                 .query((rs, n) -> rs.getObject("id", UUID.class)).list());
     }
@@ -68,6 +72,17 @@ class ExecutionStore {
             }
         }
         return null;
+    }
+
+    /** Null when every row takes the default queue and priority, as {@link #traceparents} (and StepInsertFirstMany). */
+    static String[] queues(List<Placement> placements) {
+        return placements.stream().allMatch(Placement::isDefault) ? null
+                : placements.stream().map(Placement::queue).toArray(String[]::new);
+    }
+
+    static Integer[] priorities(List<Placement> placements) {
+        return placements.stream().allMatch(Placement::isDefault) ? null
+                : placements.stream().map(Placement::priority).toArray(Integer[]::new);
     }
 
     Optional<ExecutionRecord> byId(UUID id) {

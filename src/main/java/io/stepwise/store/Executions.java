@@ -46,12 +46,22 @@ public class Executions {
     /**
      * One start of {@link #startAll}: {@code version} null for the latest, {@code name} null for a
      * generated one; {@code traceparent} the trace to continue, null to let tracing decide (see
-     * {@link WorkTracer#executionTraceparent}).
+     * {@link WorkTracer#executionTraceparent}); {@code placement} the queue and priority of its steps,
+     * null for {@link Placement#DEFAULT}.
      */
-    public record StartRequest(String stateMachine, Integer version, String name, JsonNode input, String traceparent) {
+    public record StartRequest(String stateMachine, Integer version, String name, JsonNode input, String traceparent,
+            Placement placement) {
+
+        public StartRequest {
+            placement = placement == null ? Placement.DEFAULT : placement;
+        }
 
         public StartRequest(String stateMachine, Integer version, String name, JsonNode input) {
-            this(stateMachine, version, name, input, null);
+            this(stateMachine, version, name, input, null, Placement.DEFAULT);
+        }
+
+        public StartRequest(String stateMachine, Integer version, String name, JsonNode input, Placement placement) {
+            this(stateMachine, version, name, input, null, placement);
         }
 
         /** With the trace context taken here, on the caller's thread (the starts may commit on another). */
@@ -60,7 +70,7 @@ public class Executions {
                 return this;
             }
             String taken = tracer.executionTraceparent(stateMachine);
-            return taken == null ? this : new StartRequest(stateMachine, version, name, input, taken);
+            return taken == null ? this : new StartRequest(stateMachine, version, name, input, taken, placement);
         }
     }
 
@@ -87,7 +97,12 @@ public class Executions {
      * @throws ExecutionConflictException when the name is taken by an execution with other input
      */
     public Start start(String stateMachine, Integer version, String name, JsonNode input) {
-        return batcher.submit(new StartRequest(stateMachine, version, name, input).traced(tracer)).orThrow();
+        return start(new StartRequest(stateMachine, version, name, input));
+    }
+
+    /** {@link #start(String, Integer, String, JsonNode)} with all a start can say (a queue, a priority). */
+    public Start start(StartRequest request) {
+        return batcher.submit(request.traced(tracer)).orThrow();
     }
 
     /**

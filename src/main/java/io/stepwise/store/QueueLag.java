@@ -43,8 +43,8 @@ public class QueueLag {
                     return new Depth(rs.getString("queue"), rs.getLong("ready"), rs.getLong("running"),
                             rs.getLong("waiting"), age);
                 }).list());
-        if (depths.stream().noneMatch(d -> d.queue().equals(StepStore.DEFAULT_QUEUE))) {
-            depths.add(new Depth(StepStore.DEFAULT_QUEUE, 0, 0, 0, Duration.ZERO));
+        if (depths.stream().noneMatch(d -> d.queue().equals(Placement.DEFAULT_QUEUE))) {
+            depths.add(new Depth(Placement.DEFAULT_QUEUE, 0, 0, 0, Duration.ZERO));
         }
         return depths;
     }

@@ -24,19 +24,29 @@ public class StepClaims {
         this.observer = observer;
     }
 
+    /** Claims up to {@code limit} due steps of {@code queue}, highest priority first. */
     @Transactional
-    public List<ClaimedStep> claim(String owner, int limit, Duration lease) {
+    public List<ClaimedStep> claim(String owner, String queue, int limit, Duration lease) {
         Instant now = clock.instant();
-        return steps.claimReady(owner, limit, now, now.plus(lease));
+        return steps.claimReady(queue, owner, limit, now, now.plus(lease));
+    }
+
+    /** The queues that have READY steps, due or not (a poller serving every queue looks here). */
+    @Transactional(readOnly = true)
+    public List<String> queuesWithWork() {
+        return steps.readyQueues();
     }
 
     /**
-     * How long an idle worker may sleep before the next READY step falls due, at most {@code longest}:
-     * zero when one is due already (claimed by another worker a moment ago, or about to be).
+     * How long an idle worker may sleep before the next READY step of {@code queues} falls due, at most
+     * {@code longest}: zero when one is due already (claimed by another worker a moment ago, or about to be).
      */
     @Transactional(readOnly = true)
-    public Duration untilNextDue(Duration longest) {
-        return steps.nextReady().map(runAt -> Duration.between(clock.instant(), runAt))
+    public Duration untilNextDue(List<String> queues, Duration longest) {
+        if (queues.isEmpty()) {
+            return longest;
+        }
+        return steps.nextReady(queues).map(runAt -> Duration.between(clock.instant(), runAt))
                 .map(wait -> wait.isNegative() ? Duration.ZERO : wait)
                 .filter(wait -> wait.compareTo(longest) < 0).orElse(longest);
     }

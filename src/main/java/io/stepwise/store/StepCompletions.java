@@ -178,7 +178,7 @@ public class StepCompletions {
         }
         for (Completion.NewChild child : s.children()) {
             StepStatus status = FanIn.startStatus(child.branchIndex(), s.maxConcurrency());
-            steps.insert(step.executionId(), step.id(), child.branchIndex(), status, StepKind.ENTER, child.stateName(),
+            steps.insert(step.executionId(), step.placement(), step.id(), child.branchIndex(), status, StepKind.ENTER, child.stateName(),
                     child.input(), child.stateData(), s.runAt(), now);
         }
         if (s.children().isEmpty()) {

@@ -32,9 +32,8 @@ class StepStore {
             new ClaimedStep.ExecutionInfo(rs.getString("execution_name"), rs.getString("state_machine_name"),
                     rs.getInt("state_machine_version"), json(rs, "execution_input"), Rows.instant(rs, "start_date"),
                     rs.getInt("redrive_count"), rs.getString("traceparent")),
-            Rows.instant(rs, "run_at"));
-
-    static final String DEFAULT_QUEUE = "default";
+            Rows.instant(rs, "run_at"),
+            new Placement(rs.getString("queue"), rs.getInt("priority")));
 
     private final JdbcClient jdbc;
 
@@ -50,14 +49,14 @@ class StepStore {
     record ParentCount(int pending, int failed, JsonNode stateData) {
     }
 
-    void insert(UUID executionId, Long parentId, Integer branchIndex, StepStatus status, StepKind kind,
-            String stateName, JsonText input, JsonText stateData, Instant runAt, Instant now) {
+    void insert(UUID executionId, Placement placement, Long parentId, Integer branchIndex, StepStatus status,
+            StepKind kind, String stateName, JsonText input, JsonText stateData, Instant runAt, Instant now) {
         jdbc.sql(SqlStatements.get("StepInsert"))
                 .param("executionId", executionId)
                 .param("parentId", parentId, Types.BIGINT)
                 .param("branchIndex", branchIndex, Types.INTEGER)
-                .param("queue", DEFAULT_QUEUE)
-                .param("priority", 0)
+                .param("queue", placement.queue())
+                .param("priority", placement.priority())
                 .param("status", BoundStatuses.bind("StepInsert", status))
                 .param("kind", kind.name())
                 .param("stateName", stateName)
@@ -69,24 +68,34 @@ class StepStore {
     }
 
     /** The first steps of a batch of new executions (StepInsertFirstMany). */
-    void insertFirstMany(List<UUID> executionIds, List<String> stateNames, List<JsonText> inputs, Instant now) {
+    void insertFirstMany(List<UUID> executionIds, List<String> stateNames, List<JsonText> inputs,
+            List<Placement> placements, Instant now) {
         jdbc.sql(SqlStatements.get("StepInsertFirstMany"))
                 .param("ids", executionIds.toArray(UUID[]::new))
                 .param("stateNames", stateNames.toArray(String[]::new))
                 .param("inputs", JsonList.pack(inputs, Rows::text))
                 .param("now", Rows.timestamp(now))
-                .param("queue", DEFAULT_QUEUE)
+                .param("queues", ExecutionStore.queues(placements), Types.ARRAY)
+                .param("priorities", ExecutionStore.priorities(placements), Types.ARRAY)
                 .update();
     }
 
-    Optional<Instant> nextReady() {
-        return jdbc.sql(SqlStatements.get("StepNextReady")).param("queue", DEFAULT_QUEUE)
-                .query((rs, n) -> Rows.instant(rs, "run_at")).optional();
+    /** When the next READY step of these queues falls due (empty when they have none). */
+    Optional<Instant> nextReady(List<String> queues) {
+        return Optional.ofNullable(jdbc.sql(SqlStatements.get("StepNextReady"))
+                .param("queues", queues.toArray(String[]::new))
+                .query((rs, n) -> Rows.instant(rs, "run_at")).single());
     }
 
-    List<ClaimedStep> claimReady(String owner, int limit, Instant now, Instant leaseExpiresAt) {
+    /** The queues with READY steps, due or not. */
+    List<String> readyQueues() {
+        return jdbc.sql(SqlStatements.get("StepReadyQueues")).query((rs, n) -> rs.getString("queue")).list();
+    }
+
+    /** Claims from an unlimited queue; a queue with limits (or paused) gives nothing here. */
+    List<ClaimedStep> claimReady(String queue, String owner, int limit, Instant now, Instant leaseExpiresAt) {
         return jdbc.sql(SqlStatements.get("StepClaimReady"))
-                .param("queue", DEFAULT_QUEUE)
+                .param("queue", queue)
                 .param("now", Rows.timestamp(now))
                 .param("limit", limit)
                 .param("owner", owner)

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Claims as many ready steps as this replica has free slots, hands each to a virtual thread, and
  * claims again at once when a batch came back full. Idle, it waits for a wake-up or the poll interval.
+ * The free slots are shared among the queues it serves ({@link ServedQueues}): each queue of a round
+ * may take an equal part of what the queues before it left, so a deep queue cannot starve the others.
  */
 @Component
 @ConditionalOnProperty(name = "stepwise.worker.enabled", havingValue = "true", matchIfMissing = true)
@@ -37,6 +39,7 @@ class StepPoller implements SmartLifecycle {
     private final Clock clock;
     private final String owner;
     private final Semaphore slots;
+    private final ServedQueues queues;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private volatile boolean running;
@@ -54,6 +57,7 @@ class StepPoller implements SmartLifecycle {
         this.inFlight = inFlight;
         this.owner = inFlight.owner();
         this.slots = new Semaphore(properties.slots());
+        this.queues = new ServedQueues(properties, claims);
     }
 
     /** Asks an idle poller to claim now instead of at its next interval. */
@@ -74,7 +78,7 @@ class StepPoller implements SmartLifecycle {
         pollerThread = Thread.ofPlatform().name("stepwise-poller").daemon().start(this::pollLoop);
         observer.pollerStarted(properties.slots(), () -> properties.slots() - slots.availablePermits(),
                 () -> running);
-        log.info("Stepwise worker {} started with {} slots", owner, properties.slots());
+        log.info("Stepwise worker {} started with {} slots, serving {}", owner, properties.slots(), queues.describe());
     }
 
     /** Steps this poller has claimed since start (tests check that work spread over replicas). */
@@ -94,25 +98,10 @@ class StepPoller implements SmartLifecycle {
                     }
                     continue;
                 }
-                long claimStart = System.nanoTime();
-                List<ClaimedStep> batch = claims.claim(owner, free, properties.lease());
-                observer.stepsClaimed(free, batch, System.nanoTime() - claimStart, clock.instant());
-                claimed.addAndGet(batch.size());
-                if (!batch.isEmpty()) {
-                    dueOutOfReach = 0;
-                }
-                for (ClaimedStep step : batch) {
-                    slots.acquire();
-                    executor.execute(() -> {
-                        try {
-                            runner.run(step);
-                        } finally {
-                            slots.release();
-                        }
-                    });
-                }
-                if (batch.size() < free) {
-                    awaitWork(untilNextDue());
+                List<String> round = queues.nextRound();
+                if (!claimRound(round, free)) {
+                    awaitWork(untilNextDue(round));
+                    queues.markStale();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -120,8 +109,41 @@ class StepPoller implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("Claiming steps failed; retrying after the poll interval", e);
                 awaitWorkQuietly();
+                queues.markStale();
             }
         }
+    }
+
+    /**
+     * One claim from each queue of the round: an equal part of the slots the queues before it left
+     * over. @return whether some queue gave all it was asked for (it may have more: claim again at once)
+     */
+    private boolean claimRound(List<String> round, int free) throws InterruptedException {
+        int left = free;
+        boolean more = false;
+        for (int i = 0; i < round.size() && left > 0; i++) {
+            int share = Math.ceilDiv(left, round.size() - i);
+            long claimStart = System.nanoTime();
+            List<ClaimedStep> batch = claims.claim(owner, round.get(i), share, properties.lease());
+            observer.stepsClaimed(share, batch, System.nanoTime() - claimStart, clock.instant());
+            claimed.addAndGet(batch.size());
+            if (!batch.isEmpty()) {
+                dueOutOfReach = 0;
+            }
+            for (ClaimedStep step : batch) {
+                slots.acquire();
+                executor.execute(() -> {
+                    try {
+                        runner.run(step);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+            more |= batch.size() == share;
+            left -= batch.size();
+        }
+        return more;
     }
 
     /**
@@ -136,8 +158,8 @@ class StepPoller implements SmartLifecycle {
     /** Looks in a row that found a due step out of reach; only the poller thread touches it. */
     private int dueOutOfReach;
 
-    private Duration untilNextDue() {
-        Duration wait = claims.untilNextDue(properties.pollInterval());
+    private Duration untilNextDue(List<String> round) {
+        Duration wait = claims.untilNextDue(round, properties.pollInterval());
         if (!wait.isZero()) {
             dueOutOfReach = 0;
             return wait;

@@ -117,7 +117,13 @@ class OpenApiTest extends IntegrationTest {
                 "GET /v1/schedules/{name}",
                 "DELETE /v1/schedules/{name}",
                 "POST /v1/schedules/{name}/pause",
-                "POST /v1/schedules/{name}/resume");
+                "POST /v1/schedules/{name}/resume",
+                "POST /v1/jobs",
+                "POST /v1/jobs/batch",
+                "GET /v1/jobs",
+                "GET /v1/jobs/{id}",
+                "POST /v1/jobs/{id}/cancel",
+                "POST /v1/jobs/{id}/retry");
     }
 
     @Test
@@ -351,7 +357,13 @@ class OpenApiTest extends IntegrationTest {
                 {"GET /v1/schedules/{name}", "200", "404 not-found"},
                 {"DELETE /v1/schedules/{name}", "204", "404 not-found"},
                 {"POST /v1/schedules/{name}/pause", "200", "404 not-found"},
-                {"POST /v1/schedules/{name}/resume", "200", "404 not-found"}};
+                {"POST /v1/schedules/{name}/resume", "200", "404 not-found"},
+                {"POST /v1/jobs", "201", "200", "400 invalid-request"},
+                {"POST /v1/jobs/batch", "200", "400 invalid-request"},
+                {"GET /v1/jobs", "200", "400 invalid-parameter"},
+                {"GET /v1/jobs/{id}", "200", "404 not-found"},
+                {"POST /v1/jobs/{id}/cancel", "200", "404 not-found", "409 job-finished"},
+                {"POST /v1/jobs/{id}/retry", "200", "404 not-found", "409 job-not-retryable"}};
         List<String> faults = new ArrayList<>();
         for (String[] row : proven) {
             Op op = operations().stream().filter(o -> o.toString().equals(row[0])).findFirst().orElseThrow();

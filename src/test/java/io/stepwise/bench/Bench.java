@@ -15,7 +15,7 @@ import java.time.temporal.ChronoUnit;
  * ({@code bench.*}, {@link BenchSettings}); every {@code stepwise.*} and {@code spring.*} system property
  * is passed on to the applications it starts. Prints a markdown report and writes it to
  * {@code target/bench/}. The scenarios run in this order whatever order {@code bench.scenario} names
- * them in: submit, drain, drain5, httptask, backlog, latency, activity, fanout, soak (backlog and soak use
+ * them in: submit, jobs, drain, drain5, httptask, backlog, latency, activity, fanout, soak (backlog and soak use
  * drain's figure).
  */
 public final class Bench {
@@ -48,6 +48,9 @@ public final class Bench {
             context.seeding().checkMatchesApi(app);
             if (settings.wants("submit")) {
                 new SubmissionScenario(context).run(app);
+            }
+            if (settings.wants("jobs")) {
+                new JobsScenario(context).run(app);
             }
         }
         Double drainMedian = null;

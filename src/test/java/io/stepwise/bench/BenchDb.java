@@ -158,7 +158,7 @@ final class BenchDb implements AutoCloseable {
 
     /** Empties the tables the engine writes; definitions stay. */
     void truncate() throws SQLException {
-        exec("TRUNCATE execution, step, history, task_token");
+        exec("TRUNCATE execution, step, history, task_token, job, job_unique_key");
     }
 
     void settle() throws SQLException {

@@ -75,9 +75,20 @@ public final class StepTable {
                 .collect(Collectors.toSet());
     }
 
-    /** Moves the execution's steps out of the workers' queue, so that what is written to them stays to be seen. */
+    /**
+     * Moves the execution's steps out of the workers' reach, so that what is written to them stays to be
+     * seen: into the queue {@code parked}, which is paused (workers serve every queue that is not).
+     */
     public void park(UUID executionId) {
+        jdbc.sql("INSERT INTO queue (name, paused) VALUES ('parked', true) ON CONFLICT (name) DO UPDATE SET paused = true")
+                .update();
         jdbc.sql("UPDATE step SET queue = 'parked' WHERE execution_id = ?").param(executionId).update();
+    }
+
+    /** {@code queue/priority} of each of the execution's steps, in the order of {@link #of}. */
+    public List<String> placementsOf(UUID executionId) {
+        return jdbc.sql("SELECT queue || '/' || priority FROM step WHERE execution_id = ? "
+                + "ORDER BY parent_id NULLS FIRST, branch_index, id").param(executionId).query(String.class).list();
     }
 
     /** Every row with its bookkeeping, for a failure message. */

@@ -12,7 +12,8 @@ public final class Tables {
     public static void truncate(JdbcClient jdbc) {
         for (int attempt = 1; ; attempt++) {
             try {
-                jdbc.sql("TRUNCATE state_machine, execution, step, history, task_token, activity, schedule").update();
+                jdbc.sql("TRUNCATE state_machine, execution, step, history, task_token, activity, queue, job, job_unique_key,"
+                        + " schedule").update();
                 return;
             } catch (PessimisticLockingFailureException deadlockWithAPoller) {
                 // TRUNCATE's exclusive lock can deadlock with a claim that joins step and execution

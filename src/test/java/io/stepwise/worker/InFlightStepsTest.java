@@ -3,6 +3,7 @@ package io.stepwise.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.store.ClaimedStep;
+import io.stepwise.store.Placement;
 import io.stepwise.store.StepKind;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,7 +13,8 @@ class InFlightStepsTest {
 
     static ClaimedStep run(long id, UUID executionId, int attempt) {
         return new ClaimedStep(id, executionId, null, null, StepKind.ENTER, "S", null, null, attempt,
-                UUID.randomUUID(), new ClaimedStep.ExecutionInfo("n", "m", 1, null, Instant.now(), 0, null), Instant.now());
+                UUID.randomUUID(), new ClaimedStep.ExecutionInfo("n", "m", 1, null, Instant.now(), 0, null), Instant.now(),
+                Placement.DEFAULT);
     }
 
     /** A step claimed again before its previous run's worker released it keeps its new registration. */

@@ -29,7 +29,8 @@ class StepLogContextTest extends IntegrationTest {
         MDC.put("unrelated", "kept");
         var step = new io.stepwise.store.ClaimedStep(1, UUID.randomUUID(), null, null, io.stepwise.store.StepKind.ENTER,
                 "S", null, null, 1, UUID.randomUUID(),
-                new io.stepwise.store.ClaimedStep.ExecutionInfo("n", "m", 1, null, java.time.Instant.now(), 0, null), null);
+                new io.stepwise.store.ClaimedStep.ExecutionInfo("n", "m", 1, null, java.time.Instant.now(), 0, null), null,
+                io.stepwise.store.Placement.DEFAULT);
         try (var context = StepLogContext.of(step)) {
             assertThat(MDC.get("stateMachine")).isEqualTo("m");
         }

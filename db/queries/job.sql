@@ -1,0 +1,64 @@
+-- Statements on jobs (db/migration/V13__jobs.sql). Loaded by io.stepwise.store.SqlStatements.
+
+-- name: JobSubmitMany
+-- A batch of jobs through the same function SQL callers use (stepwise.submit_job), so both write the
+-- same rows. Jobs with a unique key go first, in key order, so that two batches sharing keys lock them
+-- in the same order and cannot deadlock; within a key, request order decides which job is new.
+-- :traceparents is NULL while tracing is off: unnest pads a shorter (here empty) array with NULLs.
+SELECT t.n, s.job_id, s.created, s.state_machine
+FROM (SELECT * FROM unnest(CAST(:types AS text[]), string_to_array(CAST(:payloads AS text), E'\x1e', E'\x1f'),
+                           CAST(:queues AS text[]), CAST(:priorities AS integer[]), CAST(:runAts AS timestamptz[]),
+                           CAST(:uniqueKeys AS text[]), CAST(:uniqueFors AS integer[]), CAST(:maxAttempts AS integer[]),
+                           CAST(:initialSeconds AS integer[]), CAST(:rates AS numeric[]),
+                           CAST(:maxSeconds AS integer[]), CAST(:jitters AS text[]), CAST(:timeouts AS integer[]),
+                           CAST(:traceparents AS text[])) WITH ORDINALITY
+          AS u(type, payload, queue, priority, run_at, unique_key, unique_for, max_attempts, initial_seconds, rate,
+               max_seconds, jitter, timeout_seconds, traceparent, n)
+      ORDER BY u.unique_key IS NULL, u.type, u.unique_key, u.n) t
+CROSS JOIN LATERAL stepwise.submit_job(CAST(:now AS timestamptz), t.type, CAST(t.payload AS json), t.queue, t.priority,
+                                       t.run_at, t.unique_key, t.unique_for, t.max_attempts, t.initial_seconds, t.rate,
+                                       t.max_seconds, t.jitter, t.timeout_seconds, t.traceparent) s;
+
+-- name: JobDefinitionText
+-- The definition a shape's jobs run (for the API to validate before the first job of a shape).
+SELECT stepwise.job_definition_text(:type, CAST(:maxAttempts AS integer), CAST(:initialSeconds AS integer),
+                                    CAST(:rate AS numeric), CAST(:maxSeconds AS integer), CAST(:jitter AS text),
+                                    CAST(:timeout AS integer));
+
+-- name: JobsByIds
+SELECT v.id, v.type, v.queue, v.priority, v.attempt, v.payload::text AS payload, v.output::text AS output, v.error,
+       v.cause, v.created_at, v.run_at, v.finished_at, v.unique_key,
+       stepwise.job_status(v.execution_status, v.step_status, v.step_attempt, v.step_run_at, :now) AS status
+FROM stepwise.jobs v
+WHERE v.id = ANY(CAST(:ids AS uuid[]))
+ORDER BY v.id DESC;
+
+-- name: JobPage
+-- Jobs newest first (the primary key backwards: ids are UUIDv7) after :after, with the optional queue
+-- and status filters (NULL: any), which are read off each job as the walk goes.
+SELECT * FROM (
+    SELECT v.id, v.type, v.queue, v.priority, v.attempt, v.payload::text AS payload, v.output::text AS output,
+           v.error, v.cause, v.created_at, v.run_at, v.finished_at, v.unique_key,
+           stepwise.job_status(v.execution_status, v.step_status, v.step_attempt, v.step_run_at, :now) AS status
+    FROM stepwise.jobs v
+    WHERE v.id < :after
+    ORDER BY v.id DESC
+) page
+WHERE (CAST(:queue AS text) IS NULL OR page.queue = :queue)
+  AND (CAST(:status AS text) IS NULL OR page.status = :status)
+LIMIT :limit;
+
+-- name: JobPageOfType
+-- JobPage for one type, through job_type_newest_idx (a statement of its own, so that no generic plan
+-- trades the index for a walk of every job).
+SELECT * FROM (
+    SELECT v.id, v.type, v.queue, v.priority, v.attempt, v.payload::text AS payload, v.output::text AS output,
+           v.error, v.cause, v.created_at, v.run_at, v.finished_at, v.unique_key,
+           stepwise.job_status(v.execution_status, v.step_status, v.step_attempt, v.step_run_at, :now) AS status
+    FROM stepwise.jobs v
+    WHERE v.type = :type AND v.id < :after
+    ORDER BY v.id DESC
+) page
+WHERE (CAST(:queue AS text) IS NULL OR page.queue = :queue)
+  AND (CAST(:status AS text) IS NULL OR page.status = :status)
+LIMIT :limit;
