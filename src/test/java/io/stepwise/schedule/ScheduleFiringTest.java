@@ -209,4 +209,22 @@ class ScheduleFiringTest extends IntegrationTest {
         assertThat(executionNames("report")).containsExactly(fireName("berlin", springForward),
                 fireName("berlin", fallBack));
     }
+
+    /** A job target goes through the jobs door: one job per fire, its unique key the fire's name. */
+    @Test
+    void aJobTargetSubmitsOneJobPerFire() {
+        JsonNode put = api.put("/v1/schedules/jobs", """
+                {"cron": "0 * * * *", "target": {"job": {"type": "stepwise:echo", "payload": {"x": 1},
+                 "maxAttempts": 2}}, "catchUp": "ALL"}""").body();
+        Instant first = Instant.parse(put.get("nextFireAt").asString());
+        clock.advance(Duration.between(clock.instant(), first).plus(Duration.ofMinutes(90)));
+        awaitNextFire("jobs", first.plus(Duration.ofHours(2)));
+        JsonNode schedule = api.get("/v1/schedules/jobs").body();
+        assertThat(schedule.get("lastError").isNull()).as(schedule.toString()).isTrue();
+        JsonNode job = api.get("/v1/jobs/" + schedule.get("lastExecutionId").asString()).body();
+        assertThat(job.get("type").asString()).isEqualTo("stepwise:echo");
+        assertThat(job.get("payload").get("x").asInt()).isEqualTo(1);
+        assertThat(job.get("uniqueKey").asString()).isEqualTo(fireName("jobs", first.plus(Duration.ofHours(1))));
+        assertThat(jdbc.sql("SELECT count(*) FROM job").query(Integer.class).single()).isEqualTo(2);
+    }
 }
