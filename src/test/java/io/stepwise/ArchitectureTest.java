@@ -40,7 +40,7 @@ class ArchitectureTest {
             .whereLayer("config").mayNotBeAccessedByAnyLayer()
             .whereLayer("console").mayNotBeAccessedByAnyLayer()
             .whereLayer("api").mayOnlyBeAccessedByLayers("console", "config")
-            .whereLayer("jobs").mayOnlyBeAccessedByLayers("api", "console", "config")
+            .whereLayer("jobs").mayOnlyBeAccessedByLayers("schedule", "api", "console", "config")
             .whereLayer("security").mayOnlyBeAccessedByLayers("api", "console", "config")
             .whereLayer("observability").mayOnlyBeAccessedByLayers("config")
             .whereLayer("maintenance").mayOnlyBeAccessedByLayers("observability", "config")

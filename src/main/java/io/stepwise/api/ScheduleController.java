@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -32,7 +33,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Cron schedules: each fire starts an execution named {@code <schedule>-<yyyyMMdd'T'HHmmss'Z'>} (docs/schedules.md). */
 @Tag(name = "Schedules")
@@ -44,19 +48,26 @@ class ScheduleController {
     static final String NAME = "[A-Za-z0-9_-]{1,63}";
     static final String NAME_MESSAGE = "must be 1 to 63 letters, digits, '-' or '_'";
 
+    /** What the schedule sets on each fire's job, so a job target may not. */
+    private static final List<String> SET_BY_THE_SCHEDULE = List.of("runAt", "uniqueKey", "uniqueFor");
+
     private final Schedules schedules;
     private final ApiProperties properties;
+    private final JsonMapper mapper;
+    private final Validator validator;
 
-    ScheduleController(Schedules schedules, ApiProperties properties) {
+    ScheduleController(Schedules schedules, ApiProperties properties, JsonMapper mapper, Validator validator) {
         this.schedules = schedules;
         this.properties = properties;
+        this.mapper = mapper;
+        this.validator = validator;
     }
 
     /**
      * What a fire starts: an execution of {@code stateMachine} ({@code version} null: the latest at each
      * fire), or a job ({@code job}: the body of a job start); exactly one of the two.
      */
-    record Target(@Size(min = 1, max = 80) String stateMachine, @Positive Integer version, JsonNode job) {
+    record ScheduleTarget(@Size(min = 1, max = 80) String stateMachine, @Positive Integer version, JsonNode job) {
     }
 
     /**
@@ -71,18 +82,18 @@ class ScheduleController {
      */
     @Schema(example = ApiExamples.PUT_SCHEDULE)
     record PutScheduleRequest(@NotBlank @Size(max = 256) String cron, @Size(max = 64) String timezone,
-            @NotNull @Valid Target target, JsonNode input, ScheduleOverlap overlap, ScheduleCatchUp catchUp,
+            @NotNull @Valid ScheduleTarget target, JsonNode input, ScheduleOverlap overlap, ScheduleCatchUp catchUp,
             Boolean paused, Instant startAt, Instant endAt) {
     }
 
     /** @param nextFireAt null while paused or when no fire is left; lastError why the last fire started nothing */
     @Schema(example = ApiExamples.SCHEDULE)
-    record ScheduleResponse(String name, String cron, String timezone, Target target, JsonNode input,
+    record ScheduleResponse(String name, String cron, String timezone, ScheduleTarget target, JsonNode input,
             ScheduleOverlap overlap, ScheduleCatchUp catchUp, boolean paused, Instant startAt, Instant endAt,
             Instant nextFireAt, Instant lastFireAt, UUID lastExecutionId, String lastError, Instant createdAt,
             Instant updatedAt) {
         static ScheduleResponse of(ScheduleView s) {
-            return new ScheduleResponse(s.name(), s.cron(), s.timezone(), new Target(s.stateMachine(), s.version(),
+            return new ScheduleResponse(s.name(), s.cron(), s.timezone(), new ScheduleTarget(s.stateMachine(), s.version(),
                     s.job()), s.input(), s.overlap(), s.catchUp(), s.paused(), s.startAt(), s.endAt(), s.nextFireAt(),
                     s.lastFireAt(), s.lastExecutionId(), s.lastError(), s.createdAt(), s.updatedAt());
         }
@@ -102,20 +113,50 @@ class ScheduleController {
     @PutMapping("/{name}")
     ResponseEntity<ScheduleResponse> put(@PathVariable @Pattern(regexp = NAME, message = NAME_MESSAGE) String name,
             @Valid @RequestBody PutScheduleRequest request) {
-        Target target = request.target();
+        ScheduleTarget target = request.target();
         JsonNode input = request.input() == null ? null
                 : JsonBodies.input(request.input(), properties.maxInputBytes().toBytes(), "/input");
-        JsonNode job = target.job() == null || target.job().isNull() ? null : target.job();
-        if (job != null) {
-            JsonBodies.checkSize(job, properties.maxInputBytes().toBytes(), "/target/job", "job");
-            JsonBodies.checkNesting(job, "/target/job", "job");
-        }
+        JsonNode job = target.job() == null || target.job().isNull() ? null : checkedJob(target.job());
         var put = schedules.put(new ScheduleSpec(name, request.cron(), request.timezone(), target.stateMachine(),
                 target.version(), job, input, request.overlap(), request.catchUp(), request.paused(),
                 request.startAt(), request.endAt()));
         ScheduleResponse body = ScheduleResponse.of(put.schedule());
         return put.created() ? ResponseEntity.created(URI.create("/v1/schedules/" + name)).body(body)
                 : ResponseEntity.ok(body);
+    }
+
+    /**
+     * A job target is the body of {@code POST /v1/jobs}, checked here by the same request record and
+     * rules ({@link JobController.SubmitJobRequest}), its payload stored as a job start reads it.
+     */
+    private JsonNode checkedJob(JsonNode job) {
+        if (!job.isObject()) {
+            throw new BadRequestException("target.job must be a JSON object: the body of POST /v1/jobs", "/target/job");
+        }
+        for (String field : SET_BY_THE_SCHEDULE) {
+            if (job.has(field)) {
+                throw new BadRequestException("target.job." + field + " is set by the schedule at each fire (runAt: the"
+                        + " fire plus delaySeconds; the unique key: the fire's name)", "/target/job/" + field);
+            }
+        }
+        JobController.SubmitJobRequest request;
+        try {
+            request = mapper.treeToValue(job, JobController.SubmitJobRequest.class);
+        } catch (JacksonException e) {
+            throw new BadRequestException("target.job is not a job: " + e.getOriginalMessage(), "/target/job");
+        }
+        var violation = validator.validate(request).stream()
+                .min(java.util.Comparator.comparing(v -> v.getPropertyPath().toString())).orElse(null);
+        if (violation != null) {
+            String path = violation.getPropertyPath().toString().replace('.', '/');
+            throw new BadRequestException("target.job." + violation.getPropertyPath() + " " + violation.getMessage(),
+                    "/target/job/" + path);
+        }
+        ObjectNode checked = (ObjectNode) job.deepCopy();
+        checked.set("payload", JsonBodies.input(request.payload(), properties.maxInputBytes().toBytes(),
+                "/target/job/payload"));
+        JsonBodies.checkNesting(checked, "/target/job", "job");
+        return checked;
     }
 
     @Operation(operationId = "getSchedule", summary = "Get a schedule",

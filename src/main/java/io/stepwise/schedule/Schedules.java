@@ -11,10 +11,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Everything a caller does with cron schedules: put (create or replace), read, list, delete, pause,
@@ -27,11 +31,14 @@ public class Schedules {
     private final ScheduleRepository repository;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
-    Schedules(ScheduleRepository repository, Clock clock, ApplicationEventPublisher events) {
+    Schedules(ScheduleRepository repository, Clock clock, ApplicationEventPublisher events,
+            @Qualifier(ScheduleRepository.TRANSACTION_MANAGER) PlatformTransactionManager transactions) {
         this.repository = repository;
         this.clock = clock;
         this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** The stored schedule, and whether this put created it (false: it replaced one). */
@@ -44,8 +51,16 @@ public class Schedules {
      *
      * @throws InvalidScheduleException for a bad cron, time zone, window or target
      */
-    @Transactional(transactionManager = ScheduleRepository.TRANSACTION_MANAGER)
     public Put put(ScheduleSpec spec) {
+        try {
+            return transaction.execute(status -> putOnce(spec));
+        } catch (DataIntegrityViolationException createdMeanwhile) {
+            // two first PUTs of one name raced: the row of the other exists now, so this one replaces it
+            return transaction.execute(status -> putOnce(spec));
+        }
+    }
+
+    private Put putOnce(ScheduleSpec spec) {
         CronSchedule cron = CronSchedule.parse(spec.cron(), spec.timezone());
         if ((spec.stateMachine() == null) == (spec.job() == null)) {
             throw new InvalidScheduleException("target must name either a stateMachine or a job", "/target");

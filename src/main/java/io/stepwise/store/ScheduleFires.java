@@ -5,7 +5,6 @@ import io.stepwise.engine.ExecutionStatus;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,12 +42,15 @@ public class ScheduleFires {
     private final ExecutionStarts starts;
     private final ExecutionStore executions;
     private final ExecutionControl control;
+    private final ScheduledJobs jobs;
 
-    ScheduleFires(JdbcClient jdbc, ExecutionStarts starts, ExecutionStore executions, ExecutionControl control) {
+    ScheduleFires(JdbcClient jdbc, ExecutionStarts starts, ExecutionStore executions, ExecutionControl control,
+            ScheduledJobs jobs) {
         this.jdbc = jdbc;
         this.starts = starts;
         this.executions = executions;
         this.control = control;
+        this.jobs = jobs;
     }
 
     /**
@@ -86,11 +88,6 @@ public class ScheduleFires {
         int skipped = 0;
         int repeated = 0;
         for (Instant fire : plan.fires()) {
-            if (schedule.targetJob() != null) {
-                // the job target is stored and validated, but starting jobs is the jobs service's door
-                error = "Job targets are not started yet: this Stepwise has no jobs service.";
-                continue;
-            }
             if (last != null && schedule.overlap() != ScheduleOverlap.ALLOW && stillRunning(last)) {
                 if (schedule.overlap() == ScheduleOverlap.SKIP) {
                     skipped++;
@@ -99,17 +96,15 @@ public class ScheduleFires {
                 control.stop(last, STOP_ERROR, "Stopped by schedule '" + schedule.name() + "' for its fire at " + fire
                         + " (overlap CANCEL_PREVIOUS).");
             }
-            Executions.StartResult result = starts.apply(List.of(new Executions.StartRequest(
-                    schedule.targetStateMachine(), schedule.targetVersion(), executionName(schedule.name(), fire),
-                    schedule.input() == null ? Json.parse("{}") : schedule.input()))).getFirst();
-            if (result.failure() != null) {
-                error = result.failure().getMessage();
+            ScheduledJobs.JobStart start = start(schedule, fire);
+            if (start.error() != null) {
+                error = start.error();
                 continue;
             }
-            last = result.start().execution().id();
+            last = start.id();
             lastFire = fire;
             error = null;
-            if (result.start().created()) {
+            if (start.created()) {
                 started++;
             } else {
                 repeated++;
@@ -131,6 +126,19 @@ public class ScheduleFires {
             log.warn("Schedule '{}' skipped {} fire(s): {}", schedule.name(), plan.fires().size(), reason);
             return new Pass(schedule.name(), 0, plan.fires().size(), 0, plan.nextFireAt(), reason);
         });
+    }
+
+    /** Starts the fire's execution, or submits its job: either way named after the schedule and the fire. */
+    private ScheduledJobs.JobStart start(DueSchedule schedule, Instant fire) {
+        String name = executionName(schedule.name(), fire);
+        if (schedule.targetJob() != null) {
+            return jobs.submit(schedule.targetJob(), name, fire);
+        }
+        Executions.StartResult result = starts.apply(List.of(new Executions.StartRequest(schedule.targetStateMachine(),
+                schedule.targetVersion(), name, schedule.input() == null ? Json.parse("{}") : schedule.input())))
+                .getFirst();
+        return result.failure() != null ? new ScheduledJobs.JobStart(null, false, result.failure().getMessage())
+                : new ScheduledJobs.JobStart(result.start().execution().id(), result.start().created(), null);
     }
 
     private Optional<DueSchedule> claim(Instant now) {

@@ -76,7 +76,7 @@ class ScheduleApiTest extends IntegrationTest {
         put("a-yearly", """
                 {"cron": "@yearly", "timezone": "America/New_York", "target": {"stateMachine": "m"}}""");
         put("c-job", """
-                {"cron": "0 0 1 1 *", "target": {"job": {"resource": "stepwise:echo", "input": {"x": 1}}},
+                {"cron": "0 0 1 1 *", "target": {"job": {"type": "stepwise:echo", "payload": {"x": 1}}},
                  "startAt": "2030-06-01T00:00:00Z"}""");
         JsonNode first = api.get("/v1/schedules?limit=2").body();
         assertThat(first.get("items").valueStream().map(i -> i.get("name").asString()).toList())
@@ -91,7 +91,8 @@ class ScheduleApiTest extends IntegrationTest {
         JsonNode second = api.get("/v1/schedules?limit=2&cursor=" + first.get("nextCursor").asString()).body();
         JsonNode job = second.get("items").get(0);
         assertThat(job.get("name").asString()).isEqualTo("c-job");
-        assertThat(job.get("target").get("job").get("resource").asString()).isEqualTo("stepwise:echo");
+        assertThat(job.get("target").get("job").get("type").asString()).isEqualTo("stepwise:echo");
+        assertThat(job.get("target").get("job").get("payload").get("x").asInt()).isEqualTo(1);
         // startAt holds the first fire back
         assertThat(job.get("nextFireAt").asString()).isEqualTo("2031-01-01T00:00:00Z");
         assertThat(second.get("nextCursor").isNull()).isTrue();
@@ -147,9 +148,23 @@ class ScheduleApiTest extends IntegrationTest {
         assertProblem(put("x", """
                 {"cron": "@daily", "target": {}}"""), "/target");
         assertProblem(put("x", """
-                {"cron": "@daily", "target": {"stateMachine": "m", "job": {"resource": "r"}}}"""), "/target");
+                {"cron": "@daily", "target": {"stateMachine": "m", "job": {"type": "stepwise:echo"}}}"""), "/target");
         assertProblem(put("x", """
                 {"cron": "@daily", "target": {"job": [1]}}"""), "/target/job");
+        // a job target is the body of POST /v1/jobs, by the same rules; the schedule sets runAt and the unique key
+        assertProblem(put("x", """
+                {"cron": "@daily", "target": {"job": {"tpye": "stepwise:echo"}}}"""), "/target/job");
+        assertProblem(put("x", """
+                {"cron": "@daily", "target": {"job": {"type": ""}}}"""), "/target/job/type");
+        assertProblem(put("x", """
+                {"cron": "@daily", "target": {"job": {"type": "stepwise:echo", "backoff": {"rate": 0.5}}}}"""),
+                "/target/job/backoff/rate");
+        assertProblem(put("x", """
+                {"cron": "@daily", "target": {"job": {"type": "stepwise:echo", "uniqueKey": "k"}}}"""),
+                "/target/job/uniqueKey");
+        assertProblem(put("x", """
+                {"cron": "@daily", "target": {"job": {"type": "stepwise:echo", "runAt": "2030-01-01T00:00:00Z"}}}"""),
+                "/target/job/runAt");
         assertProblem(put("x", """
                 {"cron": "@daily", "target": {"stateMachine": "m", "version": 0}}"""), "/target/version");
         assertProblem(put("x", """

@@ -12,6 +12,7 @@ import io.stepwise.support.Asl;
 import io.stepwise.support.Eventually;
 import io.stepwise.support.IntegrationTest;
 import io.stepwise.support.MutableClock;
+import io.stepwise.support.MutableClockConfiguration;
 import io.stepwise.support.TestTaskHandlers;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -36,19 +34,10 @@ import tools.jackson.databind.JsonNode;
  * back. The context runs ahead of the others in this JVM, so it takes no part in leader election and is
  * closed after the class (see TimersTest).
  */
-@Import(ScheduleFiringTest.ClockOverride.class)
+@Import(MutableClockConfiguration.class)
 @TestPropertySource(properties = {"stepwise.maintenance.enabled=false", "stepwise.schedules.max-sleep=50ms"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ScheduleFiringTest extends IntegrationTest {
-
-    @TestConfiguration
-    static class ClockOverride {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return MutableClock.startingNow();
-        }
-    }
 
     @Autowired
     MutableClock clock;
@@ -219,5 +208,23 @@ class ScheduleFiringTest extends IntegrationTest {
         awaitNextFire("berlin", Instant.parse("2027-11-01T01:30:00Z"));
         assertThat(executionNames("report")).containsExactly(fireName("berlin", springForward),
                 fireName("berlin", fallBack));
+    }
+
+    /** A job target goes through the jobs door: one job per fire, its unique key the fire's name. */
+    @Test
+    void aJobTargetSubmitsOneJobPerFire() {
+        JsonNode put = api.put("/v1/schedules/jobs", """
+                {"cron": "0 * * * *", "target": {"job": {"type": "stepwise:echo", "payload": {"x": 1},
+                 "maxAttempts": 2}}, "catchUp": "ALL"}""").body();
+        Instant first = Instant.parse(put.get("nextFireAt").asString());
+        clock.advance(Duration.between(clock.instant(), first).plus(Duration.ofMinutes(90)));
+        awaitNextFire("jobs", first.plus(Duration.ofHours(2)));
+        JsonNode schedule = api.get("/v1/schedules/jobs").body();
+        assertThat(schedule.get("lastError").isNull()).as(schedule.toString()).isTrue();
+        JsonNode job = api.get("/v1/jobs/" + schedule.get("lastExecutionId").asString()).body();
+        assertThat(job.get("type").asString()).isEqualTo("stepwise:echo");
+        assertThat(job.get("payload").get("x").asInt()).isEqualTo(1);
+        assertThat(job.get("uniqueKey").asString()).isEqualTo(fireName("jobs", first.plus(Duration.ofHours(1))));
+        assertThat(jdbc.sql("SELECT count(*) FROM job").query(Integer.class).single()).isEqualTo(2);
     }
 }

@@ -13,6 +13,7 @@ import io.stepwise.support.Asl;
 import io.stepwise.support.Eventually;
 import io.stepwise.support.IntegrationTest;
 import io.stepwise.support.MutableClock;
+import io.stepwise.support.MutableClockConfiguration;
 import io.stepwise.support.TestTaskHandlers;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,10 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -34,19 +32,10 @@ import org.springframework.test.context.TestPropertySource;
  * Its context runs a day ahead of the others in this JVM, so it takes no part in leader election and is
  * closed after the class: a replica whose clock is that far off would rescue everyone's live steps.
  */
-@Import(TimersTest.ClockOverride.class)
+@Import(MutableClockConfiguration.class)
 @TestPropertySource(properties = "stepwise.maintenance.enabled=false")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TimersTest extends IntegrationTest {
-
-    @TestConfiguration
-    static class ClockOverride {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return MutableClock.startingNow();
-        }
-    }
 
     @Autowired
     MutableClock clock;
