@@ -43,11 +43,11 @@ class ArchitectureTest {
             .whereLayer("activity").mayOnlyBeAccessedByLayers("worker", "api", "observability", "config")
             .whereLayer("task").mayOnlyBeAccessedByLayers("worker", "activity", "config")
             .whereLayer("store").mayOnlyBeAccessedByLayers("worker", "activity", "maintenance", "api", "observability",
-                    "config")
+                    "console", "config")
             .whereLayer("engine").mayOnlyBeAccessedByLayers("store", "worker", "activity", "maintenance", "api",
-                    "observability", "config")
+                    "observability", "console", "config")
             .whereLayer("asl").mayOnlyBeAccessedByLayers("engine", "store", "task", "worker", "activity",
-                    "maintenance", "api", "observability", "config");
+                    "maintenance", "api", "observability", "console", "config");
 
     static final ArchRule PURE_LANGUAGE = noClasses().that().resideInAnyPackage("io.stepwise.asl..", "io.stepwise.engine..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
