@@ -42,11 +42,13 @@ class ExecutionPages {
     private final Executions executions;
     private final HistoryQueries history;
     private final ExecutionViews views;
+    private final ExecutionCounts counts;
 
-    ExecutionPages(Executions executions, HistoryQueries history, ExecutionViews views) {
+    ExecutionPages(Executions executions, HistoryQueries history, ExecutionViews views, ExecutionCounts counts) {
         this.executions = executions;
         this.history = history;
         this.views = views;
+        this.counts = counts;
     }
 
     record Filters(String stateMachine, String status, String startedAfter, String startedBefore, String name) {
@@ -110,6 +112,9 @@ class ExecutionPages {
             model.addAttribute("scanned", scanned);
         }
         model.addAttribute("filters", filters);
+        model.addAttribute("counts", counts.byStatus(filter));
+        model.addAttribute("countsQuery", new Filters(filters.stateMachine(), null, filters.startedAfter(),
+                filters.startedBefore(), null).query());
         model.addAttribute("statuses", ExecutionStatus.values());
         Map<String, String> icons = new LinkedHashMap<>();
         for (ExecutionStatus s : ExecutionStatus.values()) {
@@ -233,7 +238,8 @@ class ExecutionPages {
         return ExecutionPresenter.panel(view, record, from, filter);
     }
 
-    private static String blank(String value) {
+    /** An empty form field is an absent filter. */
+    static String blank(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 }

@@ -73,7 +73,14 @@ class ExecutionViews {
             view = views.computeIfAbsent(id, View::new);
         }
         synchronized (view) {
-            view.catchUp();
+            try {
+                view.catchUp();
+            } catch (NotFoundException e) {
+                synchronized (views) {
+                    views.remove(id, view); // keep no place for an id that names nothing
+                }
+                throw e;
+            }
             return reader.apply(view);
         }
     }

@@ -27,8 +27,8 @@ final class GraphSvg {
     }
 
     /**
-     * @param marks     a state's mark by name; null for every state when drawing a definition
-     * @param linkQuery where a state links to, as a query string ({@code ?state=} plus its name), null for no links
+     * @param marks a state's mark by name; null when drawing a definition (no statuses)
+     * @param links whether states link to {@code ?state=<name>} (an execution's page), or are plain images
      */
     static String render(Graph graph, Function<String, Mark> marks, String title, boolean links) {
         StringBuilder svg = new StringBuilder(256 + graph.nodes().size() * 600);

@@ -2,9 +2,7 @@ package io.stepwise.console;
 
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.store.ExecutionFilter;
-import io.stepwise.store.Executions;
 import io.stepwise.store.NotFoundException;
-import io.stepwise.store.Page;
 import io.stepwise.store.StateMachineSummary;
 import io.stepwise.store.StateMachines;
 import io.stepwise.store.StoredStateMachine;
@@ -31,19 +29,17 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/console")
 class StateMachinePages {
 
-    /** Executions counted per machine and status; more show as "100+". */
-    static final int COUNT_LIMIT = 100;
     /** The window the counts look back over, so a count reads a bounded stretch of the listing's index. */
     static final Duration COUNT_WINDOW = Duration.ofHours(24);
 
     private final StateMachines stateMachines;
-    private final Executions executions;
+    private final ExecutionCounts counts;
     private final ConsoleOverview overview;
     private final Clock clock;
 
-    StateMachinePages(StateMachines stateMachines, Executions executions, ConsoleOverview overview, Clock clock) {
+    StateMachinePages(StateMachines stateMachines, ExecutionCounts counts, ConsoleOverview overview, Clock clock) {
         this.stateMachines = stateMachines;
-        this.executions = executions;
+        this.counts = counts;
         this.overview = overview;
         this.clock = clock;
     }
@@ -69,8 +65,7 @@ class StateMachinePages {
     }
 
     private String count(String machine, ExecutionStatus status, Instant since) {
-        Page<?, ?> page = executions.page(new ExecutionFilter(machine, status, since, null), null, COUNT_LIMIT);
-        return page.next() == null ? Integer.toString(page.items().size()) : COUNT_LIMIT + "+";
+        return counts.count(new ExecutionFilter(machine, status, since, null));
     }
 
     /** A version as a graph with its JSON beside it; {@code compare} adds another version and what changed. */

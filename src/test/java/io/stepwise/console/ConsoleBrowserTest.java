@@ -106,6 +106,12 @@ class ConsoleBrowserTest extends IntegrationTest {
         wait.until(ExpectedConditions.urlContains("status=FAILED"));
         assertThat(driver.findElements(By.cssSelector("#executions a.execution-link"))).extracting(WebElement::getText)
                 .containsExactly("pay-42");
+        By succeeded = By.cssSelector("#counts [data-count='SUCCEEDED']");
+        assertThat(driver.findElement(By.cssSelector("#counts [data-count='FAILED']")).getText()).isEqualTo("1");
+        assertThat(driver.findElement(succeeded).getText()).isEqualTo("1");
+        // the counts are live: another execution succeeds while the page is open
+        api.post("/v1/executions/sync", "{\"stateMachine\": \"payments\", \"name\": \"pay-43\", \"input\": {}}");
+        wait.until(ExpectedConditions.textToBe(succeeded, "2"));
         screenshot("02-failed-executions");
 
         driver.findElement(By.linkText("pay-42")).click();

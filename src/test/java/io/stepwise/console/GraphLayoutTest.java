@@ -72,7 +72,7 @@ class GraphLayoutTest {
         Graph graph = GraphLayout.of(ORDER);
 
         assertThat(graph.edges()).filteredOn(e -> e.kind() == EdgeKind.CHOICE).extracting(GraphLayout.Edge::label)
-                .containsExactly("$.amount > 100", "($.vip == true and $.ok IsPresent)", "$.more == true");
+                .containsExactlyInAnyOrder("$.amount > 100", "($.vip == true and $.ok IsPresent)", "$.more == true");
         assertThat(graph.edges()).filteredOn(e -> e.kind() == EdgeKind.CATCH)
                 .singleElement().satisfies(e -> {
                     assertThat(e.from()).isEqualTo("Review");
@@ -80,7 +80,7 @@ class GraphLayoutTest {
                     assertThat(e.label()).isEqualTo("Catch States.ALL");
                 });
         assertThat(graph.edges()).filteredOn(e -> e.kind() == EdgeKind.DEFAULT).extracting(GraphLayout.Edge::to)
-                .containsExactly("Ship", "Packed");
+                .containsExactlyInAnyOrder("Ship", "Packed");
         // the loop back from Again to Pack goes up, around the right
         var loop = graph.edges().stream().filter(e -> e.from().equals("Again") && e.to().equals("Pack")).findFirst()
                 .orElseThrow();
