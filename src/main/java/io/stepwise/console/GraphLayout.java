@@ -311,7 +311,9 @@ final class GraphLayout {
         }
         double inner = children.stream().mapToDouble(c -> c.width + 2 * PAD).sum() + PAD * (children.size() + 1);
         double tallest = children.stream().mapToDouble(c -> c.height + 2 * PAD + 12).max().orElse(0);
-        return new Sized(name, state, type, Math.max(inner, Math.max(textWidth, 200)),
+        // a Map's line of iteration counts ("120 ok, 3 failed, 40 running of 10000") needs the room
+        double least = type.equals("Map") ? 320 : 200;
+        return new Sized(name, state, type, Math.max(inner, Math.max(textWidth, least)),
                 HEADER + tallest + PAD + (state.has("Retry") ? RETRY_LINE : 0), children, labels);
     }
 
