@@ -72,7 +72,7 @@ class ConsoleBrowserTest extends IntegrationTest {
 
     @AfterEach
     void openGates() {
-        ConsoleTestHandlers.GATE.release(1000); // a test that failed half-way leaves no handler waiting
+        TestTaskHandlers.GATE.release(1000); // a test that failed half-way leaves no handler waiting
     }
 
     @Test
@@ -161,7 +161,7 @@ class ConsoleBrowserTest extends IntegrationTest {
     @Test
     void aRunningMapShowsItsIterationCountsChange() {
         wait = new WebDriverWait(driver, WAIT);
-        ConsoleTestHandlers.GATE.drainPermits();
+        TestTaskHandlers.GATE.drainPermits();
         api.put("/v1/state-machines/fan-out", Asl.putBody(Asl.single("Each", Asl.map(Asl.single("Item", """
                 {"Type": "Task", "Resource": "test:gate", "End": true}"""), """
                 {"MaxConcurrency": 2}"""))));
@@ -175,13 +175,13 @@ class ConsoleBrowserTest extends IntegrationTest {
                 .contains("status-running");
         screenshot("06-map-running");
 
-        ConsoleTestHandlers.GATE.release(3);
+        TestTaskHandlers.GATE.release(3);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(counts, "3 ok, 0 failed, "));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#graph [data-state='Each'] .figures"), "3 ok, 0 failed, "));
         screenshot("07-map-progress");
 
-        ConsoleTestHandlers.GATE.release(3);
+        TestTaskHandlers.GATE.release(3);
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#execution-status .badge"), "data-status",
                 "SUCCEEDED"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(counts, "6 ok, 0 failed, 0 running of 6"));
