@@ -49,11 +49,11 @@ class ArchitectureTest {
             .whereLayer("activity").mayOnlyBeAccessedByLayers("worker", "api", "observability", "config")
             .whereLayer("task").mayOnlyBeAccessedByLayers("worker", "activity", "config")
             .whereLayer("store").mayOnlyBeAccessedByLayers("worker", "activity", "maintenance", "jobs", "schedule",
-                    "security", "api", "observability", "config")
+                    "security", "api", "observability", "console", "config")
             .whereLayer("engine").mayOnlyBeAccessedByLayers("store", "worker", "activity", "maintenance", "jobs",
-                    "schedule", "api", "observability", "config")
+                    "schedule", "api", "observability", "console", "config")
             .whereLayer("asl").mayOnlyBeAccessedByLayers("engine", "store", "task", "worker", "activity",
-                    "maintenance", "jobs", "schedule", "api", "observability", "config");
+                    "maintenance", "jobs", "schedule", "api", "observability", "console", "config");
 
     static final ArchRule PURE_LANGUAGE = noClasses().that().resideInAnyPackage("io.stepwise.asl..", "io.stepwise.engine..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",

@@ -55,8 +55,8 @@ class AuditController {
             @RequestParam(required = false) String until,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor) {
-        List<AuditEvent> events = audit.page(actor, ExecutionController.instant("since", since),
-                ExecutionController.instant("until", until), Cursors.auditAfter(cursor), limit + 1);
+        List<AuditEvent> events = audit.page(actor, ExecutionFilters.instant("since", since),
+                ExecutionFilters.instant("until", until), Cursors.auditAfter(cursor), limit + 1);
         boolean more = events.size() > limit;
         List<AuditEvent> page = more ? events.subList(0, limit) : events;
         return new AuditPage(page.stream().map(AuditEntry::of).toList(),

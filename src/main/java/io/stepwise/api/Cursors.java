@@ -10,9 +10,10 @@ import java.util.UUID;
 
 /**
  * Opaque page cursors: base64url text of a keyset position, tagged with the listing it belongs to so
- * that a cursor from another listing is refused rather than misread. Clients must not build them.
+ * that a cursor from another listing is refused rather than misread. Clients must not build them. The
+ * console pages through executions with the same cursors.
  */
-final class Cursors {
+public final class Cursors {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -36,11 +37,11 @@ final class Cursors {
         return cursor == null ? "" : decode(cursor, "sc", 1)[0];
     }
 
-    static String executions(ExecutionKey key) {
+    public static String executions(ExecutionKey key) {
         return key == null ? null : encode("ex", key.startDate().toString(), key.id().toString());
     }
 
-    static ExecutionKey executionsAfter(String cursor) {
+    public static ExecutionKey executionsAfter(String cursor) {
         if (cursor == null) {
             return null;
         }

@@ -1,9 +1,7 @@
 package io.stepwise.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.store.ExecutionConflictException;
-import io.stepwise.store.ExecutionFilter;
 import io.stepwise.store.ExecutionRecord;
 import io.stepwise.store.Executions;
 import io.stepwise.store.NotFoundException;
@@ -24,13 +22,9 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -231,8 +225,7 @@ class ExecutionController {
             @RequestParam(required = false) String startedBefore,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor) {
-        var filter = new ExecutionFilter(stateMachine, status(status), instant("startedAfter", startedAfter),
-                instant("startedBefore", startedBefore));
+        var filter = ExecutionFilters.of(stateMachine, status, startedAfter, startedBefore);
         var page = executions.page(filter, Cursors.executionsAfter(cursor), limit);
         return new ExecutionPage(page.items().stream().map(ExecutionSummary::of).toList(),
                 Cursors.executions(page.next()));
@@ -289,29 +282,5 @@ class ExecutionController {
 
     static URI location(UUID executionId) {
         return URI.create("/v1/executions/" + executionId);
-    }
-
-    private static ExecutionStatus status(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return ExecutionStatus.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("status", "'" + text + "' is not an execution status. Use one of "
-                    + Arrays.stream(ExecutionStatus.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
-        }
-    }
-
-    static Instant instant(String parameter, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(parameter, "'" + text + "' is not an ISO-8601 date-time with an offset,"
-                    + " such as 2025-01-15T10:30:00Z.");
-        }
     }
 }

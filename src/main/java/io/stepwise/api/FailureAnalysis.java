@@ -17,9 +17,10 @@ import tools.jackson.databind.JsonNode;
  * branch or iteration, so the analysis works backwards from the last failure that matches the
  * execution's error: a Task's last failure (its attempts are the TaskScheduled events with the same
  * resource and parameters since its entry), else a Fail state's entry, else a failed Map or Parallel,
- * else (timeouts, stops, runtime errors) the last state entered and never exited.
+ * else (timeouts, stops, runtime errors) the last state entered and never exited. The REST API's failure view
+ * and the console's failure panel both come from here.
  */
-final class FailureAnalysis {
+public final class FailureAnalysis {
 
     private final ExecutionRecord execution;
     private final List<HistoryEvent> events;
@@ -32,7 +33,7 @@ final class FailureAnalysis {
     }
 
     /** @param definition the machine's definition; null when it was deleted (the path is then the name alone) */
-    static FailureResponse of(ExecutionRecord execution, List<HistoryEvent> events, JsonNode definition) {
+    public static FailureResponse of(ExecutionRecord execution, List<HistoryEvent> events, JsonNode definition) {
         return new FailureResponse(execution.id(), execution.status().name(), execution.error(), execution.cause(),
                 new FailureAnalysis(execution, events, definition).failedState());
     }

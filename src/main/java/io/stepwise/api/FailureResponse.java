@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * @param failedState null when history names no state (an execution stopped before its first state)
  */
 @Schema(example = ApiExamples.FAILURE)
-record FailureResponse(UUID executionId, String status, String error, String cause, FailedState failedState) {
+public record FailureResponse(UUID executionId, String status, String error, String cause, FailedState failedState) {
 
     /**
      * The state the failure came from.
@@ -24,11 +24,11 @@ record FailureResponse(UUID executionId, String status, String error, String cau
      * @param enteredEventId the event where the state was last entered
      * @param failedEventId  the event that records the failure (for a Fail state: its entry)
      */
-    record FailedState(String name, String type, List<String> path, JsonNode input, String error, String cause,
+    public record FailedState(String name, String type, List<String> path, JsonNode input, String error, String cause,
             int attempts, List<Retry> retries, Long enteredEventId, Long failedEventId) {
     }
 
     /** One failed attempt that a Retrier answered with another attempt. */
-    record Retry(int attempt, long eventId, Instant timestamp, String error, String cause) {
+    public record Retry(int attempt, long eventId, Instant timestamp, String error, String cause) {
     }
 }

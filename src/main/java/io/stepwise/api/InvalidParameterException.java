@@ -1,11 +1,11 @@
 package io.stepwise.api;
 
 /** A query or path parameter that cannot be used as given; {@code parameter} is its name. */
-class InvalidParameterException extends RuntimeException {
+public class InvalidParameterException extends RuntimeException {
 
     private final String parameter;
 
-    InvalidParameterException(String parameter, String message) {
+    public InvalidParameterException(String parameter, String message) {
         super(message);
         this.parameter = parameter;
     }

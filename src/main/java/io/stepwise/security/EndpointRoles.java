@@ -80,6 +80,8 @@ public final class EndpointRoles {
             rule(ANY, "/v1/queues/**", ADMIN),
             rule("GET", "/v1/schedules/**", READER),
             rule(ANY, "/v1/schedules/**", ADMIN),
+            // the web console: pages and their event streams read; its stop/redrive buttons call the API above
+            rule("GET", "/console/**", READER),
             // security itself
             rule(ANY, "/v1/api-keys/**", ADMIN),
             rule("GET", "/v1/audit", ADMIN),

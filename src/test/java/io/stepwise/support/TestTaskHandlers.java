@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * Task handlers for engine tests (component-scanned from the test classpath only):
  * {@code test:block} blocks without heartbeats until cancelled; {@code test:count} counts runs per
  * idempotency key and returns its input; {@code test:flaky} does the same but fails on the inputs in
- * {@link #FAIL_ON}.
+ * {@link #FAIL_ON}; {@code test:gate} returns its input once {@link #GATE} lets it.
  */
 @Configuration(proxyBeanMethods = false)
 public class TestTaskHandlers {
@@ -92,6 +92,31 @@ public class TestTaskHandlers {
                 handedOff(request.idempotencyKey().executionId())
                         .add(new HandOff(request.context().path("Task").path("Token").asString(), request.input()));
                 return Json.NODES.objectNode().put("sent", true);
+            }
+        };
+    }
+
+    /**
+     * Runs of test:gate let through: the handler returns its input once it takes a permit (or its task is
+     * cancelled), so a test can watch a Map's iterations finish a few at a time.
+     */
+    public static final java.util.concurrent.Semaphore GATE = new java.util.concurrent.Semaphore(0);
+
+    @Bean
+    TaskHandler testGate() {
+        return new TaskHandler() {
+            @Override
+            public Set<String> resources() {
+                return Set.of("test:gate");
+            }
+
+            @Override
+            public JsonNode handle(TaskRequest request) throws Exception {
+                while (!GATE.tryAcquire(50, java.util.concurrent.TimeUnit.MILLISECONDS)
+                        && !request.cancellation().isCancelled()) {
+                    // waits for the test, or for a stop
+                }
+                return request.input();
             }
         };
     }
