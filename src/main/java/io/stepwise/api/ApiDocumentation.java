@@ -79,6 +79,8 @@ class ApiDocumentation {
                         new Tag().name("Executions").description("Start, list, follow, stop and redrive executions of a state machine."),
                         new Tag().name("Test state").description("Run one state in isolation, its work mocked (AWS's TestState)."),
                         new Tag().name("Activities").description("Task queues that workers in any language poll over HTTP."),
+                        new Tag().name("Queues").description("The queues executions run on: limits (concurrency, rate) that"
+                                + " hold across replicas, pause and resume, what is in them."),
                         new Tag().name("Task tokens").description("Answer a task that waits for its token: an activity's, or a"
                                 + " .waitForTaskToken call's.")))
                 .components(new Components().addSchemas(PROBLEM_SCHEMA, problemSchema())

@@ -103,6 +103,19 @@ class StepStore {
                 .query(CLAIMED).list();
     }
 
+    /** Claims from a limited queue whose row {@link QueueStore#takeForClaim} locked in this transaction. */
+    List<ClaimedStep> claimLimited(String queue, Integer concurrency, int allowance, String owner, Instant now,
+            Instant leaseExpiresAt) {
+        return jdbc.sql(SqlStatements.get("StepClaimLimited"))
+                .param("queue", queue)
+                .param("concurrency", concurrency, Types.INTEGER)
+                .param("allowance", allowance)
+                .param("now", Rows.timestamp(now))
+                .param("owner", owner)
+                .param("leaseExpiresAt", Rows.timestamp(leaseExpiresAt))
+                .query(CLAIMED).list();
+    }
+
     /** @return false when the lease is no longer ours: someone rescued, cancelled or finished the step */
     boolean deleteLeased(ClaimedStep step) {
         return jdbc.sql(SqlStatements.get("StepDeleteLeased"))

@@ -111,7 +111,12 @@ class OpenApiTest extends IntegrationTest {
                 "POST /v1/activities/{name}/poll",
                 "POST /v1/tasks/success",
                 "POST /v1/tasks/failure",
-                "POST /v1/tasks/heartbeat");
+                "POST /v1/tasks/heartbeat",
+                "PUT /v1/queues/{name}",
+                "GET /v1/queues",
+                "GET /v1/queues/{name}",
+                "POST /v1/queues/{name}/pause",
+                "POST /v1/queues/{name}/resume");
     }
 
     @Test
@@ -338,7 +343,12 @@ class OpenApiTest extends IntegrationTest {
                 {"POST /v1/tasks/success", "204", "404 task-not-found", "409 task-already-answered", "410 task-timed-out",
                         "400 invalid-request"},
                 {"POST /v1/tasks/failure", "204", "404 task-not-found", "400 invalid-request"},
-                {"POST /v1/tasks/heartbeat", "204", "400 invalid-request"}};
+                {"POST /v1/tasks/heartbeat", "204", "400 invalid-request"},
+                {"PUT /v1/queues/{name}", "200", "400 invalid-request", "400 invalid-parameter"},
+                {"GET /v1/queues", "200"},
+                {"GET /v1/queues/{name}", "200", "404 not-found", "400 invalid-parameter"},
+                {"POST /v1/queues/{name}/pause", "200"},
+                {"POST /v1/queues/{name}/resume", "200"}};
         List<String> faults = new ArrayList<>();
         for (String[] row : proven) {
             Op op = operations().stream().filter(o -> o.toString().equals(row[0])).findFirst().orElseThrow();
