@@ -23,11 +23,13 @@ ORDER BY t.n;
 -- When the next READY step of these queues falls due, in the claim's order (step_ready_idx, first entry
 -- of each queue): an idle poller sleeps until then instead of a whole poll interval, so timers fire on
 -- time. Within the highest priority present this is the earliest run_at; lower priorities wait for the
--- next poll. NULL when the queues are empty.
-SELECT min(n.run_at) AS run_at
+-- next poll. No row when the queues are empty.
+SELECT n.run_at
 FROM unnest(CAST(:queues AS text[])) AS q(name),
      LATERAL (SELECT run_at FROM step WHERE status = 'READY' AND queue = q.name
-              ORDER BY priority DESC, run_at, id LIMIT 1) AS n;
+              ORDER BY priority DESC, run_at, id LIMIT 1) AS n
+ORDER BY n.run_at
+LIMIT 1;
 
 -- name: StepReadyQueues
 -- The queues that have READY steps (due or not): a loose index scan of step_ready_idx, one descent per

@@ -82,9 +82,9 @@ class StepStore {
 
     /** When the next READY step of these queues falls due (empty when they have none). */
     Optional<Instant> nextReady(List<String> queues) {
-        return Optional.ofNullable(jdbc.sql(SqlStatements.get("StepNextReady"))
+        return jdbc.sql(SqlStatements.get("StepNextReady"))
                 .param("queues", queues.toArray(String[]::new))
-                .query((rs, n) -> Rows.instant(rs, "run_at")).single());
+                .query((rs, n) -> Rows.instant(rs, "run_at")).optional();
     }
 
     /** The queues with READY steps, due or not. */
