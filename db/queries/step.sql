@@ -224,7 +224,7 @@ WHERE id = :id AND status IN ('FAILED', 'CANCELLED');
 -- name: StepDeleteLeasedMany
 -- StepDeleteLeased for a whole batch of completions in one statement (lease-guarded per row).
 -- No `status = 'RUNNING'` here: a lease token exists only on a RUNNING row (step_lease_when_running),
--- and with that predicate the planner scanned every running step through step_lease_expiry_idx, dead
+-- and with that predicate the planner scanned every running step through step_lease_expiry_idx (now step_running_idx), dead
 -- entries included, on each batch: 31 ms per batch of 255 by the end of a 1024-slot drain. Without it
 -- the plan is one primary-key lookup per row of the batch (see also ExecutionFinishMany).
 DELETE FROM step s
