@@ -22,6 +22,9 @@ CREATE TABLE queue (
     refilled_at         timestamptz,
     created_at          timestamptz      NOT NULL DEFAULT now(),
     updated_at          timestamptz      NOT NULL DEFAULT now(),
+    -- whether the claim must go through the queue's row (StepClaimReady refuses such a queue otherwise)
+    limited             boolean          GENERATED ALWAYS AS (paused OR concurrency IS NOT NULL
+                                                              OR rate_limit IS NOT NULL) STORED,
     CONSTRAINT queue_rate_whole CHECK ((rate_limit IS NULL) = (rate_period_seconds IS NULL))
 );
 

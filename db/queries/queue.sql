@@ -3,8 +3,8 @@
 -- io.stepwise.store.SqlStatements.
 
 -- name: QueueLimitedNames
--- The queues a poller must claim through QueueTakeForClaim and StepClaimLimited (read every poll interval).
-SELECT name FROM queue WHERE paused OR concurrency IS NOT NULL OR rate_limit IS NOT NULL;
+-- The queues a poller must claim through QueueTakeForClaim first (read every 0.5 s at most).
+SELECT name FROM queue WHERE limited;
 
 -- name: QueueTakeForClaim
 -- The first statement of a limited queue's claim: locks the queue's row until the claim commits, so the
@@ -21,6 +21,17 @@ SET tokens = CASE WHEN rate_limit IS NULL THEN NULL
 WHERE name = :queue
 RETURNING paused, concurrency, tokens, rate_limit, rate_period_seconds,
           EXISTS (SELECT 1 FROM step WHERE status = 'READY' AND queue = :queue AND run_at <= :now) AS has_due;
+
+-- name: QueueRunningCount
+-- The second statement of a limited queue's claim: its RUNNING steps, counted (through step_running_idx)
+-- in a snapshot taken after QueueTakeForClaim got the lock, so every claim that committed before is
+-- counted; never more than the limit, so a claim reads at most that many entries. Counting rather than
+-- keeping an in-flight counter: no path that ends a running step has to decrement anything.
+SELECT count(*) FROM (SELECT 1 FROM step WHERE status = 'RUNNING' AND queue = :queue LIMIT :concurrency) AS running;
+
+-- name: QueueSpendTokens
+-- The last statement of a rate-limited queue's claim: one token per claimed step.
+UPDATE queue SET tokens = tokens - :spent WHERE name = :queue;
 
 -- name: QueueStepCounts
 -- Per queue with steps: available (READY and due), running, scheduled (READY, due later: a Wait, a

@@ -50,9 +50,10 @@ SELECT queue FROM q WHERE queue IS NOT NULL;
 -- The ids go through `= ANY(ARRAY(...))` rather than a join with a CTE: with a join the planner may
 -- estimate the CTE at the whole LIMIT and hash-join it against a sequential scan of step (48 ms for
 -- 1,024 rows over a 100,000-step backlog); an array of ids is always one primary-key lookup each.
--- This is the claim of an unlimited queue only: a queue that is paused or has a limit in the queue
--- table is claimed by QueueClaimLimited instead, and the NOT EXISTS (one primary-key lookup, evaluated
--- once) keeps this statement off it even when the poller's view of the catalog is stale.
+-- A queue the catalog limits (paused, a concurrency or a rate) is claimed here only with :underLock,
+-- in the transaction that holds the queue's row (QueueTakeForClaim) and with :limit the allowance it
+-- computed; the NOT EXISTS (one primary-key lookup, evaluated once) keeps every other claim off such a
+-- queue, even when the poller's view of the catalog is stale.
 UPDATE step s
 SET status = 'RUNNING', attempt = s.attempt + 1, lease_owner = :owner, lease_token = gen_random_uuid(),
     lease_expires_at = :leaseExpiresAt
@@ -60,8 +61,7 @@ FROM execution e
 WHERE s.id = ANY(ARRAY(
         SELECT id FROM step
         WHERE status = 'READY' AND queue = :queue AND run_at <= :now
-          AND NOT EXISTS (SELECT 1 FROM queue q WHERE q.name = :queue
-                          AND (q.paused OR q.concurrency IS NOT NULL OR q.rate_limit IS NOT NULL))
+          AND NOT EXISTS (SELECT 1 FROM queue q WHERE q.name = :queue AND q.limited AND NOT CAST(:underLock AS boolean))
         ORDER BY priority DESC, run_at, id
         LIMIT :limit
         FOR UPDATE SKIP LOCKED))
@@ -70,38 +70,6 @@ RETURNING s.id, s.execution_id, s.parent_id, s.branch_index, s.kind, s.state_nam
           s.state_data::text AS state_data, s.attempt, s.lease_token,
           e.name AS execution_name, e.state_machine_name, e.state_machine_version, e.input::text AS execution_input,
           e.start_date, e.redrive_count, e.traceparent, s.run_at, s.queue, s.priority;
-
--- name: StepClaimLimited
--- The claim of a queue with limits, in the transaction of QueueTakeForClaim (which holds the queue's row):
--- as StepClaimReady, but it takes at most the concurrency left (the limit less the queue's RUNNING steps,
--- counted through step_running_idx in this statement's snapshot, taken after the lock: every claim that
--- committed before is counted; never more than the limit are counted, so a claim reads at most that many) and :allowance (the batch, capped by the tokens of a rate limit), and
--- spends one token per claimed step. Counting rather than keeping an in-flight counter means nothing
--- has to be decremented when a step leaves RUNNING (a completion, a rescue, a stop, a release).
-WITH claimed AS (
-    UPDATE step s
-    SET status = 'RUNNING', attempt = s.attempt + 1, lease_owner = :owner, lease_token = gen_random_uuid(),
-        lease_expires_at = :leaseExpiresAt
-    FROM execution e
-    WHERE s.id = ANY(ARRAY(
-            SELECT id FROM step
-            WHERE status = 'READY' AND queue = :queue AND run_at <= :now
-            ORDER BY priority DESC, run_at, id
-            LIMIT CASE WHEN CAST(:concurrency AS integer) IS NULL THEN :allowance
-                       ELSE GREATEST(0, LEAST(:allowance, CAST(:concurrency AS integer)
-                                 - (SELECT count(*) FROM (SELECT 1 FROM step WHERE status = 'RUNNING' AND queue = :queue
-                                                          LIMIT CAST(:concurrency AS integer)) AS running))) END
-            FOR UPDATE SKIP LOCKED))
-      AND e.id = s.execution_id
-    RETURNING s.id, s.execution_id, s.parent_id, s.branch_index, s.kind, s.state_name, s.input::text AS input,
-              s.state_data::text AS state_data, s.attempt, s.lease_token,
-              e.name AS execution_name, e.state_machine_name, e.state_machine_version,
-              e.input::text AS execution_input, e.start_date, e.redrive_count, e.traceparent, s.run_at, s.queue,
-              s.priority
-), spent AS (
-    UPDATE queue SET tokens = tokens - (SELECT count(*) FROM claimed) WHERE name = :queue AND tokens IS NOT NULL
-)
-SELECT * FROM claimed;
 
 -- name: StepDeleteLeased
 -- Completion guard: only the holder of the current lease may finish a step, exactly once.

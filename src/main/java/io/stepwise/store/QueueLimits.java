@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which queues are limited or paused, as this replica last read the catalog (at most {@link #FRESH}
  * ago, or since a change made here): it picks the claim statement only. The limits themselves hold in
- * the database whatever this view says: StepClaimReady claims nothing from a queue the catalog limits,
- * and StepClaimLimited takes the row lock, counts and tokens of the queue as they are.
+ * the database whatever this view says: StepClaimReady claims nothing from a queue the catalog limits
+ * unless under that queue's row lock, with the allowance computed from its counts and tokens as they are.
  */
 @Component
 class QueueLimits {

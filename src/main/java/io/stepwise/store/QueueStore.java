@@ -50,6 +50,16 @@ class QueueStore {
                 .optional();
     }
 
+    /** The queue's RUNNING steps, at most {@code concurrency} of them (QueueRunningCount). */
+    int running(String queue, int concurrency) {
+        return jdbc.sql(SqlStatements.get("QueueRunningCount")).param("queue", queue).param("concurrency", concurrency)
+                .query(Integer.class).single();
+    }
+
+    void spendTokens(String queue, int spent) {
+        jdbc.sql(SqlStatements.get("QueueSpendTokens")).param("queue", queue).param("spent", spent).update();
+    }
+
     /** Step counts per queue (of one queue, or of all with steps when {@code queue} is null). */
     Map<String, QueueView.Counts> counts(String queue, Instant now) {
         Map<String, QueueView.Counts> counts = new HashMap<>();

@@ -49,32 +49,39 @@ public class StepClaims {
 
     /**
      * Claims up to {@code limit} due steps of {@code queue}, highest priority first. An unlimited queue
-     * costs one statement; a limited one locks its catalog row, so its claims on all replicas take turns
-     * and never exceed its concurrency or rate (QueueTakeForClaim, then StepClaimLimited).
+     * costs one statement (StepClaimReady). A limited one locks its catalog row and refills its tokens
+     * (QueueTakeForClaim), so its claims on all replicas take turns, counts its running steps after the
+     * lock (QueueRunningCount), claims at most what its concurrency and tokens allow, and spends the tokens
+     * (QueueSpendTokens): up to four statements in one transaction, for limited queues only.
      */
     @Transactional
     public Claim claim(String owner, String queue, int limit, Duration lease) {
         Instant now = clock.instant();
         if (!limits.isLimited(queue)) {
-            return Claim.unlimited(steps.claimReady(queue, owner, limit, now, now.plus(lease)));
+            return Claim.unlimited(steps.claimReady(queue, false, owner, limit, now, now.plus(lease)));
         }
         var taken = queues.takeForClaim(queue, now);
         if (taken.isEmpty()) { // the row is gone: unlimited now
             limits.changed();
-            return Claim.unlimited(steps.claimReady(queue, owner, limit, now, now.plus(lease)));
+            return Claim.unlimited(steps.claimReady(queue, false, owner, limit, now, now.plus(lease)));
         }
         QueueStore.Allowance allowance = taken.get();
         if (allowance.paused()) {
             return new Claim(List.of(), allowance.hasDue() ? PAUSED_RECHECK : null);
         }
-        int asked = allowance.tokens() == null ? limit : (int) Math.min(limit, Math.floor(allowance.tokens()));
-        List<ClaimedStep> claimed = asked == 0 ? List.of()
-                : steps.claimLimited(queue, allowance.concurrency(), asked, owner, now, now.plus(lease));
+        int byTokens = allowance.tokens() == null ? limit : (int) Math.min(limit, Math.floor(allowance.tokens()));
+        int asked = allowance.concurrency() == null || byTokens == 0 ? byTokens
+                : Math.min(byTokens, allowance.concurrency() - queues.running(queue, allowance.concurrency()));
+        List<ClaimedStep> claimed = asked <= 0 ? List.of()
+                : steps.claimReady(queue, true, owner, asked, now, now.plus(lease));
+        if (allowance.tokens() != null && !claimed.isEmpty()) {
+            queues.spendTokens(queue, claimed.size());
+        }
         if (!allowance.hasDue() || claimed.size() == limit) {
             return new Claim(claimed, null);
         }
-        boolean outOfTokens = allowance.tokens() != null && claimed.size() == asked;
-        return new Claim(claimed, outOfTokens ? allowance.untilNextToken(asked) : CONCURRENCY_RECHECK);
+        boolean outOfTokens = allowance.tokens() != null && claimed.size() == byTokens;
+        return new Claim(claimed, outOfTokens ? allowance.untilNextToken(byTokens) : CONCURRENCY_RECHECK);
     }
 
     /** The queues that have READY steps, due or not (a poller serving every queue looks here). */

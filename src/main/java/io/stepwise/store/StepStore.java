@@ -92,25 +92,17 @@ class StepStore {
         return jdbc.sql(SqlStatements.get("StepReadyQueues")).query((rs, n) -> rs.getString("queue")).list();
     }
 
-    /** Claims from an unlimited queue; a queue with limits (or paused) gives nothing here. */
-    List<ClaimedStep> claimReady(String queue, String owner, int limit, Instant now, Instant leaseExpiresAt) {
+    /**
+     * Claims up to {@code limit} due steps of {@code queue}. A queue the catalog limits gives nothing here
+     * unless {@code underLock}: its row is locked in this transaction and {@code limit} is its allowance.
+     */
+    List<ClaimedStep> claimReady(String queue, boolean underLock, String owner, int limit, Instant now,
+            Instant leaseExpiresAt) {
         return jdbc.sql(SqlStatements.get("StepClaimReady"))
                 .param("queue", queue)
+                .param("underLock", underLock)
                 .param("now", Rows.timestamp(now))
                 .param("limit", limit)
-                .param("owner", owner)
-                .param("leaseExpiresAt", Rows.timestamp(leaseExpiresAt))
-                .query(CLAIMED).list();
-    }
-
-    /** Claims from a limited queue whose row {@link QueueStore#takeForClaim} locked in this transaction. */
-    List<ClaimedStep> claimLimited(String queue, Integer concurrency, int allowance, String owner, Instant now,
-            Instant leaseExpiresAt) {
-        return jdbc.sql(SqlStatements.get("StepClaimLimited"))
-                .param("queue", queue)
-                .param("concurrency", concurrency, Types.INTEGER)
-                .param("allowance", allowance)
-                .param("now", Rows.timestamp(now))
                 .param("owner", owner)
                 .param("leaseExpiresAt", Rows.timestamp(leaseExpiresAt))
                 .query(CLAIMED).list();
