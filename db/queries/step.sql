@@ -23,11 +23,13 @@ ORDER BY t.n;
 -- When the next READY step of these queues falls due, in the claim's order (step_ready_idx, first entry
 -- of each queue): an idle poller sleeps until then instead of a whole poll interval, so timers fire on
 -- time. Within the highest priority present this is the earliest run_at; lower priorities wait for the
--- next poll. NULL when the queues are empty.
-SELECT min(n.run_at) AS run_at
+-- next poll. No row when the queues are empty.
+SELECT n.run_at
 FROM unnest(CAST(:queues AS text[])) AS q(name),
      LATERAL (SELECT run_at FROM step WHERE status = 'READY' AND queue = q.name
-              ORDER BY priority DESC, run_at, id LIMIT 1) AS n;
+              ORDER BY priority DESC, run_at, id LIMIT 1) AS n
+ORDER BY n.run_at
+LIMIT 1;
 
 -- name: StepReadyQueues
 -- The queues that have READY steps (due or not): a loose index scan of step_ready_idx, one descent per
@@ -48,9 +50,10 @@ SELECT queue FROM q WHERE queue IS NOT NULL;
 -- The ids go through `= ANY(ARRAY(...))` rather than a join with a CTE: with a join the planner may
 -- estimate the CTE at the whole LIMIT and hash-join it against a sequential scan of step (48 ms for
 -- 1,024 rows over a 100,000-step backlog); an array of ids is always one primary-key lookup each.
--- This is the claim of an unlimited queue only: a queue that is paused or has a limit in the queue
--- table is claimed by QueueClaimLimited instead, and the NOT EXISTS (one primary-key lookup, evaluated
--- once) keeps this statement off it even when the poller's view of the catalog is stale.
+-- A queue the catalog limits (paused, a concurrency or a rate) is claimed here only with :underLock,
+-- in the transaction that holds the queue's row (QueueTakeForClaim) and with :limit the allowance it
+-- computed; the NOT EXISTS (one primary-key lookup, evaluated once) keeps every other claim off such a
+-- queue, even when the poller's view of the catalog is stale.
 UPDATE step s
 SET status = 'RUNNING', attempt = s.attempt + 1, lease_owner = :owner, lease_token = gen_random_uuid(),
     lease_expires_at = :leaseExpiresAt
@@ -58,8 +61,7 @@ FROM execution e
 WHERE s.id = ANY(ARRAY(
         SELECT id FROM step
         WHERE status = 'READY' AND queue = :queue AND run_at <= :now
-          AND NOT EXISTS (SELECT 1 FROM queue q WHERE q.name = :queue
-                          AND (q.paused OR q.concurrency IS NOT NULL OR q.rate_limit IS NOT NULL))
+          AND NOT EXISTS (SELECT 1 FROM queue q WHERE q.name = :queue AND q.limited AND NOT CAST(:underLock AS boolean))
         ORDER BY priority DESC, run_at, id
         LIMIT :limit
         FOR UPDATE SKIP LOCKED))
@@ -190,7 +192,7 @@ WHERE id = :id AND status IN ('FAILED', 'CANCELLED');
 -- name: StepDeleteLeasedMany
 -- StepDeleteLeased for a whole batch of completions in one statement (lease-guarded per row).
 -- No `status = 'RUNNING'` here: a lease token exists only on a RUNNING row (step_lease_when_running),
--- and with that predicate the planner scanned every running step through step_lease_expiry_idx, dead
+-- and with that predicate the planner scanned every running step through step_lease_expiry_idx (now step_running_idx), dead
 -- entries included, on each batch: 31 ms per batch of 255 by the end of a 1024-slot drain. Without it
 -- the plan is one primary-key lookup per row of the batch (see also ExecutionFinishMany).
 DELETE FROM step s

@@ -3,7 +3,7 @@
 -- name: StepQueueLag
 -- Per queue: steps due and waiting for a worker, steps running, steps READY but not due yet (a Wait state
 -- or a retry backoff), and when the oldest due step fell due. Only READY and RUNNING rows are read, and
--- both statuses have partial indexes (step_ready_idx, step_lease_expiry_idx), so the cost grows with the
+-- both statuses have partial indexes (step_ready_idx, step_running_idx), so the cost grows with the
 -- backlog, not with the kept rows of finished work.
 SELECT queue,
        count(*) FILTER (WHERE status = 'READY' AND run_at <= :now) AS ready,

@@ -86,6 +86,8 @@ class ApiDocumentation {
                         new Tag().name("Activities").description("Task queues that workers in any language poll over HTTP."),
                         new Tag().name("Security").description("API keys and the audit trail of mutating calls (admins"
                                 + " only)."),
+                        new Tag().name("Queues").description("The queues executions run on: limits (concurrency, rate) that"
+                                + " hold across replicas, pause and resume, what is in them."),
                         new Tag().name("Task tokens").description("Answer a task that waits for its token: an activity's, or a"
                                 + " .waitForTaskToken call's."),
                         new Tag().name("Schedules").description("Start executions on a cron schedule, in a time zone.")))

@@ -183,4 +183,18 @@ final class ApiExamples {
             {"items": [{"at": "2026-01-15T10:30:00Z", "actor": "key:3f9c2a7b1e04", "method": "POST",
               "path": "/v1/executions/{id}/stop", "status": 200, "remoteAddress": "10.0.0.7"}],
              "nextCursor": null}""";
+    static final String PUT_QUEUE = """
+            {"concurrency": 10, "rateLimit": {"limit": 100, "periodSeconds": 60}}""";
+
+    static final String QUEUE = """
+            {"name": "emails", "concurrency": 10, "rateLimit": {"limit": 100, "periodSeconds": 60}, "paused": false,
+             "updatedAt": "2026-01-15T10:30:00Z",
+             "counts": {"available": 42, "running": 10, "scheduled": 3, "retrying": 1, "failedLastHour": 0}}""";
+
+    static final String QUEUE_LIST = """
+            {"items": [{"name": "default", "concurrency": null, "rateLimit": null, "paused": false, "updatedAt": null,
+              "counts": {"available": 0, "running": 2, "scheduled": 0, "retrying": 0, "failedLastHour": 1}},
+             {"name": "emails", "concurrency": 10, "rateLimit": {"limit": 100, "periodSeconds": 60}, "paused": false,
+              "updatedAt": "2026-01-15T10:30:00Z",
+              "counts": {"available": 42, "running": 10, "scheduled": 3, "retrying": 1, "failedLastHour": 0}}]}""";
 }

@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.orm.jpa.JpaTransactionManager;
 
 /**
- * Spring Data JPA for the catalogs people edit (schedules). Its repositories run on a JPA transaction
+ * Spring Data JPA for the catalogs people edit (queues, schedules): every repository of the store package. Its repositories run on a JPA transaction
  * manager of their own: the primary one stays plain JDBC ({@link TransactionConfiguration}), so the hot
  * path never opens a Hibernate session. The JPA manager binds the same DataSource's connection, so
  * named statements called inside a catalog transaction join it.

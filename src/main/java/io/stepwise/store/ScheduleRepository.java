@@ -16,7 +16,7 @@ import org.springframework.data.repository.query.Param;
  */
 public interface ScheduleRepository extends JpaRepository<ScheduleRow, String> {
 
-    String TRANSACTION_MANAGER = "jpaTransactionManager";
+    String TRANSACTION_MANAGER = "catalogTransactionManager";
 
     /** The row locked until the transaction ends: an edit waits for a fire in progress, and a fire skips an edit's row. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

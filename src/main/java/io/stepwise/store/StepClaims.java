@@ -16,19 +16,72 @@ public class StepClaims {
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
     private final WorkObserver observer;
+    private final QueueStore queues;
+    private final QueueLimits limits;
 
-    StepClaims(StepStore steps, Clock clock, ApplicationEventPublisher publisher, WorkObserver observer) {
+    StepClaims(StepStore steps, Clock clock, ApplicationEventPublisher publisher, WorkObserver observer,
+            QueueStore queues, QueueLimits limits) {
+        this.queues = queues;
+        this.limits = limits;
         this.steps = steps;
         this.clock = clock;
         this.publisher = publisher;
         this.observer = observer;
     }
 
-    /** Claims up to {@code limit} due steps of {@code queue}, highest priority first. */
+    /**
+     * What one claim from a queue gave: {@code steps}, and, when the queue's limits (a pause, its
+     * concurrency, its rate) held back due steps, {@code retryIn}: when asking again may give more (the
+     * next token of a rate limit, a short recheck for a full concurrency, long for a pause); null when
+     * nothing was held back.
+     */
+    public record Claim(List<ClaimedStep> steps, Duration retryIn) {
+
+        static Claim unlimited(List<ClaimedStep> steps) {
+            return new Claim(steps, null);
+        }
+    }
+
+    /** How soon a queue held back by its concurrency is asked again: its running steps end any moment. */
+    static final Duration CONCURRENCY_RECHECK = Duration.ofMillis(50);
+    /** A paused queue is asked again at the poller's interval at most (a resume wakes the pollers too). */
+    static final Duration PAUSED_RECHECK = Duration.ofDays(1);
+
+    /**
+     * Claims up to {@code limit} due steps of {@code queue}, highest priority first. An unlimited queue
+     * costs one statement (StepClaimReady). A limited one locks its catalog row and refills its tokens
+     * (QueueTakeForClaim), so its claims on all replicas take turns, counts its running steps after the
+     * lock (QueueRunningCount), claims at most what its concurrency and tokens allow, and spends the tokens
+     * (QueueSpendTokens): up to four statements in one transaction, for limited queues only.
+     */
     @Transactional
-    public List<ClaimedStep> claim(String owner, String queue, int limit, Duration lease) {
+    public Claim claim(String owner, String queue, int limit, Duration lease) {
         Instant now = clock.instant();
-        return steps.claimReady(queue, owner, limit, now, now.plus(lease));
+        if (!limits.isLimited(queue)) {
+            return Claim.unlimited(steps.claimReady(queue, false, owner, limit, now, now.plus(lease)));
+        }
+        var taken = queues.takeForClaim(queue, now);
+        if (taken.isEmpty()) { // the row is gone: unlimited now
+            limits.changed();
+            return Claim.unlimited(steps.claimReady(queue, false, owner, limit, now, now.plus(lease)));
+        }
+        QueueStore.Allowance allowance = taken.get();
+        if (allowance.paused()) {
+            return new Claim(List.of(), allowance.hasDue() ? PAUSED_RECHECK : null);
+        }
+        int byTokens = allowance.tokens() == null ? limit : (int) Math.min(limit, Math.floor(allowance.tokens()));
+        int asked = allowance.concurrency() == null || byTokens == 0 ? byTokens
+                : Math.min(byTokens, allowance.concurrency() - queues.running(queue, allowance.concurrency()));
+        List<ClaimedStep> claimed = asked <= 0 ? List.of()
+                : steps.claimReady(queue, true, owner, asked, now, now.plus(lease));
+        if (allowance.tokens() != null && !claimed.isEmpty()) {
+            queues.spendTokens(queue, claimed.size());
+        }
+        if (!allowance.hasDue() || claimed.size() == limit) {
+            return new Claim(claimed, null);
+        }
+        boolean outOfTokens = allowance.tokens() != null && claimed.size() == byTokens;
+        return new Claim(claimed, outOfTokens ? allowance.untilNextToken(byTokens) : CONCURRENCY_RECHECK);
     }
 
     /** The queues that have READY steps, due or not (a poller serving every queue looks here). */

@@ -82,9 +82,9 @@ class StepStore {
 
     /** When the next READY step of these queues falls due (empty when they have none). */
     Optional<Instant> nextReady(List<String> queues) {
-        return Optional.ofNullable(jdbc.sql(SqlStatements.get("StepNextReady"))
+        return jdbc.sql(SqlStatements.get("StepNextReady"))
                 .param("queues", queues.toArray(String[]::new))
-                .query((rs, n) -> Rows.instant(rs, "run_at")).single());
+                .query((rs, n) -> Rows.instant(rs, "run_at")).optional();
     }
 
     /** The queues with READY steps, due or not. */
@@ -92,10 +92,15 @@ class StepStore {
         return jdbc.sql(SqlStatements.get("StepReadyQueues")).query((rs, n) -> rs.getString("queue")).list();
     }
 
-    /** Claims from an unlimited queue; a queue with limits (or paused) gives nothing here. */
-    List<ClaimedStep> claimReady(String queue, String owner, int limit, Instant now, Instant leaseExpiresAt) {
+    /**
+     * Claims up to {@code limit} due steps of {@code queue}. A queue the catalog limits gives nothing here
+     * unless {@code underLock}: its row is locked in this transaction and {@code limit} is its allowance.
+     */
+    List<ClaimedStep> claimReady(String queue, boolean underLock, String owner, int limit, Instant now,
+            Instant leaseExpiresAt) {
         return jdbc.sql(SqlStatements.get("StepClaimReady"))
                 .param("queue", queue)
+                .param("underLock", underLock)
                 .param("now", Rows.timestamp(now))
                 .param("limit", limit)
                 .param("owner", owner)

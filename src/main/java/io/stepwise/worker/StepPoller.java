@@ -5,6 +5,7 @@ import io.stepwise.store.StepClaims;
 import io.stepwise.store.WorkObserver;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -98,9 +99,9 @@ class StepPoller implements SmartLifecycle {
                     }
                     continue;
                 }
-                List<String> round = queues.nextRound();
-                if (!claimRound(round, free)) {
-                    awaitWork(untilNextDue(round));
+                Round round = claimRound(queues.nextRound(), free);
+                if (!round.more()) {
+                    awaitWork(untilMoreWork(round));
                     queues.markStale();
                 }
             } catch (InterruptedException e) {
@@ -115,16 +116,20 @@ class StepPoller implements SmartLifecycle {
     }
 
     /**
-     * One claim from each queue of the round: an equal part of the slots the queues before it left
-     * over. @return whether some queue gave all it was asked for (it may have more: claim again at once)
+     * One claim from each queue of the round: an equal part of the slots the queues before it left over.
+     * @return whether to claim again at once (some queue gave all it was asked for: it may have more);
+     *         else how long to wait at most, for the queues that their limits held back
      */
-    private boolean claimRound(List<String> round, int free) throws InterruptedException {
+    private Round claimRound(List<String> round, int free) throws InterruptedException {
         int left = free;
         boolean more = false;
+        Duration heldFor = null;
+        List<String> unheld = new ArrayList<>(round.size());
         for (int i = 0; i < round.size() && left > 0; i++) {
             int share = Math.ceilDiv(left, round.size() - i);
             long claimStart = System.nanoTime();
-            List<ClaimedStep> batch = claims.claim(owner, round.get(i), share, properties.lease());
+            StepClaims.Claim claim = claims.claim(owner, round.get(i), share, properties.lease());
+            List<ClaimedStep> batch = claim.steps();
             observer.stepsClaimed(share, batch, System.nanoTime() - claimStart, clock.instant());
             claimed.addAndGet(batch.size());
             if (!batch.isEmpty()) {
@@ -142,8 +147,23 @@ class StepPoller implements SmartLifecycle {
             }
             more |= batch.size() == share;
             left -= batch.size();
+            if (claim.retryIn() == null) {
+                unheld.add(round.get(i));
+            } else if (heldFor == null || claim.retryIn().compareTo(heldFor) < 0) {
+                heldFor = claim.retryIn();
+            }
         }
-        return more;
+        return new Round(more, unheld, heldFor);
+    }
+
+    /** @param heldFor the soonest a queue held back by its limits may give more; null when none was */
+    private record Round(boolean more, List<String> unheld, Duration heldFor) {
+    }
+
+    /** Until a queue's step falls due, or a held-back queue may give more, whichever comes first. */
+    private Duration untilMoreWork(Round round) {
+        Duration due = untilNextDue(round.unheld());
+        return round.heldFor() != null && round.heldFor().compareTo(due) < 0 ? round.heldFor() : due;
     }
 
     /**

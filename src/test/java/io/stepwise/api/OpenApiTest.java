@@ -128,7 +128,12 @@ class OpenApiTest extends IntegrationTest {
                 "GET /v1/api-keys",
                 "GET /v1/api-keys/{id}",
                 "DELETE /v1/api-keys/{id}",
-                "GET /v1/audit");
+                "GET /v1/audit",
+                "PUT /v1/queues/{name}",
+                "GET /v1/queues",
+                "GET /v1/queues/{name}",
+                "POST /v1/queues/{name}/pause",
+                "POST /v1/queues/{name}/resume");
     }
 
     @Test
@@ -375,7 +380,12 @@ class OpenApiTest extends IntegrationTest {
                 {"GET /v1/api-keys", "200"},
                 {"GET /v1/api-keys/{id}", "200", "404 not-found"},
                 {"DELETE /v1/api-keys/{id}", "204", "404 not-found"},
-                {"GET /v1/audit", "200", "400 invalid-parameter", "403 forbidden"}};
+                {"GET /v1/audit", "200", "400 invalid-parameter", "403 forbidden"},
+                {"PUT /v1/queues/{name}", "200", "400 invalid-request", "400 invalid-parameter"},
+                {"GET /v1/queues", "200"},
+                {"GET /v1/queues/{name}", "200", "404 not-found", "400 invalid-parameter"},
+                {"POST /v1/queues/{name}/pause", "200"},
+                {"POST /v1/queues/{name}/resume", "200"}};
         List<String> faults = new ArrayList<>();
         for (String[] row : proven) {
             Op op = operations().stream().filter(o -> o.toString().equals(row[0])).findFirst().orElseThrow();
