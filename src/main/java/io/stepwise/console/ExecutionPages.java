@@ -51,8 +51,9 @@ class ExecutionPages {
         this.counts = counts;
     }
 
-    record Filters(String stateMachine, String status, String startedAfter, String startedBefore, String name) {
-        String query() {
+    /** Public, with a public query(): the page template calls it through SpEL, which sees public members only. */
+    public record Filters(String stateMachine, String status, String startedAfter, String startedBefore, String name) {
+        public String query() {
             StringBuilder q = new StringBuilder();
             add(q, "stateMachine", stateMachine);
             add(q, "status", status);

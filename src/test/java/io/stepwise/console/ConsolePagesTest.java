@@ -42,6 +42,17 @@ class ConsolePagesTest extends IntegrationTest {
     }
 
     @Test
+    void aLaterPageKeepsTheFiltersInItsLinks() {
+        failedPayment(); // two executions: one page of one has a next
+        String cursor = api.get("/v1/executions?limit=1").body().path("nextCursor").asString();
+
+        Response page = api.get("/console/executions?status=FAILED&cursor=" + cursor);
+
+        assertThat(page.status()).as(page.raw()).isEqualTo(200);
+        assertThat(page.raw()).contains("First page", "status=FAILED");
+    }
+
+    @Test
     void theComparisonNamesTheStatesThatDiffer() {
         String id = failedPayment();
 
