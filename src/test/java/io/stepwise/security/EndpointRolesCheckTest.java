@@ -17,13 +17,14 @@ class EndpointRolesCheckTest {
     @Test
     void anEndpointWithoutARuleIsNamed() {
         var covered = RequestMappingInfo.paths("/v1/executions/{id}/stop").methods(RequestMethod.POST).build();
-        var forgotten = RequestMappingInfo.paths("/v1/jobs/{id}").methods(RequestMethod.DELETE).build();
-        var allMethods = RequestMappingInfo.paths("/v1/queues").build();
+        var forgotten = RequestMappingInfo.paths("/v1/widgets/{id}").methods(RequestMethod.DELETE).build();
+        var allMethods = RequestMappingInfo.paths("/v1/gadgets").build();
 
         List<String> uncovered = EndpointRoles.uncovered(List.of(covered, forgotten, allMethods));
 
-        assertThat(uncovered).containsExactlyInAnyOrder("DELETE /v1/jobs/{id}", "GET /v1/queues", "HEAD /v1/queues",
-                "POST /v1/queues", "PUT /v1/queues", "PATCH /v1/queues", "DELETE /v1/queues", "OPTIONS /v1/queues");
+        assertThat(uncovered).containsExactlyInAnyOrder("DELETE /v1/widgets/{id}", "GET /v1/gadgets",
+                "HEAD /v1/gadgets", "POST /v1/gadgets", "PUT /v1/gadgets", "PATCH /v1/gadgets", "DELETE /v1/gadgets",
+                "OPTIONS /v1/gadgets");
     }
 
     @Test
@@ -43,7 +44,7 @@ class EndpointRolesCheckTest {
             @Override
             public Map<RequestMappingInfo, HandlerMethod> getHandlerMethods() {
                 try {
-                    return Map.of(RequestMappingInfo.paths("/v1/schedules").methods(RequestMethod.POST).build(),
+                    return Map.of(RequestMappingInfo.paths("/v1/gizmos").methods(RequestMethod.POST).build(),
                             new HandlerMethod(this, Object.class.getMethod("toString")));
                 } catch (NoSuchMethodException e) {
                     throw new AssertionError(e);
@@ -51,6 +52,6 @@ class EndpointRolesCheckTest {
             }
         };
         assertThatThrownBy(() -> new EndpointRolesCheck(mapping).afterSingletonsInstantiated())
-                .hasMessageContaining("POST /v1/schedules").hasMessageContaining("EndpointRoles.RULES");
+                .hasMessageContaining("POST /v1/gizmos").hasMessageContaining("EndpointRoles.RULES");
     }
 }
