@@ -3,6 +3,7 @@ package io.stepwise.worker;
 import io.stepwise.store.ClaimedStep;
 import io.stepwise.store.StepClaims;
 import io.stepwise.store.WorkObserver;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,6 +90,17 @@ class StepPoller implements SmartLifecycle {
         return claimed.get();
     }
 
+    /**
+     * How long a new replica took from its JVM's start to its first claimed step: what a cold pod costs
+     * when Kubernetes adds one for a backlog (docs/performance.md, "Cold replicas"; the image's class
+     * data archive is there to shorten it).
+     */
+    private void logFirstClaim() {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        log.info("Stepwise worker {} claimed its first steps {} ms after the JVM started", owner,
+                clock.millis() - jvmStart);
+    }
+
     private void pollLoop() {
         while (running) {
             try {
@@ -131,7 +143,9 @@ class StepPoller implements SmartLifecycle {
             StepClaims.Claim claim = claims.claim(owner, round.get(i), share, properties.lease());
             List<ClaimedStep> batch = claim.steps();
             observer.stepsClaimed(share, batch, System.nanoTime() - claimStart, clock.instant());
-            claimed.addAndGet(batch.size());
+            if (claimed.getAndAdd(batch.size()) == 0 && !batch.isEmpty()) {
+                logFirstClaim();
+            }
             if (!batch.isEmpty()) {
                 dueOutOfReach = 0;
             }

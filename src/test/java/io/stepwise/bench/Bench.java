@@ -15,7 +15,7 @@ import java.time.temporal.ChronoUnit;
  * ({@code bench.*}, {@link BenchSettings}); every {@code stepwise.*} and {@code spring.*} system property
  * is passed on to the applications it starts. Prints a markdown report and writes it to
  * {@code target/bench/}. The scenarios run in this order whatever order {@code bench.scenario} names
- * them in: submit, jobs, burst, burst-idle, drain, drain5, httptask, backlog, latency, activity, fanout, soak (backlog and soak use
+ * them in: submit, jobs, burst, burst-idle, jobs-drain, drain, drain5, httptask, backlog, latency, activity, fanout, soak (backlog and soak use
  * drain's figure).
  */
 public final class Bench {
@@ -54,10 +54,13 @@ public final class Bench {
             }
         }
         if (settings.wants("burst")) {
-            new BurstScenario(context).run(false);
+            new BurstScenario(context).run(BurstScenario.Kind.BURST);
         }
         if (settings.wants("burst-idle")) {
-            new BurstScenario(context).run(true);
+            new BurstScenario(context).run(BurstScenario.Kind.AFTER_IDLE);
+        }
+        if (settings.wants("jobs-drain")) {
+            new BurstScenario(context).run(BurstScenario.Kind.JOBS);
         }
         Double drainMedian = null;
         if (settings.wants("drain")) {

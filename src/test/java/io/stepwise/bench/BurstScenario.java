@@ -14,45 +14,67 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * (g) and (h): a burst as a user meets it. Each run gets a database created for it (tables no one has
+ * (g), (h) and (l): a burst as a user meets it. Each run gets a database created for it (tables no one has
  * analyzed), an API-only application and a worker application on it; no ANALYZE, VACUUM or CHECKPOINT
  * by hand at any point. (g): the service drains a first burst of N (its warm-up), its worker is paused,
  * N more arrive over HTTP, the worker resumes and the drain is timed. (h): the same, but the service
  * first idles for {@code bench.burst.idle-seconds} with empty tables (its pollers keep claiming nothing)
- * and there is no warm-up burst. The JVM is warm from the scenarios before (they share the classes).
+ * and there is no warm-up burst. (l): (g) with one-off jobs ({@code POST /v1/jobs/batch}, type
+ * {@code stepwise:echo}) in place of executions, the Stepwise side of the peer comparison (the peers'
+ * harness drains one-off no-op jobs). The JVM is warm from the scenarios before (they share the classes).
  */
 final class BurstScenario extends Scenario {
+
+    /** Jobs per {@code POST /v1/jobs/batch} request in (l). */
+    private static final int JOB_BATCH = 1000;
+
+    /** Which burst: its label, and whether its work arrives as executions or as jobs. */
+    enum Kind {
+        BURST("g"), AFTER_IDLE("h"), JOBS("l");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
 
     BurstScenario(BenchContext context) {
         super(context);
     }
 
-    List<Double> run(boolean idleFirst) throws Exception {
-        String title = idleFirst
-                ? "(h) burst after idling: fresh database, service idle " + settings.burstIdleSeconds
-                        + " s with empty tables, then " + Stats.fmt(settings.burstN, 0) + " starts over HTTP, worker resumed"
-                : "(g) burst on a fresh database: warm service drains " + Stats.fmt(settings.burstN, 0) + ", worker paused, "
-                        + Stats.fmt(settings.burstN, 0) + " starts over HTTP, worker resumed";
+    List<Double> run(Kind kind) throws Exception {
+        boolean idleFirst = kind == Kind.AFTER_IDLE;
+        String n = Stats.fmt(settings.burstN, 0);
+        String title = switch (kind) {
+            case AFTER_IDLE -> "(h) burst after idling: fresh database, service idle " + settings.burstIdleSeconds
+                    + " s with empty tables, then " + n + " starts over HTTP, worker resumed";
+            case BURST -> "(g) burst on a fresh database: warm service drains " + n + ", worker paused, "
+                    + n + " starts over HTTP, worker resumed";
+            case JOBS -> "(l) one-off jobs on a fresh database: warm service drains " + n + " jobs, worker paused, "
+                    + n + " jobs over HTTP (`POST /v1/jobs/batch`, " + JOB_BATCH + " per request), worker resumed";
+        };
         report.line("## " + title);
         report.line("");
-        report.line("| run | HTTP starts/s (" + settings.burstClients + " clients) | drain executions/s | drain s "
+        report.line("| run | HTTP " + (kind == Kind.JOBS ? "jobs/s (" : "starts/s (") + clients(kind) + " clients) | drain "
+                + (kind == Kind.JOBS ? "jobs/s" : "executions/s") + " | drain s "
                 + "| step / execution reltuples at resume | autoanalyze during drain (step, execution) |");
         report.line("|---|---:|---:|---:|---|---|");
         List<Double> rates = new ArrayList<>();
         for (int rep = 0; rep < settings.reps; rep++) {
-            try (BenchDb fresh = db.freshDatabase("burst_" + (idleFirst ? "h" : "g") + rep);
+            try (BenchDb fresh = db.freshDatabase("burst_" + kind.label + rep);
                  BenchApp api = BenchApp.start(fresh, false, settings.appProperties);
                  BenchApp worker = BenchApp.start(fresh, true, settings.appProperties)) {
                 Workflows.register(api, settings.mapConcurrency, "http://127.0.0.1:1/");
                 if (idleFirst) {
                     Thread.sleep(settings.burstIdleSeconds * 1000L);
                 } else {
-                    submit(api.port(), "w" + rep + "-");
+                    submit(kind, api.port(), "w" + rep + "-");
                     awaitFinished(fresh, settings.burstN);
                 }
                 worker.pauseWorkers();
                 long already = finished(fresh);
-                double submitRate = submit(api.port(), "b" + rep + "-");
+                double submitRate = submit(kind, api.port(), "b" + rep + "-");
                 String tuples = fresh.string("SELECT string_agg(relname || ' ' || reltuples::bigint, ', ' ORDER BY relname) "
                         + "FROM pg_class WHERE relname IN ('step', 'execution')");
                 List<Long> analyzedBefore = autoanalyzeCounts(fresh);
@@ -66,45 +88,66 @@ final class BurstScenario extends Scenario {
                 report.line("| " + (rep + 1) + " | " + Stats.fmt(submitRate, 0) + " | " + Stats.fmt(rate, 0) + " | "
                         + Stats.fmt(seconds, 2) + " | " + tuples + " | "
                         + (analyzedAfter.get(0) - analyzedBefore.get(0)) + ", " + (analyzedAfter.get(1) - analyzedBefore.get(1)) + " |");
-                System.err.printf(Locale.ROOT, "%s rep %d: %.0f executions/s%n", idleFirst ? "(h)" : "(g)", rep, rate);
+                System.err.printf(Locale.ROOT, "(%s) rep %d: %.0f per second%n", kind.label, rep, rate);
             }
-            db.exec("DROP DATABASE IF EXISTS burst_" + (idleFirst ? "h" : "g") + rep + " WITH (FORCE)");
+            db.exec("DROP DATABASE IF EXISTS burst_" + kind.label + rep + " WITH (FORCE)");
         }
         report.line("");
-        report.line("Median drain: " + Stats.fmt(Stats.median(rates), 0) + " executions/s. Every run on a database created "
+        report.line("Median drain: " + Stats.fmt(Stats.median(rates), 0) + (kind == Kind.JOBS ? " jobs/s" : " executions/s")
+                + ". Every run on a database created "
                 + "for it; reltuples -1 means never analyzed.");
         report.line("");
         return rates;
     }
 
-    /** N starts of the one-Task workflow over HTTP from {@code bench.burst.clients} keep-alive clients; starts/s. */
-    private double submit(int port, String prefix) throws Exception {
+    /** Concurrent HTTP clients: {@code bench.burst.clients}, but no more than there are job batches to send. */
+    private int clients(Kind kind) {
+        return kind == Kind.JOBS ? Math.max(1, Math.min(settings.burstClients, settings.burstN / JOB_BATCH)) : settings.burstClients;
+    }
+
+    /**
+     * N starts of the one-Task workflow (or N {@code stepwise:echo} jobs, in batches) over HTTP from
+     * keep-alive clients; submissions per second.
+     */
+    private double submit(Kind kind, int port, String prefix) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        URI uri = URI.create("http://127.0.0.1:" + port + "/v1/executions");
+        boolean jobs = kind == Kind.JOBS;
+        URI uri = URI.create("http://127.0.0.1:" + port + (jobs ? "/v1/jobs/batch" : "/v1/executions"));
+        int perRequest = jobs ? JOB_BATCH : 1;
         AtomicLong next = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         long t0 = System.nanoTime();
-        Concurrently.onVirtualThreads(settings.burstClients, () -> {
-            long i;
-            while ((i = next.getAndIncrement()) < settings.burstN) {
-                String body = "{\"stateMachine\":\"" + TASK + "\",\"name\":\"" + prefix + i + "\",\"input\":{\"n\":" + i + "}}";
+        Concurrently.onVirtualThreads(clients(kind), () -> {
+            long first;
+            while ((first = next.getAndAdd(perRequest)) < settings.burstN) {
+                long end = Math.min(settings.burstN, first + perRequest);
+                String body = jobs ? jobBatch(first, end)
+                        : "{\"stateMachine\":\"" + TASK + "\",\"name\":\"" + prefix + first + "\",\"input\":{\"n\":" + first + "}}";
                 try {
                     var response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() != 201) {
-                        failures.incrementAndGet();
+                    if (response.statusCode() / 100 != 2) {
+                        failures.addAndGet(end - first);
                     }
                 } catch (IOException | InterruptedException e) {
-                    failures.incrementAndGet();
+                    failures.addAndGet(end - first);
                 }
             }
         });
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " starts were not answered 201");
+            throw new IllegalStateException(failures.get() + " submissions were not accepted");
         }
         return settings.burstN / seconds;
+    }
+
+    private static String jobBatch(long first, long end) {
+        StringBuilder body = new StringBuilder("{\"jobs\":[");
+        for (long i = first; i < end; i++) {
+            body.append(i == first ? "" : ",").append("{\"type\":\"stepwise:echo\",\"payload\":{\"n\":").append(i).append("}}");
+        }
+        return body.append("]}").toString();
     }
 
     private static long finished(BenchDb fresh) throws Exception {

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Performs the Dockerfile's own steps outside Docker (no engine runs in CI): extracts the packaged jar
- * with the Dockerfile's RUN line, lays the layers out as its COPY lines do, and starts the result with
- * its ENTRYPOINT until /actuator/health answers UP. Runs in the integration-test phase (failsafe), after
+ * with the Dockerfile's RUN line, lays the layers out as its COPY lines do, runs its class-data training
+ * RUN there (no database), and starts the result with its ENTRYPOINT until /actuator/health answers UP,
+ * checking that the classes came from the archive. Runs in the integration-test phase (failsafe), after
  * the jar is packaged.
  */
 class ImageLayoutIT {
@@ -65,7 +66,7 @@ class ImageLayoutIT {
             String w = words.get(i);
             if (i == 0) {
                 extract.add(javaBinary());
-            } else if (w.endsWith(".jar")) {
+            } else if (words.get(i - 1).equals("-jar")) {
                 extract.add(jar.toString());
             } else if (i > 0 && words.get(i - 1).equals("--destination")) {
                 extract.add(extracted.toString());
@@ -100,6 +101,18 @@ class ImageLayoutIT {
             copyTree(extracted.resolve(layer), app);
         }
 
+        // the training RUN, as written (exec form), in the laid-out directory
+        List<String> training = new ArrayList<>(trainingCommand());
+        training.set(0, javaBinary());
+        long t2 = System.nanoTime();
+        Process trainer = new ProcessBuilder(training).directory(app.toFile()).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("training.log").toFile()).start();
+        assertThat(trainer.waitFor()).as("training run failed: %s\n%s", training, output(tmp.resolve("training.log")))
+                .isZero();
+        long trainingMillis = (System.nanoTime() - t2) / 1_000_000;
+        Path archive = app.resolve(archiveName(training));
+        assertThat(archive).as("the training run's archive").isRegularFile();
+
         TestDatabase db = TestDatabase.get().isolated("image_test");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -107,6 +120,9 @@ class ImageLayoutIT {
         }
         List<String> command = new ArrayList<>(entrypoint());
         command.set(0, javaBinary());
+        // which archive each class came from, to prove the ENTRYPOINT maps the training run's archive
+        Path classLoads = tmp.resolve("class-load.log");
+        command.add(1, "-Xlog:class+load=info:file=" + classLoads);
         Path log = tmp.resolve("child.log");
         ProcessBuilder pb = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -132,8 +148,14 @@ class ImageLayoutIT {
             String childOut = output(log);
             assertThat(last.status()).as("health %s; output:\n%s", last.body(), childOut).isEqualTo(200);
             assertThat(last.body()).as("output:\n%s", childOut).contains("\"status\":\"UP\"");
-            System.out.printf("ImageLayoutIT: extract %d ms, healthy after %d ms, jars dependencies=%d application=%d,%s%n",
-                    extractMillis, healthyMillis, depJars, appJars, sizes);
+            long fromArchive;
+            try (Stream<String> lines = Files.lines(classLoads)) {
+                fromArchive = lines.filter(l -> l.contains("source: shared objects file (top)")).count();
+            }
+            assertThat(fromArchive).as("classes loaded from the training run's dynamic archive").isGreaterThan(5_000);
+            System.out.printf("ImageLayoutIT: extract %d ms, training %d ms (archive %.1f MB), healthy after %d ms, "
+                    + "%d classes from the archive, jars dependencies=%d application=%d,%s%n", extractMillis,
+                    trainingMillis, Files.size(archive) / 1e6, healthyMillis, fromArchive, depJars, appJars, sizes);
         } finally {
             child.destroy();
             if (!child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -166,15 +188,29 @@ class ImageLayoutIT {
                 .findFirst().orElseThrow(() -> new AssertionError("no RUN with -Djarmode=tools in the Dockerfile"));
         String cmd = run.substring(run.indexOf("java "));
         List<String> words = Arrays.asList(cmd.split(" "));
-        assertThat(words).contains("extract", "--layers", "--launcher", "--destination");
+        assertThat(words).contains("extract", "--layers", "--destination", "--application-filename");
         return words;
+    }
+
+    private static List<String> trainingCommand() throws IOException {
+        String run = instructions().stream().filter(l -> l.startsWith("RUN [") && l.contains("-XX:ArchiveClassesAtExit="))
+                .findFirst().orElseThrow(() -> new AssertionError("no class-data training RUN in the Dockerfile"));
+        return execForm(run.substring("RUN ".length()).trim());
+    }
+
+    private static String archiveName(List<String> training) {
+        return training.stream().filter(w -> w.startsWith("-XX:ArchiveClassesAtExit=")).findFirst().orElseThrow()
+                .substring("-XX:ArchiveClassesAtExit=".length());
     }
 
     private static List<String> entrypoint() throws IOException {
         String ep = instructions().stream().filter(l -> l.startsWith("ENTRYPOINT ")).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no ENTRYPOINT"));
-        String body = ep.substring("ENTRYPOINT ".length()).trim();
-        assertThat(body).as("ENTRYPOINT in exec form").startsWith("[").endsWith("]");
+        return execForm(ep.substring("ENTRYPOINT ".length()).trim());
+    }
+
+    private static List<String> execForm(String body) {
+        assertThat(body).as("exec form").startsWith("[").endsWith("]");
         List<String> args = new ArrayList<>();
         Matcher m = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(body);
         while (m.find()) {
