@@ -6,8 +6,8 @@
 # the same database meanwhile. Prints wrk's report, wrk's own CPU time and the executions counted in
 # the database afterwards.
 #
-#   src/test/wrk/run.sh                        # Debian PostgreSQL at 127.0.0.1:5432, postgres/postgres
-#   CONNS=16 SECONDS_PER_RUN=30 RUNS=3 WORKER=1 src/test/wrk/run.sh
+#   src/test/outside/run.sh                        # Debian PostgreSQL at 127.0.0.1:5432, postgres/postgres
+#   CONNS=16 SECONDS_PER_RUN=30 RUNS=3 WORKER=1 src/test/outside/run.sh
 #
 # Needs: wrk (Debian package), psql, a built jar (./mvnw -o -q package -DskipTests), JDK 21+.
 set -euo pipefail
@@ -24,7 +24,7 @@ WORKER=${WORKER:-0}
 SCRIPTS=${SCRIPTS:-"start batch"}
 API_PORT=8181 WORKER_PORT=8182
 JAR=$(ls target/stepwise-*.jar | head -1)
-LOGS=target/wrk; mkdir -p "$LOGS"
+LOGS=target/outside; mkdir -p "$LOGS"
 
 psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 common=(--spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER"
@@ -46,10 +46,10 @@ curl -sf -X PUT "localhost:$API_PORT/v1/state-machines/wrk-echo" -H 'Content-Typ
 for script in $SCRIPTS; do
   per=$([ "$script" = batch ] && echo 1000 || echo 1)
   echo "## $script.lua, $CONNS connections, $THREADS wrk threads, worker replica: $WORKER"
-  wrk -t"$THREADS" -c"$CONNS" --timeout 10s -d10s -s "src/test/wrk/$script.lua" "http://127.0.0.1:$API_PORT" > /dev/null  # warm-up, discarded
+  wrk -t"$THREADS" -c"$CONNS" --timeout 10s -d10s -s "src/test/outside/$script.lua" "http://127.0.0.1:$API_PORT" > /dev/null  # warm-up, discarded
   for run in $(seq 1 "$RUNS"); do
     out=$( { /usr/bin/time -f "wrk cpu: %U user + %S sys seconds" \
-      wrk -t"$THREADS" -c"$CONNS" --timeout 10s -d"${SECONDS_PER_RUN}s" --latency -s "src/test/wrk/$script.lua" "http://127.0.0.1:$API_PORT"; } 2>&1 )
+      wrk -t"$THREADS" -c"$CONNS" --timeout 10s -d"${SECONDS_PER_RUN}s" --latency -s "src/test/outside/$script.lua" "http://127.0.0.1:$API_PORT"; } 2>&1 )
     rps=$(echo "$out" | awk '/^Requests\/sec/ {print $2}')
     echo "$out" | grep -E "Latency|50%|99%|Requests/sec|errors|wrk cpu" | sed 's/^/    /'
     echo "run $run: $(awk -v r="$rps" -v p="$per" 'BEGIN {printf "%.0f", r * p}') starts/s"
