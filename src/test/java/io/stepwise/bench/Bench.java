@@ -15,7 +15,7 @@ import java.time.temporal.ChronoUnit;
  * ({@code bench.*}, {@link BenchSettings}); every {@code stepwise.*} and {@code spring.*} system property
  * is passed on to the applications it starts. Prints a markdown report and writes it to
  * {@code target/bench/}. The scenarios run in this order whatever order {@code bench.scenario} names
- * them in: submit, jobs, burst, burst-idle, jobs-drain, drain, drain5, httptask, backlog, latency, activity, fanout, soak (backlog and soak use
+ * them in: submit, jobs, burst, burst-idle, jobs-drain, drain, drain5, httptask, backlog, latency, timers, activity, fanout, soak (backlog and soak use
  * drain's figure).
  */
 public final class Bench {
@@ -84,6 +84,9 @@ public final class Bench {
         }
         if (settings.wants("latency")) {
             new LatencyScenario(context).run();
+        }
+        if (settings.wants("timers")) {
+            new TimersScenario(context).run();
         }
         if (settings.wants("activity")) {
             new ActivityScenario(context).run();
