@@ -92,3 +92,8 @@ WHERE e.id = t.id AND e.status = 'RUNNING';
 -- other), in id order. Stop and timeout lock the execution row first too, so the two never deadlock,
 -- and a stop that committed first makes every later completion of that execution refuse itself.
 SELECT id FROM execution WHERE id = ANY(:ids) AND status = 'RUNNING' ORDER BY id FOR SHARE;
+
+-- name: ExecutionInputs
+-- The inputs of executions whose Parallel/Map children a claim took (store.ExecutionInputs): the claim
+-- itself sends the input only with top-level steps.
+SELECT id, input::text AS input FROM execution WHERE id = ANY(:ids);

@@ -1,11 +1,18 @@
 -- Statements on step (db/migration/V1__core_schema.sql, V3__durable_steps.sql). Loaded by io.stepwise.store.SqlStatements.
 
--- name: StepInsert
--- A child of a Parallel/Map, on its parent's queue with its priority.
+-- name: StepInsertChildren
+-- A Parallel's or Map's children in one statement, on the parent's queue with its priority, each READY or
+-- BLOCKED beyond MaxConcurrency (:statuses, from FanIn.startStatus). One INSERT per child made a
+-- 100,000-item Map 100,000 round trips inside the fan-out's transaction.
 INSERT INTO step (execution_id, parent_id, branch_index, queue, priority, status, kind, state_name, input, state_data,
                   run_at, created_at)
-VALUES (:executionId, :parentId, :branchIndex, :queue, :priority, :status, :kind, :stateName, CAST(:input AS json),
-        CAST(:stateData AS json), :runAt, :now);
+SELECT :executionId, :parentId, t.branch_index, :queue, :priority, t.status, 'ENTER', t.state_name,
+       CAST(t.input AS json), CAST(t.state_data AS json), :runAt, :now
+FROM unnest(CAST(:branchIndexes AS int[]), CAST(:statuses AS text[]), CAST(:stateNames AS text[]),
+            string_to_array(CAST(:inputs AS text), E'\x1e', E'\x1f'),
+            string_to_array(CAST(:stateData AS text), E'\x1e', E'\x1f')) WITH ORDINALITY
+     AS t(branch_index, status, state_name, input, state_data, n)
+ORDER BY t.n;
 
 -- name: StepInsertFirstMany
 -- The first step of each execution of a batch of starts: READY, entering its StartAt now, on the
@@ -46,7 +53,9 @@ SELECT queue FROM q WHERE queue IS NOT NULL;
 -- Locks up to :limit due READY steps without waiting on rows other workers hold, and leases them in
 -- the same statement. WHERE and ORDER BY match step_ready_idx column for column. The execution's
 -- columns come along so the worker needs no second query to build the context object (or, with
--- tracing on, to continue the execution's trace).
+-- tracing on, to continue the execution's trace). The execution's input comes only with top-level steps: a
+-- Map's input holds every item, and sent (and parsed) with each of its children it made every iteration
+-- cost as much as the whole Map; children take it from store.ExecutionInputs.
 -- The ids go through `= ANY(ARRAY(...))` rather than a join with a CTE: with a join the planner may
 -- estimate the CTE at the whole LIMIT and hash-join it against a sequential scan of step (48 ms for
 -- 1,024 rows over a 100,000-step backlog); an array of ids is always one primary-key lookup each.
@@ -68,7 +77,8 @@ WHERE s.id = ANY(ARRAY(
   AND e.id = s.execution_id
 RETURNING s.id, s.execution_id, s.parent_id, s.branch_index, s.kind, s.state_name, s.input::text AS input,
           s.state_data::text AS state_data, s.attempt, s.lease_token,
-          e.name AS execution_name, e.state_machine_name, e.state_machine_version, e.input::text AS execution_input,
+          e.name AS execution_name, e.state_machine_name, e.state_machine_version,
+          CASE WHEN s.parent_id IS NULL THEN e.input::text END AS execution_input,
           e.start_date, e.redrive_count, e.traceparent, s.run_at, s.queue, s.priority;
 
 -- name: StepDeleteLeased
@@ -91,23 +101,44 @@ SET status = 'WAITING', kind = 'FAN_IN', state_name = :stateName, input = CAST(:
     failed_children = 0, lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
 WHERE id = :id AND status = 'RUNNING' AND lease_token = :leaseToken;
 
--- name: StepFinishChildLeased
--- The same guard; a child frame ended and keeps its result for the parent's join.
-UPDATE step
-SET status = :status, output = CAST(:output AS json), error = :error, cause = :cause, lease_owner = NULL,
+-- name: StepFinishChildrenLeased
+-- Children that ended without a failure point keep their results for the parent's join: a whole batch
+-- in one statement, each row guarded by its lease as in StepDeleteLeasedMany (and, like it, without
+-- `status = 'RUNNING'`: a lease token exists only on a RUNNING row). Failed children with a failure point
+-- go through StepFailLeased, which keeps where they failed for a redrive.
+UPDATE step s
+SET status = t.status, output = CAST(t.output AS json), error = t.error, cause = t.cause, lease_owner = NULL,
     lease_token = NULL, lease_expires_at = NULL
-WHERE id = :id AND status = 'RUNNING' AND lease_token = :leaseToken;
+FROM unnest(CAST(:ids AS bigint[]), CAST(:tokens AS uuid[]), CAST(:statuses AS text[]),
+            string_to_array(CAST(:outputs AS text), E'\x1e', E'\x1f'), CAST(:errors AS text[]),
+            CAST(:causes AS text[])) AS t(id, token, status, output, error, cause)
+WHERE s.id = t.id AND s.lease_token = t.token
+RETURNING s.id;
 
--- name: StepCountChildFinished
--- The parent row's lock serialises its children's completions: the counts are exact across replicas.
-UPDATE step
-SET pending_children = pending_children - 1, failed_children = failed_children + :failed
-WHERE id = :parentId AND status = 'WAITING'
-RETURNING pending_children, failed_children, state_data::text AS state_data;
+-- name: StepCountChildrenFinished
+-- Children of these parents ended (:finished of each, :failed of them failed) in this transaction: one
+-- update of each parent per batch, not one per child. The parent row's lock serialises the batches of
+-- all replicas, so the counts are exact; the ids come sorted, so two batches lock shared parents in the
+-- same order (a deadlock would only cost a re-try item by item). The parent's checkpoint (the whole
+-- fan-out, every item's input) is read only when a child failed: only then does the tolerance decide.
+UPDATE step s
+SET pending_children = s.pending_children - t.finished, failed_children = s.failed_children + t.failed
+FROM unnest(CAST(:parentIds AS bigint[]), CAST(:finished AS int[]), CAST(:failed AS int[]))
+     AS t(id, finished, failed)
+WHERE s.id = t.id AND s.status = 'WAITING'
+RETURNING s.id, s.pending_children, s.failed_children,
+          CASE WHEN t.failed > 0 THEN s.state_data::text END AS state_data;
 
--- name: StepPromoteBlockedChild
+-- name: StepPromoteBlockedChildren
+-- MaxConcurrency across replicas: for each parent, as many BLOCKED children as ended, first in branch
+-- order (step_blocked_idx: one probe per parent, finished siblings are not in that index). Run under
+-- the parents' row locks (StepCountChildrenFinished), so concurrent batches promote different children.
 UPDATE step SET status = 'READY', run_at = :now
-WHERE id = (SELECT id FROM step WHERE parent_id = :parentId AND status = 'BLOCKED' ORDER BY branch_index LIMIT 1)
+WHERE id = ANY(ARRAY(
+        SELECT b.id
+        FROM unnest(CAST(:parentIds AS bigint[]), CAST(:counts AS int[])) AS t(parent_id, n),
+             LATERAL (SELECT id FROM step WHERE parent_id = t.parent_id AND status = 'BLOCKED'
+                      ORDER BY branch_index LIMIT t.n) AS b))
   AND status = 'BLOCKED';
 
 -- name: StepCancelUnfinishedChildren
@@ -121,8 +152,8 @@ WITH RECURSIVE subtree AS (
 UPDATE step SET status = 'CANCELLED', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
 WHERE id IN (SELECT id FROM subtree) AND status IN ('READY', 'BLOCKED', 'RUNNING', 'WAITING');
 
--- name: StepWakeParent
-UPDATE step SET status = 'READY', run_at = :now WHERE id = :parentId AND status = 'WAITING';
+-- name: StepWakeParents
+UPDATE step SET status = 'READY', run_at = :now WHERE id = ANY(:parentIds) AND status = 'WAITING';
 
 -- name: StepChildResults
 SELECT branch_index, status, output::text AS output, error, cause FROM step

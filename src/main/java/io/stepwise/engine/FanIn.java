@@ -1,5 +1,7 @@
 package io.stepwise.engine;
 
+import java.util.function.Supplier;
+
 /**
  * The rules of a Parallel's or Map's children that the store carries out across replicas: in which
  * status each child starts, and what one child's end means for its parent and siblings. The store
@@ -10,7 +12,7 @@ public final class FanIn {
     private FanIn() {
     }
 
-    /** What the end of one child asks for. */
+    /** What the end of children asks for. */
     public enum AfterChild {
         /** a failure beyond the tolerance: cut the unfinished siblings off and let the parent join now */
         JOIN_CANCELLING_THE_REST,
@@ -29,12 +31,17 @@ public final class FanIn {
     }
 
     /**
-     * A child ended; {@code failed} children (this one included) have failed so far and {@code pending}
-     * are still unfinished.
+     * Children ended together ({@code failedNow} of them failed); {@code failed} children (these
+     * included) have failed so far and {@code pending} are still unfinished. As if they had ended one
+     * by one: the tolerance only tightens as failures add up, so the last of them decides. The fan-out
+     * (whose tolerance applies) is asked for only when one of them failed.
      */
-    public static AfterChild afterChild(Outcome.FanOut fanOut, boolean succeeded, int failed, int pending) {
-        if (!succeeded && !fanOut.tolerance().tolerates(failed, fanOut.children().size())) {
-            return AfterChild.JOIN_CANCELLING_THE_REST;
+    public static AfterChild afterChildren(int failedNow, int failed, int pending, Supplier<Outcome.FanOut> fanOut) {
+        if (failedNow > 0) {
+            Outcome.FanOut f = fanOut.get();
+            if (!f.tolerance().tolerates(failed, f.children().size())) {
+                return AfterChild.JOIN_CANCELLING_THE_REST;
+            }
         }
         return pending == 0 ? AfterChild.JOIN : AfterChild.START_NEXT;
     }

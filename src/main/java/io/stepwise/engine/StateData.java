@@ -364,8 +364,7 @@ public final class StateData {
             JsonNode item = ContextObjects.mapItem(i, items.get(i));
             JsonNode childInput = items.get(i);
             if (map.itemSelector() != null) {
-                ObjectNode itemContext = context.deepCopy();
-                itemContext.putObject("Map").set("Item", item);
+                ObjectNode itemContext = itemContext(context, item);
                 childInput = template(map.itemSelector(), new PathRoots(effective, itemContext, variables));
             }
             children.add(new Outcome.Child(0, childInput, item));
@@ -384,6 +383,18 @@ public final class StateData {
         return new Children(children, maxConcurrency, new Outcome.Tolerance(count, percentage));
     }
 
+    /**
+     * The context object of one Map item: a shallow copy with its own Map part. A deep copy per item
+     * copied the execution's input (which holds every item) once per item, O(n²) for a Map of n items;
+     * nothing changes the shared parts, and the child's input is written out before the next item.
+     */
+    private static ObjectNode itemContext(ObjectNode context, JsonNode item) {
+        ObjectNode itemContext = Json.NODES.objectNode();
+        itemContext.setAll(context);
+        itemContext.putObject("Map").set("Item", item);
+        return itemContext;
+    }
+
     private Children jsonataItems(MapState map, JsonNode input, ObjectNode context, Map<String, JsonNode> variables,
             JsonNode readItems) {
         JsonataBindings bindings = JsonataBindings.of(input, context, variables);
@@ -398,8 +409,7 @@ public final class StateData {
             JsonNode item = ContextObjects.mapItem(i, items.get(i));
             JsonNode childInput = items.get(i);
             if (map.itemSelector() != null) {
-                ObjectNode itemContext = context.deepCopy();
-                itemContext.putObject("Map").set("Item", item);
+                ObjectNode itemContext = itemContext(context, item);
                 childInput = jsonata.evaluateTemplate(map.itemSelector(), "ItemSelector",
                         JsonataBindings.of(input, itemContext, variables));
             }

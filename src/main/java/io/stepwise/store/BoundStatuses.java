@@ -17,9 +17,9 @@ final class BoundStatuses {
 
     static final Map<String, Set<? extends Enum<?>>> ALLOWED = Map.of(
             // a fan-out's child (StepCompletions.startChildren): READY, or BLOCKED beyond MaxConcurrency
-            "StepInsert", EnumSet.of(StepStatus.READY, StepStatus.BLOCKED),
+            "StepInsertChildren", EnumSet.of(StepStatus.READY, StepStatus.BLOCKED),
             // a child frame ended and keeps its result for the parent's join
-            "StepFinishChildLeased", EnumSet.of(StepStatus.SUCCEEDED, StepStatus.FAILED),
+            "StepFinishChildrenLeased", EnumSet.of(StepStatus.SUCCEEDED, StepStatus.FAILED),
             // a redrive (ExecutionControl.Revival, behind Executions.redrive): a leaf READY or BLOCKED, a Parallel/Map WAITING for its children
             "StepRevive", EnumSet.of(StepStatus.READY, StepStatus.WAITING, StepStatus.BLOCKED),
             // the top-level frame ended; a timeout and a stop have statements of their own

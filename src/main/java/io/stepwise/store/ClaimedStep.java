@@ -25,6 +25,14 @@ public record ClaimedStep(
         Instant runAt,
         Placement placement) {
 
+    /** The same step with its execution's input (a child's claim leaves it out: store.ExecutionInputs). */
+    ClaimedStep withExecutionInput(JsonNode executionInput) {
+        return new ClaimedStep(id, executionId, parentId, branchIndex, kind, stateName, input, stateData, attempt,
+                leaseToken, new ExecutionInfo(execution.name(), execution.stateMachineName(),
+                        execution.stateMachineVersion(), executionInput, execution.startDate(),
+                        execution.redriveCount(), execution.traceparent()), runAt, placement);
+    }
+
     /**
      * The execution a step belongs to, as far as the context object needs it, and its trace context
      * ({@code traceparent}: null unless it was started with tracing on).

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +49,9 @@ public class StepCompletions {
 
     /**
      * Applies a batch in one transaction. The completions that dominate every workload (an execution
-     * succeeding; a step rescheduled for a retry, a Wait or a yield) go through set-based statements,
-     * three or four for the whole batch; the rest (fan-out, fan-in, failures) one by one.
+     * succeeding; a step rescheduled for a retry, a Wait or a yield; a Parallel branch or Map iteration
+     * ending) go through set-based statements, a few for the whole batch; the rest (fan-out, fan-in,
+     * failures) one by one.
      *
      * @return for each completion, whether it was applied (false: its lease was lost)
      */
@@ -60,6 +63,7 @@ public class StepCompletions {
                 .toArray(UUID[]::new));
         List<Integer> finishes = new ArrayList<>();
         List<Integer> reschedules = new ArrayList<>();
+        List<Integer> childEnds = new ArrayList<>();
         List<Integer> others = new ArrayList<>();
         for (int i = 0; i < completions.size(); i++) {
             Completion c = completions.get(i);
@@ -71,12 +75,15 @@ public class StepCompletions {
                 finishes.add(i);
             } else if (plainStep && c instanceof Completion.Reschedule) {
                 reschedules.add(i);
+            } else if (c instanceof Completion.EndChild) {
+                childEnds.add(i);
             } else {
                 others.add(i);
             }
         }
         applyFinishes(completions, finishes, applied, now);
         applyReschedules(completions, reschedules, applied);
+        applyChildEnds(completions, childEnds, applied, now);
         for (int i : others) {
             applied[i] = applyOne(completions.get(i), now);
         }
@@ -159,11 +166,9 @@ public class StepCompletions {
                 yield true;
             }
             case Completion.StartChildren s -> startChildren(step, s, now);
-            case Completion.EndChild e -> endChild(step, e, now);
+            case Completion.EndChild e -> throw new IllegalStateException("child ends are applied together");
         };
-        boolean childrenConsumed = completion instanceof Completion.Reschedule
-                || completion instanceof Completion.EndChild e && e.failure() == null;
-        if (guarded && childrenConsumed && step.kind() == StepKind.FAN_IN) {
+        if (guarded && completion instanceof Completion.Reschedule && step.kind() == StepKind.FAN_IN) {
             steps.deleteChildren(step.id()); // the join consumed the children's results
         }
         return guarded;
@@ -176,39 +181,85 @@ public class StepCompletions {
         if (step.kind() == StepKind.FAN_IN) {
             steps.deleteChildren(step.id()); // a retried Parallel/Map starts from fresh children
         }
-        for (Completion.NewChild child : s.children()) {
-            StepStatus status = FanIn.startStatus(child.branchIndex(), s.maxConcurrency());
-            steps.insert(step.executionId(), step.placement(), step.id(), child.branchIndex(), status, StepKind.ENTER, child.stateName(),
-                    child.input(), child.stateData(), s.runAt(), now);
-        }
         if (s.children().isEmpty()) {
-            steps.wakeParent(step.id(), s.runAt()); // nothing to wait for: join at once
+            steps.wakeParents(List.of(step.id()), s.runAt()); // nothing to wait for: join at once
+            return true;
         }
+        List<StepStatus> statuses = new ArrayList<>(s.children().size());
+        for (Completion.NewChild child : s.children()) {
+            statuses.add(FanIn.startStatus(child.branchIndex(), s.maxConcurrency()));
+        }
+        steps.insertChildren(step, s.children(), statuses, s.runAt(), now);
         return true;
     }
 
-    private boolean endChild(ClaimedStep step, Completion.EndChild e, Instant now) {
-        boolean guarded = e.failure() != null ? fail(step, e.failure(), e.error(), e.cause())
-                : steps.finishChildLeased(step, e.succeeded() ? StepStatus.SUCCEEDED : StepStatus.FAILED, e.output(),
-                        e.error(), e.cause());
-        if (!guarded) {
-            return false;
+    /**
+     * Branches and iterations that ended, all of the batch together: each child's own row is written
+     * (guarded by its lease), then each parent is counted once for all of its children in the batch,
+     * and what that count asks for (join, promote as many BLOCKED siblings as ended, or cancel the rest
+     * after a failure beyond the tolerance) is done per parent. One child at a time, every iteration of
+     * a Map updated its parent's row and parsed the parent's checkpoint, which holds every item: a
+     * 10,000-item Map spent most of its time there (docs/performance.md, fan-out). Applying a batch at
+     * once is one of the orders in which its children could have ended one by one: the count after the
+     * batch, and the tolerance (monotonic in the failures), decide as the last of them would have.
+     */
+    private void applyChildEnds(List<Completion> completions, List<Integer> indexes, boolean[] applied, Instant now) {
+        if (indexes.isEmpty()) {
+            return;
         }
-        long parentId = step.parentId();
-        var count = steps.countChildFinished(parentId, !e.succeeded());
-        if (count.isEmpty()) {
-            return true; // the parent stopped waiting (a sibling's failure resumed it, or a stop)
-        }
-        Outcome.FanOut fanOut = (Outcome.FanOut) Checkpoint.fromJson(count.get().stateData(), "").pending();
-        switch (FanIn.afterChild(fanOut, e.succeeded(), count.get().failed(), count.get().pending())) {
-            case JOIN_CANCELLING_THE_REST -> {
-                steps.cancelUnfinishedChildren(parentId);
-                steps.wakeParent(parentId, now);
+        List<Completion.EndChild> kept = new ArrayList<>();
+        for (int i : indexes) {
+            var e = (Completion.EndChild) completions.get(i);
+            if (e.failure() == null) {
+                kept.add(e);
             }
-            case JOIN -> steps.wakeParent(parentId, now);
-            case START_NEXT -> steps.promoteBlockedChild(parentId, now);
         }
-        return true;
+        Set<Long> finished = kept.isEmpty() ? Set.of() : steps.finishChildrenLeased(kept);
+        Map<Long, int[]> perParent = new TreeMap<>(); // parent id -> {ended, failed}
+        for (int i : indexes) {
+            var e = (Completion.EndChild) completions.get(i);
+            ClaimedStep step = e.step();
+            applied[i] = e.failure() == null ? finished.contains(step.id()) : fail(step, e.failure(), e.error(), e.cause());
+            if (!applied[i]) {
+                continue;
+            }
+            if (e.failure() == null && step.kind() == StepKind.FAN_IN) {
+                steps.deleteChildren(step.id()); // the child's own join consumed its children's results
+            }
+            int[] tally = perParent.computeIfAbsent(step.parentId(), p -> new int[2]);
+            tally[0]++;
+            tally[1] += e.succeeded() ? 0 : 1;
+        }
+        if (perParent.isEmpty()) {
+            return;
+        }
+        List<StepStore.ChildrenEnded> ended = new ArrayList<>();
+        perParent.forEach((parent, tally) -> ended.add(new StepStore.ChildrenEnded(parent, tally[0], tally[1])));
+        List<Long> joining = new ArrayList<>();
+        List<Long> promoting = new ArrayList<>();
+        List<Integer> promotions = new ArrayList<>();
+        for (StepStore.ParentCount count : steps.countChildrenFinished(ended)) {
+            int[] tally = perParent.get(count.parentId());
+            FanIn.AfterChild next = FanIn.afterChildren(tally[1], count.failed(), count.pending(),
+                    () -> (Outcome.FanOut) Checkpoint.fromJson(count.stateData(), "").pending());
+            switch (next) {
+                case JOIN_CANCELLING_THE_REST -> {
+                    steps.cancelUnfinishedChildren(count.parentId());
+                    joining.add(count.parentId());
+                }
+                case JOIN -> joining.add(count.parentId());
+                case START_NEXT -> {
+                    promoting.add(count.parentId());
+                    promotions.add(tally[0]);
+                }
+            }
+        }
+        if (!promoting.isEmpty()) {
+            steps.promoteBlockedChildren(promoting, promotions, now);
+        }
+        if (!joining.isEmpty()) {
+            steps.wakeParents(joining, now);
+        }
     }
 
     /** Keeps a failed frame's step at its failure point, for a redrive. */

@@ -5,6 +5,7 @@ import static io.stepwise.store.Rows.json;
 import io.stepwise.engine.StepStatus;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -36,32 +37,38 @@ class StepStore {
             new Placement(rs.getString("queue"), rs.getInt("priority")));
 
     private final JdbcClient jdbc;
+    private final ExecutionInputs executionInputs;
 
-    StepStore(JdbcClient jdbc) {
+    StepStore(JdbcClient jdbc, ExecutionInputs executionInputs) {
         this.jdbc = jdbc;
+        this.executionInputs = executionInputs;
     }
 
     /** Child result of a fan-out, for the parent's join. */
     record ChildResult(int branchIndex, StepStatus status, JsonNode output, String error, String cause) {
     }
 
-    /** The parent's counters after a child finished. */
-    record ParentCount(int pending, int failed, JsonNode stateData) {
+    /**
+     * A parent's counters after its children's ends were counted; {@code stateData} (its checkpoint) only
+     * when some of them failed, else null.
+     */
+    record ParentCount(long parentId, int pending, int failed, JsonNode stateData) {
     }
 
-    void insert(UUID executionId, Placement placement, Long parentId, Integer branchIndex, StepStatus status,
-            StepKind kind, String stateName, JsonText input, JsonText stateData, Instant runAt, Instant now) {
-        jdbc.sql(SqlStatements.get("StepInsert"))
-                .param("executionId", executionId)
-                .param("parentId", parentId, Types.BIGINT)
-                .param("branchIndex", branchIndex, Types.INTEGER)
-                .param("queue", placement.queue())
-                .param("priority", placement.priority())
-                .param("status", BoundStatuses.bind("StepInsert", status))
-                .param("kind", kind.name())
-                .param("stateName", stateName)
-                .param("input", Rows.text(input))
-                .param("stateData", Rows.text(stateData), Types.VARCHAR)
+    /** A fan-out's children, in branch order, with the status each starts in (READY or BLOCKED). */
+    void insertChildren(ClaimedStep parent, List<Completion.NewChild> children, List<StepStatus> statuses,
+            Instant runAt, Instant now) {
+        jdbc.sql(SqlStatements.get("StepInsertChildren"))
+                .param("executionId", parent.executionId())
+                .param("parentId", parent.id())
+                .param("queue", parent.placement().queue())
+                .param("priority", parent.placement().priority())
+                .param("branchIndexes", children.stream().map(Completion.NewChild::branchIndex).toArray(Integer[]::new))
+                .param("statuses", statuses.stream().map(st -> BoundStatuses.bind("StepInsertChildren", st))
+                        .toArray(String[]::new))
+                .param("stateNames", children.stream().map(Completion.NewChild::stateName).toArray(String[]::new))
+                .param("inputs", JsonList.pack(children, c -> Rows.text(c.input())))
+                .param("stateData", JsonList.pack(children, c -> Rows.text(c.stateData())))
                 .param("runAt", Rows.timestamp(runAt))
                 .param("now", Rows.timestamp(now))
                 .update();
@@ -98,14 +105,14 @@ class StepStore {
      */
     List<ClaimedStep> claimReady(String queue, boolean underLock, String owner, int limit, Instant now,
             Instant leaseExpiresAt) {
-        return jdbc.sql(SqlStatements.get("StepClaimReady"))
+        return executionInputs.fill(jdbc.sql(SqlStatements.get("StepClaimReady"))
                 .param("queue", queue)
                 .param("underLock", underLock)
                 .param("now", Rows.timestamp(now))
                 .param("limit", limit)
                 .param("owner", owner)
                 .param("leaseExpiresAt", Rows.timestamp(leaseExpiresAt))
-                .query(CLAIMED).list();
+                .query(CLAIMED).list());
     }
 
     /** @return false when the lease is no longer ours: someone rescued, cancelled or finished the step */
@@ -159,39 +166,62 @@ class StepStore {
                 .update() == 1;
     }
 
-    boolean finishChildLeased(ClaimedStep step, StepStatus status, JsonText output, String error, String cause) {
-        return jdbc.sql(SqlStatements.get("StepFinishChildLeased"))
-                .param("id", step.id())
-                .param("leaseToken", step.leaseToken())
-                .param("status", BoundStatuses.bind("StepFinishChildLeased", status))
-                .param("output", Rows.text(output), Types.VARCHAR)
-                .param("error", error, Types.VARCHAR)
-                .param("cause", cause, Types.VARCHAR)
-                .update() == 1;
+    /**
+     * Children that ended without a failure point (each a success, or a failure kept as its result).
+     *
+     * @return the ids of the children finished (the others' leases were lost)
+     */
+    Set<Long> finishChildrenLeased(List<Completion.EndChild> ends) {
+        return new HashSet<>(jdbc.sql(SqlStatements.get("StepFinishChildrenLeased"))
+                .param("ids", ends.stream().map(e -> e.step().id()).toArray(Long[]::new))
+                .param("tokens", ends.stream().map(e -> e.step().leaseToken()).toArray(UUID[]::new))
+                .param("statuses", ends.stream().map(e -> BoundStatuses.bind("StepFinishChildrenLeased",
+                        e.succeeded() ? StepStatus.SUCCEEDED : StepStatus.FAILED)).toArray(String[]::new))
+                .param("outputs", JsonList.pack(ends, e -> Rows.text(e.output())))
+                .param("errors", ends.stream().map(Completion.EndChild::error).toArray(String[]::new))
+                .param("causes", ends.stream().map(Completion.EndChild::cause).toArray(String[]::new))
+                .query((rs, n) -> rs.getLong("id")).list());
     }
 
-    /** Empty when the parent no longer waits (it was cancelled, or already resumed after a failure). */
-    Optional<ParentCount> countChildFinished(long parentId, boolean failed) {
-        return jdbc.sql(SqlStatements.get("StepCountChildFinished"))
-                .param("parentId", parentId)
-                .param("failed", failed ? 1 : 0)
-                .query((rs, n) -> new ParentCount(rs.getInt("pending_children"), rs.getInt("failed_children"),
-                        json(rs, "state_data")))
-                .optional();
+    /** How many children of one parent ended in this transaction, and how many of them failed. */
+    record ChildrenEnded(long parentId, int finished, int failed) {
     }
 
-    void promoteBlockedChild(long parentId, Instant now) {
-        jdbc.sql(SqlStatements.get("StepPromoteBlockedChild"))
-                .param("parentId", parentId).param("now", Rows.timestamp(now)).update();
+    /**
+     * Counts the ended children into their parents, one row update per parent, in parent id order.
+     *
+     * @return the parents still waiting, with their counters after the update (others stopped waiting:
+     *     a sibling's failure resumed them, or a stop)
+     */
+    List<ParentCount> countChildrenFinished(List<ChildrenEnded> ended) {
+        List<ChildrenEnded> sorted = ended.stream().sorted(Comparator.comparingLong(ChildrenEnded::parentId))
+                .toList();
+        return jdbc.sql(SqlStatements.get("StepCountChildrenFinished"))
+                .param("parentIds", sorted.stream().map(ChildrenEnded::parentId).toArray(Long[]::new))
+                .param("finished", sorted.stream().map(ChildrenEnded::finished).toArray(Integer[]::new))
+                .param("failed", sorted.stream().map(ChildrenEnded::failed).toArray(Integer[]::new))
+                .query((rs, n) -> new ParentCount(rs.getLong("id"), rs.getInt("pending_children"),
+                        rs.getInt("failed_children"), json(rs, "state_data")))
+                .list();
+    }
+
+    /** Makes up to {@code counts[i]} BLOCKED children of {@code parentIds[i]} READY, first in branch order. */
+    void promoteBlockedChildren(List<Long> parentIds, List<Integer> counts, Instant now) {
+        jdbc.sql(SqlStatements.get("StepPromoteBlockedChildren"))
+                .param("parentIds", parentIds.toArray(Long[]::new))
+                .param("counts", counts.toArray(Integer[]::new))
+                .param("now", Rows.timestamp(now))
+                .update();
     }
 
     void cancelUnfinishedChildren(long parentId) {
         jdbc.sql(SqlStatements.get("StepCancelUnfinishedChildren")).param("parentId", parentId).update();
     }
 
-    void wakeParent(long parentId, Instant now) {
-        jdbc.sql(SqlStatements.get("StepWakeParent")).param("parentId", parentId).param("now", Rows.timestamp(now))
-                .update();
+    /** Waiting parents join: READY at {@code now}. */
+    void wakeParents(List<Long> parentIds, Instant now) {
+        jdbc.sql(SqlStatements.get("StepWakeParents")).param("parentIds", parentIds.toArray(Long[]::new))
+                .param("now", Rows.timestamp(now)).update();
     }
 
     List<ChildResult> childResults(long parentId) {

@@ -42,7 +42,7 @@ public final class Bench {
         BenchHttpServer httpServer = BenchHttpServer.start();
         // the first application only submits: it registers the workflows, describes the configuration and runs (a)
         try (BenchApp app = BenchApp.start(db, false, settings.appProperties)) {
-            Workflows workflows = Workflows.register(app, settings.mapConcurrency, httpServer.url());
+            Workflows workflows = Workflows.register(app, settings.mapConcurrencies, httpServer.url());
             int workerSlots = EnvironmentSection.write(report, settings, db, statements, app);
             context = new BenchContext(settings, db, statements, report, workflows, workerSlots);
             context.seeding().checkMatchesApi(app);
@@ -92,7 +92,7 @@ public final class Bench {
             new ActivityScenario(context).run();
         }
         if (settings.wants("fanout")) {
-            new FanOutScenario(context).run();
+            new FanOutScenario(context).run(drainMedian);
         }
         if (settings.wants("soak")) {
             new SoakScenario(context).run(drainMedian);

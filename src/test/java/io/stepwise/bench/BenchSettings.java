@@ -45,7 +45,9 @@ final class BenchSettings {
     /** ... to this minute. */
     final int soakHoldTo = Integer.getInteger("bench.soak.hold-to", 0);
     final int mapItems = Integer.getInteger("bench.map.items", quick ? 1_000 : 10_000);
-    final int mapConcurrency = Integer.getInteger("bench.map.concurrency", 100);
+    /** One (f) run per MaxConcurrency listed (0: unlimited). */
+    final List<Integer> mapConcurrencies = Arrays.stream(System.getProperty("bench.map.concurrency", "0,100").split(","))
+            .map(Integer::parseInt).toList();
     /** Starts per burst in (g) and (h), and the HTTP clients that send them. */
     final int burstN = Integer.getInteger("bench.burst.n", quick ? 5_000 : 20_000);
     final int burstClients = Integer.getInteger("bench.burst.clients", 64);

@@ -65,7 +65,7 @@ final class BurstScenario extends Scenario {
             try (BenchDb fresh = db.freshDatabase("burst_" + kind.label + rep);
                  BenchApp api = BenchApp.start(fresh, false, settings.appProperties);
                  BenchApp worker = BenchApp.start(fresh, true, settings.appProperties)) {
-                Workflows.register(api, settings.mapConcurrency, "http://127.0.0.1:1/");
+                Workflows.register(api, settings.mapConcurrencies, "http://127.0.0.1:1/");
                 if (idleFirst) {
                     Thread.sleep(settings.burstIdleSeconds * 1000L);
                 } else {

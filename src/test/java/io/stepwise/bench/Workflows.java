@@ -14,7 +14,6 @@ final class Workflows {
     static final String TASK = "bench-task";
     static final String FIVE = "bench-five";
     static final String PROBE = "bench-probe";
-    static final String MAP = "bench-map";
     static final String HTTP = "bench-http";
 
     static final String TASK_DEF = """
@@ -28,6 +27,11 @@ final class Workflows {
               "S": {"Type": "Succeed"}}}""";
     static final String PROBE_DEF = """
             {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "bench:probe", "End": true}}}""";
+
+    /** The Map workflow with this MaxConcurrency (0: unlimited), one registered per bench.map.concurrency. */
+    static String map(int concurrency) {
+        return "bench-map-" + concurrency;
+    }
 
     static String mapDef(int concurrency) {
         return """
@@ -48,13 +52,13 @@ final class Workflows {
     private final Map<String, String> definitions;
     private final Map<String, Integer> versions = new HashMap<>();
 
-    private Workflows(int mapConcurrency, String httpUrl) {
-        definitions = Map.of(TASK, TASK_DEF, FIVE, FIVE_DEF, PROBE, PROBE_DEF, MAP, mapDef(mapConcurrency),
-                HTTP, httpDef(httpUrl));
+    private Workflows(List<Integer> mapConcurrencies, String httpUrl) {
+        definitions = new HashMap<>(Map.of(TASK, TASK_DEF, FIVE, FIVE_DEF, PROBE, PROBE_DEF, HTTP, httpDef(httpUrl)));
+        mapConcurrencies.forEach(c -> definitions.put(map(c), mapDef(c)));
     }
 
-    static Workflows register(BenchApp app, int mapConcurrency, String httpUrl) {
-        Workflows workflows = new Workflows(mapConcurrency, httpUrl);
+    static Workflows register(BenchApp app, List<Integer> mapConcurrencies, String httpUrl) {
+        Workflows workflows = new Workflows(mapConcurrencies, httpUrl);
         StateMachines machines = app.bean(StateMachines.class);
         workflows.definitions.forEach((name, definition) -> workflows.versions.put(name,
                 machines.register(name, Json.parse(definition), "benchmark").stateMachine().version()));

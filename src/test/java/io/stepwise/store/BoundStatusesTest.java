@@ -19,7 +19,7 @@ class BoundStatusesTest {
         assertThatThrownBy(() -> BoundStatuses.bind("StepRevive", StepStatus.RUNNING))
                 .hasMessageStartingWith("StepRevive may not set status RUNNING");
         // same name, other table: an execution's FAILED is no step status
-        assertThatThrownBy(() -> BoundStatuses.bind("StepFinishChildLeased", ExecutionStatus.FAILED))
+        assertThatThrownBy(() -> BoundStatuses.bind("StepFinishChildrenLeased", ExecutionStatus.FAILED))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BoundStatuses.bind("StepClaimReady", StepStatus.RUNNING))
                 .hasMessageContaining("no bound status");

@@ -21,7 +21,9 @@ class StatusRulesTest {
     static final Map<String, StatusRules.ImpliedGuard> IMPLIED = Map.of(
             "StepRescheduleLeasedMany", new StatusRules.ImpliedGuard(Set.of("RUNNING"),
                     "it matches rows by lease_token, which only a RUNNING step has (CHECK step_lease_when_running); "
-                            + "an added status = 'RUNNING' made the planner scan step_lease_expiry_idx per batch"));
+                            + "an added status = 'RUNNING' made the planner scan step_lease_expiry_idx per batch"),
+            "StepFinishChildrenLeased", new StatusRules.ImpliedGuard(Set.of("RUNNING"),
+                    "the same lease_token match as StepRescheduleLeasedMany, for the same reason"));
 
     /** Moves a guard admits that the table does not list. */
     static final List<StatusRules.ToleratedMove> TOLERATED = List.of(
@@ -54,7 +56,7 @@ class StatusRulesTest {
         assertThat(finish.guard()).containsExactly("RUNNING");
         assertThat(StatusWrites.read("StepInsertFirstMany", SqlStatements.get("StepInsertFirstMany")).orElseThrow()
                 .status()).isEqualTo("READY");
-        assertThat(StatusWrites.read("StepCountChildFinished", SqlStatements.get("StepCountChildFinished")))
+        assertThat(StatusWrites.read("StepCountChildrenFinished", SqlStatements.get("StepCountChildrenFinished")))
                 .as("an UPDATE that does not set status").isEmpty();
     }
 
@@ -149,6 +151,7 @@ class StatusRulesTest {
     @Test
     void theImpliedRunningGuardRestsOnTheLeaseConstraint() throws Exception {
         assertThat(SqlStatements.get("StepRescheduleLeasedMany")).contains("s.lease_token = t.token");
+        assertThat(SqlStatements.get("StepFinishChildrenLeased")).contains("s.lease_token = t.token");
         assertThat(Files.readString(Path.of("db/migration/V1__core_schema.sql")))
                 .contains("CHECK ((status = 'RUNNING') = (lease_token IS NOT NULL AND lease_expires_at IS NOT NULL))");
     }
