@@ -1,23 +1,16 @@
 -- Statements on jobs (db/migration/V13__jobs.sql). Loaded by io.stepwise.store.SqlStatements.
 
 -- name: JobSubmitMany
--- A batch of jobs through the same function SQL callers use (stepwise.submit_job), so both write the
--- same rows. Jobs with a unique key go first, in key order, so that two batches sharing keys lock them
--- in the same order and cannot deadlock; within a key, request order decides which job is new.
--- :traceparents is NULL while tracing is off: unnest pads a shorter (here empty) array with NULLs.
-SELECT t.n, s.job_id, s.created, s.state_machine
-FROM (SELECT * FROM unnest(CAST(:types AS text[]), string_to_array(CAST(:payloads AS text), E'\x1e', E'\x1f'),
-                           CAST(:queues AS text[]), CAST(:priorities AS integer[]), CAST(:runAts AS timestamptz[]),
-                           CAST(:uniqueKeys AS text[]), CAST(:uniqueFors AS integer[]), CAST(:maxAttempts AS integer[]),
-                           CAST(:initialSeconds AS integer[]), CAST(:rates AS numeric[]),
-                           CAST(:maxSeconds AS integer[]), CAST(:jitters AS text[]), CAST(:timeouts AS integer[]),
-                           CAST(:traceparents AS text[])) WITH ORDINALITY
-          AS u(type, payload, queue, priority, run_at, unique_key, unique_for, max_attempts, initial_seconds, rate,
-               max_seconds, jitter, timeout_seconds, traceparent, n)
-      ORDER BY u.unique_key IS NULL, u.type, u.unique_key, u.n) t
-CROSS JOIN LATERAL stepwise.submit_job(CAST(:now AS timestamptz), t.type, CAST(t.payload AS json), t.queue, t.priority,
-                                       t.run_at, t.unique_key, t.unique_for, t.max_attempts, t.initial_seconds, t.rate,
-                                       t.max_seconds, t.jitter, t.timeout_seconds, t.traceparent) s;
+-- A batch of jobs through the function SQL callers reach too (stepwise.submit_jobs, V17), so both write
+-- the same rows: one statement per batch. A created job comes back as it was created, so the caller
+-- answers without reading it again. :traceparents is empty while tracing is off (unnest pads it with NULLs).
+SELECT s.n, s.job_id, s.created, s.state_machine, s.queue, s.priority, s.payload::text AS payload, s.run_at, s.status
+FROM stepwise.submit_jobs(CAST(:now AS timestamptz), CAST(:types AS text[]),
+                          CAST(string_to_array(CAST(:payloads AS text), E'\x1e', E'\x1f') AS json[]),
+                          CAST(:queues AS text[]), CAST(:priorities AS integer[]), CAST(:runAts AS timestamptz[]),
+                          CAST(:uniqueKeys AS text[]), CAST(:uniqueFors AS integer[]), CAST(:maxAttempts AS integer[]),
+                          CAST(:initialSeconds AS integer[]), CAST(:rates AS numeric[]), CAST(:maxSeconds AS integer[]),
+                          CAST(:jitters AS text[]), CAST(:timeouts AS integer[]), CAST(:traceparents AS text[])) s;
 
 -- name: JobDefinitionText
 -- The definition a shape's jobs run (for the API to validate before the first job of a shape).

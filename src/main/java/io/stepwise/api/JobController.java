@@ -5,6 +5,7 @@ import io.stepwise.jobs.InvalidJobException;
 import io.stepwise.jobs.JobStatus;
 import io.stepwise.jobs.Jobs;
 import io.stepwise.store.JobFilter;
+import io.stepwise.store.JobRecords;
 import io.stepwise.store.JobShape;
 import io.stepwise.store.NewJob;
 import io.stepwise.store.NotFoundException;
@@ -133,7 +134,7 @@ class JobController {
         for (int i = 0; i < request.jobs().size(); i++) {
             batch.add(newJob(request.jobs().get(i), "/jobs/" + i, now));
         }
-        List<Jobs.Submission> submissions;
+        List<JobRecords.Submitted> submissions;
         try {
             submissions = jobs.submitAll(batch);
         } catch (InvalidJobException e) {

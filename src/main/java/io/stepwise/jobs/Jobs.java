@@ -4,16 +4,14 @@ import io.stepwise.store.Executions;
 import io.stepwise.store.JobFilter;
 import io.stepwise.store.JobRecord;
 import io.stepwise.store.JobRecords;
+import io.stepwise.store.JobRecords.Submitted;
 import io.stepwise.store.NewJob;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.Page;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,20 +37,15 @@ public class Jobs {
         this.executions = executions;
     }
 
-    /** The job as it is after the submission, and whether the submission created it. */
-    public record Submission(JobRecord job, boolean created) {
-    }
-
     /**
      * Submits one job; concurrent submissions share a transaction (group commit), which commits on its
      * own. With a unique key held by an unfinished job (or one inside its window), that job, not created.
      *
      * @throws InvalidJobException when the type is no Task resource (pointer relative to the job)
      */
-    public Submission submit(NewJob job) {
+    public Submitted submit(NewJob job) {
         shapes.check(job.shape());
-        JobRecords.Submitted submitted = submitter.submit(records.traced(job));
-        return new Submission(records.find(submitted.id()).orElseThrow(), submitted.created());
+        return submitter.submit(records.traced(job));
     }
 
     /**
@@ -61,7 +54,7 @@ public class Jobs {
      *
      * @throws InvalidJobException for the first invalid job; its pointer starts with the job's index ("/3/type")
      */
-    public List<Submission> submitAll(List<NewJob> jobs) {
+    public List<Submitted> submitAll(List<NewJob> jobs) {
         List<NewJob> traced = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             try {
@@ -71,10 +64,7 @@ public class Jobs {
             }
             traced.add(records.traced(jobs.get(i)));
         }
-        List<JobRecords.Submitted> submitted = records.submitAll(traced);
-        Map<UUID, JobRecord> found = records.findAll(submitted.stream().map(JobRecords.Submitted::id).distinct()
-                .toList()).stream().collect(Collectors.toMap(JobRecord::id, Function.identity()));
-        return submitted.stream().map(s -> new Submission(found.get(s.id()), s.created())).toList();
+        return records.submitAll(traced);
     }
 
     public Optional<JobRecord> find(UUID id) {

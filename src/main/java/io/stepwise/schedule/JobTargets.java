@@ -3,6 +3,7 @@ package io.stepwise.schedule;
 import io.stepwise.asl.Json;
 import io.stepwise.jobs.InvalidJobException;
 import io.stepwise.jobs.Jobs;
+import io.stepwise.store.JobRecords;
 import io.stepwise.store.JobShape;
 import io.stepwise.store.NewJob;
 import io.stepwise.store.ScheduledJobs;
@@ -31,7 +32,7 @@ class JobTargets implements ScheduledJobs {
     @Override
     public JobStart submit(JsonNode job, String uniqueKey, Instant fire) {
         try {
-            Jobs.Submission submission = jobs.submit(newJob(job, uniqueKey, fire));
+            JobRecords.Submitted submission = jobs.submit(newJob(job, uniqueKey, fire));
             return new JobStart(submission.job().id(), submission.created(), null);
         } catch (InvalidJobException e) {
             return new JobStart(null, false, "target.job" + e.pointer() + ": " + e.getMessage());

@@ -3,8 +3,12 @@ package io.stepwise.store;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -16,8 +20,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Jobs in the database (db/migration/V13__jobs.sql): submitted through {@code stepwise.submit_job}, the
- * function SQL callers reach through {@code stepwise.enqueue_job}, so both write the same rows; read with
+ * Jobs in the database (db/migration/V13__jobs.sql, V17): submitted through {@code stepwise.submit_jobs},
+ * the function SQL callers reach through {@code stepwise.enqueue_job}, so both write the same rows; read with
  * their status mapped from execution and step ({@code stepwise.job_status}). The jobs package is the
  * door callers use.
  */
@@ -50,8 +54,8 @@ public class JobRecords {
         this.tracer = tracer;
     }
 
-    /** One job's answer: its id, and whether this submission created it (or found it by its unique key). */
-    public record Submitted(UUID id, boolean created) {
+    /** One job's answer: the job as it is after the submission, and whether the submission created it. */
+    public record Submitted(JobRecord job, boolean created) {
     }
 
     /**
@@ -70,7 +74,8 @@ public class JobRecords {
         }
         // PostgreSQL keeps microseconds: what the caller is told must equal what a later read returns
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Submitted[] answers = new Submitted[jobs.size()];
+        UUID[] ids = new UUID[jobs.size()];
+        JobRecord[] created = new JobRecord[jobs.size()];
         jdbc.sql(SqlStatements.get("JobSubmitMany"))
                 .param("types", strings(jobs, NewJob::type))
                 .param("payloads", JsonList.pack(jobs, j -> Rows.text(j.payload())))
@@ -88,20 +93,38 @@ public class JobRecords {
                 .param("traceparents", traceparents(jobs))
                 .param("now", Rows.timestamp(now))
                 .query((rs, n) -> {
-                    boolean created = rs.getBoolean("created");
-                    if (created) {
+                    int i = rs.getInt("n") - 1;
+                    ids[i] = rs.getObject("job_id", UUID.class);
+                    if (rs.getBoolean("created")) {
                         observer.executionStarted(rs.getString("state_machine"));
+                        NewJob job = jobs.get(i);
+                        // what JobsByIds would read: the submission answers without a second statement
+                        created[i] = new JobRecord(ids[i], job.type(), rs.getString("queue"), rs.getInt("priority"),
+                                rs.getString("status"), 0, Rows.json(rs, "payload"), null, null, null, now,
+                                Rows.instant(rs, "run_at"), null, job.uniqueKey());
                     }
-                    answers[rs.getInt("n") - 1] = new Submitted(rs.getObject("job_id", UUID.class), created);
                     return null;
                 }).list();
-        if (Arrays.stream(answers).anyMatch(Submitted::created)) {
+        if (Arrays.stream(created).anyMatch(Objects::nonNull)) {
             events.publishEvent(new WorkAvailable());
         }
-        return List.of(answers);
+        // A key repeated in this batch answers with the job its first submission created. Other jobs found
+        // by their keys are read as they are now, in a statement of their own: the key's holder committed
+        // before this submission could lock the key, so only a later snapshot sees it.
+        Map<UUID, JobRecord> known = new HashMap<>();
+        Arrays.stream(created).filter(Objects::nonNull).forEach(job -> known.put(job.id(), job));
+        List<UUID> holders = Arrays.stream(ids).filter(id -> !known.containsKey(id)).distinct().toList();
+        if (!holders.isEmpty()) {
+            findAll(holders).forEach(job -> known.put(job.id(), job));
+        }
+        List<Submitted> answers = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            answers.add(new Submitted(known.get(ids[i]), created[i] != null));
+        }
+        return answers;
     }
 
-    /** The definition the jobs of this shape run, as {@code stepwise.submit_job} would store it. */
+    /** The definition the jobs of this shape run, as {@code stepwise.submit_jobs} would store it. */
     @Transactional(readOnly = true)
     public String definitionText(JobShape shape) {
         return jdbc.sql(SqlStatements.get("JobDefinitionText"))

@@ -4,7 +4,7 @@ import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A job to submit, as {@code stepwise.submit_job} takes it (db/migration/V13__jobs.sql): every field but
+ * A job to submit, as {@code stepwise.submit_jobs} takes it (db/migration/V17): every field but
  * the shape's type may be null for its default, which the database applies, so that the REST API and SQL
  * callers get the same job from the same request.
  *

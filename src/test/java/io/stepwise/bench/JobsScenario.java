@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 /**
  * (k) Jobs: how fast jobs (docs/jobs.md) are enqueued, with the workers off: over HTTP one at a time and
  * in batches, and through the SQL function {@code stepwise.enqueue_job} one per transaction and many per
- * transaction. Every path ends in {@code stepwise.submit_job}.
+ * transaction. Every path ends in {@code stepwise.submit_jobs} (V17).
  */
 final class JobsScenario extends Scenario {
 

@@ -203,6 +203,36 @@ class JobApiTest extends IntegrationTest {
         assertThat(items.get(3).get("job").get("status").asString()).isEqualTo("SCHEDULED");
     }
 
+    /** A created job is answered from the submission itself (no read back): it must be what a read returns. */
+    @Test
+    void aSubmissionAnswersWithTheJobAsAReadReturnsIt() {
+        String full = "{\"type\": \"stepwise:echo\", \"payload\": {\"b\": 1, \"a\": [2.50, \"x\"]}, \"queue\": \""
+                + OTHER_QUEUE + "\", \"priority\": -3, \"runAt\": \"2030-01-01T00:00:00.123456789Z\","
+                + " \"uniqueKey\": \"answer\", \"uniqueFor\": 60, \"maxAttempts\": 2}";
+        Response created = api.post("/v1/jobs", full);
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().get("id").asString();
+        assertThat(created.body()).isEqualTo(api.get("/v1/jobs/" + id).body());
+        assertThat(created.body().get("status").asString()).isEqualTo("SCHEDULED");
+        Response again = api.post("/v1/jobs", full);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(created.body());
+
+        Response defaults = api.post("/v1/jobs", "{\"type\": \"stepwise:echo\", \"delaySeconds\": 600}");
+        assertThat(defaults.body()).isEqualTo(api.get("/v1/jobs/" + defaults.body().get("id").asString()).body());
+        assertThat(defaults.body().get("payload").toString()).isEqualTo("{}");
+
+        JsonNode items = api.post("/v1/jobs/batch", "{\"jobs\": [" + full + ", {\"type\": \"test:block\","
+                + " \"delaySeconds\": 600, \"payload\": [1]}, {\"type\": \"stepwise:echo\", \"uniqueKey\": \"fresh\","
+                + " \"delaySeconds\": 600}]}").body().get("items");
+        assertThat(items).hasSize(3);
+        assertThat(items.get(0).get("status").asInt()).isEqualTo(200);
+        for (JsonNode item : items) {
+            JsonNode job = item.get("job");
+            assertThat(job).isEqualTo(api.get("/v1/jobs/" + job.get("id").asString()).body());
+        }
+    }
+
     @Test
     void aBadItemFailsTheWholeBatchPointingAtItsField() {
         Response bad = api.post("/v1/jobs/batch", "{\"jobs\": [{\"type\": \"stepwise:echo\"},"
