@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * While the database is away (restarting, unreachable, out of connections), a request gets 503 with
  * {@code Retry-After}, not a 500: the same request will work again shortly, and a client that retries
- * loses nothing. Ahead of {@link ProblemHandler}, whose catch-all would answer 500.
+ * loses nothing. Ahead of {@link ProblemHandler}, whose catch-all would answer 500. The kinds of exception are
+ * those of store.DatabaseErrors.isUnavailable.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,10 +37,15 @@ class DatabaseUnavailableHandler {
             TransactionSystemException.class})
     ResponseEntity<ProblemDetail> unavailable(Exception e) {
         log.warn("The database is unavailable; answering 503: {}", e.getMessage());
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                "Database unavailable", "The database cannot be reached right now; retry the same request after "
-                        + RETRY_AFTER_SECONDS + " s. Nothing was changed by this request.", null);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem());
+    }
+
+    /** The 503's body, also written by {@link SecurityProblems} when a key could not be checked. */
+    static ProblemDetail problem() {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                "The database cannot be reached right now; retry the same request after " + RETRY_AFTER_SECONDS
+                        + " s. Nothing was changed by this request.", null);
     }
 }

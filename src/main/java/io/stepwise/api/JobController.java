@@ -1,7 +1,7 @@
 package io.stepwise.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.stepwise.jobs.InvalidJobException;
+import io.stepwise.store.BadRequestException;
 import io.stepwise.jobs.JobStatus;
 import io.stepwise.jobs.Jobs;
 import io.stepwise.store.JobFilter;
@@ -137,7 +137,7 @@ class JobController {
         List<JobRecords.Submitted> submissions;
         try {
             submissions = jobs.submitAll(batch);
-        } catch (InvalidJobException e) {
+        } catch (BadRequestException e) {
             throw new BadRequestException(e.getMessage(), "/jobs" + e.pointer());
         }
         return new SubmittedJobs(submissions.stream()

@@ -1,5 +1,6 @@
 package io.stepwise.api;
 
+import io.stepwise.store.BadRequestException;
 import io.stepwise.asl.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;

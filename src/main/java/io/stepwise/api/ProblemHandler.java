@@ -2,9 +2,8 @@ package io.stepwise.api;
 
 import io.stepwise.asl.InvalidDefinitionException;
 import io.stepwise.engine.TestStateRejectedException;
-import io.stepwise.jobs.InvalidJobException;
+import io.stepwise.store.BadRequestException;
 import io.stepwise.jobs.JobStateException;
-import io.stepwise.schedule.InvalidScheduleException;
 import io.stepwise.store.DatabaseErrors;
 import io.stepwise.store.ExecutionConflictException;
 import io.stepwise.store.NotFoundException;
@@ -85,21 +84,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         });
     }
 
+    /** A wrong value in a well-formed body, from any capability (a start, a job, a schedule). */
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
         return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(), e.pointer()));
-    }
-
-    @ExceptionHandler(InvalidJobException.class)
-    ResponseEntity<ProblemDetail> invalidJob(InvalidJobException e) {
-        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(),
-                e.pointer()));
-    }
-
-    @ExceptionHandler(InvalidScheduleException.class)
-    ResponseEntity<ProblemDetail> invalidSchedule(InvalidScheduleException e) {
-        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(),
-                e.pointer()));
     }
 
     @ExceptionHandler(JobStateException.class)

@@ -1,5 +1,6 @@
 package io.stepwise.api;
 
+import io.stepwise.store.BadRequestException;
 import io.stepwise.schedule.ScheduleSpec;
 import io.stepwise.schedule.ScheduleView;
 import io.stepwise.schedule.Schedules;

@@ -1,14 +1,19 @@
 package io.stepwise.api;
 
+import io.stepwise.security.CredentialsUncheckedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -16,16 +21,26 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * 401 and 403 as RFC 9457 problems like every other error, written for the security filter chain
  * (which answers before Spring MVC). A 401 carries {@code WWW-Authenticate: Bearer} (RFC 6750), with
- * {@code error="invalid_token"} when a token was sent and refused. Never the token itself.
+ * {@code error="invalid_token"} when a token was sent and refused. Never the token itself. A key that
+ * could not be checked because the database is away is a 503 with Retry-After, like any request then.
  */
 @Component
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
     static final String REALM = "stepwise";
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof CredentialsUncheckedException) {
+            // the key may well be good: a database outage must not look like a bad key
+            log.warn("The database is unavailable; a key could not be checked, answering 503: {}",
+                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailableHandler.RETRY_AFTER_SECONDS);
+            write(request, response, DatabaseUnavailableHandler::problem);
+            return;
+        }
         boolean sent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, sent
                 ? "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", error_description=\"The token was refused\""
@@ -47,13 +62,19 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     private static void write(HttpServletRequest request, HttpServletResponse response, ProblemType type,
             String detail) throws IOException {
+        write(request, response, () -> Problems.of(HttpStatus.valueOf(type.status), type.slug, type.title, detail,
+                null));
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, Supplier<ProblemDetail> problem)
+            throws IOException {
         // Problems sets the instance from the current request, which a filter's answer has no holder for
         boolean bound = RequestContextHolder.getRequestAttributes() != null;
         if (!bound) {
             RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
         }
         try {
-            Problems.write(response, Problems.of(HttpStatus.valueOf(type.status), type.slug, type.title, detail, null));
+            Problems.write(response, problem.get());
         } finally {
             if (!bound) {
                 RequestContextHolder.resetRequestAttributes();

@@ -1,5 +1,6 @@
 package io.stepwise.api;
 
+import io.stepwise.store.BadRequestException;
 import io.stepwise.engine.InspectionLevel;
 import io.stepwise.engine.StateTester;
 import io.stepwise.engine.TestStateConfiguration;

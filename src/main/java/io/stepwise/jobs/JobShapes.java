@@ -1,5 +1,6 @@
 package io.stepwise.jobs;
 
+import io.stepwise.store.BadRequestException;
 import io.stepwise.asl.Definitions;
 import io.stepwise.asl.InvalidDefinitionException;
 import io.stepwise.asl.Json;
@@ -40,7 +41,7 @@ class JobShapes {
         this.records = records;
     }
 
-    /** @throws InvalidJobException pointing at the job's field that makes the definition invalid */
+    /** @throws BadRequestException pointing at the job's field that makes the definition invalid */
     void check(JobShape shape) {
         if (valid.contains(shape)) {
             return;
@@ -49,7 +50,7 @@ class JobShapes {
             Definitions.validateAndParse(Json.parse(records.definitionText(shape)));
         } catch (InvalidDefinitionException e) {
             Diagnostic first = e.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
-            throw new InvalidJobException(first.message(), POINTERS.getOrDefault(first.location(), "/type"));
+            throw new BadRequestException(first.message(), POINTERS.getOrDefault(first.location(), "/type"));
         }
         if (valid.size() >= REMEMBERED) {
             valid.clear();

@@ -1,5 +1,6 @@
 package io.stepwise.jobs;
 
+import io.stepwise.store.BadRequestException;
 import io.stepwise.store.Executions;
 import io.stepwise.store.JobFilter;
 import io.stepwise.store.JobRecord;
@@ -41,7 +42,7 @@ public class Jobs {
      * Submits one job; concurrent submissions share a transaction (group commit), which commits on its
      * own. With a unique key held by an unfinished job (or one inside its window), that job, not created.
      *
-     * @throws InvalidJobException when the type is no Task resource (pointer relative to the job)
+     * @throws BadRequestException when the type is no Task resource (pointer relative to the job)
      */
     public Submitted submit(NewJob job) {
         shapes.check(job.shape());
@@ -52,15 +53,15 @@ public class Jobs {
      * Submits up to {@link #MAX_BATCH} jobs in one transaction, answered in order: every job, or (when one
      * is invalid) none.
      *
-     * @throws InvalidJobException for the first invalid job; its pointer starts with the job's index ("/3/type")
+     * @throws BadRequestException for the first invalid job; its pointer starts with the job's index ("/3/type")
      */
     public List<Submitted> submitAll(List<NewJob> jobs) {
         List<NewJob> traced = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             try {
                 shapes.check(jobs.get(i).shape());
-            } catch (InvalidJobException e) {
-                throw new InvalidJobException(e.getMessage(), "/" + i + e.pointer());
+            } catch (BadRequestException e) {
+                throw new BadRequestException(e.getMessage(), "/" + i + e.pointer());
             }
             traced.add(records.traced(jobs.get(i)));
         }

@@ -1,5 +1,6 @@
 package io.stepwise.schedule;
 
+import io.stepwise.store.BadRequestException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -37,7 +38,7 @@ public final class CronSchedule {
 
     /**
      * @param timezone an IANA zone id such as {@code Europe/Berlin} (or {@code UTC}); null means UTC
-     * @throws InvalidScheduleException pointing at {@code /cron} or {@code /timezone}
+     * @throws BadRequestException pointing at {@code /cron} or {@code /timezone}
      */
     public static CronSchedule parse(String expression, String timezone) {
         return new CronSchedule(expression, parseCron(expression), parseZone(timezone));
@@ -45,20 +46,20 @@ public final class CronSchedule {
 
     static CronExpression parseCron(String expression) {
         if (expression == null || expression.isBlank()) {
-            throw new InvalidScheduleException("cron must not be blank", "/cron");
+            throw new BadRequestException("cron must not be blank", "/cron");
         }
         String trimmed = expression.strip();
         String sixFields;
         if (trimmed.startsWith("@")) {
             if (!CronExpression.isValidExpression(trimmed.toLowerCase(Locale.ROOT))) {
-                throw new InvalidScheduleException("Unknown cron macro '" + trimmed + "'. Known: @yearly, @annually,"
+                throw new BadRequestException("Unknown cron macro '" + trimmed + "'. Known: @yearly, @annually,"
                         + " @monthly, @weekly, @daily, @midnight, @hourly.", "/cron");
             }
             sixFields = trimmed.toLowerCase(Locale.ROOT);
         } else {
             int fields = trimmed.split("\\s+").length;
             if (fields != 5 && fields != 6) {
-                throw new InvalidScheduleException("cron '" + trimmed + "' has " + fields + " fields: give 5 (minute"
+                throw new BadRequestException("cron '" + trimmed + "' has " + fields + " fields: give 5 (minute"
                         + " hour day-of-month month day-of-week), 6 (seconds first) or a macro such as @daily", "/cron");
             }
             sixFields = fields == 5 ? "0 " + trimmed : trimmed;
@@ -66,7 +67,7 @@ public final class CronSchedule {
         try {
             return CronExpression.parse(sixFields);
         } catch (IllegalArgumentException e) {
-            throw new InvalidScheduleException("cron '" + trimmed + "' is invalid: " + e.getMessage(), "/cron");
+            throw new BadRequestException("cron '" + trimmed + "' is invalid: " + e.getMessage(), "/cron");
         }
     }
 
@@ -77,7 +78,7 @@ public final class CronSchedule {
         try {
             return ZoneId.of(timezone);
         } catch (DateTimeException e) {
-            throw new InvalidScheduleException("'" + timezone + "' is not a time zone: give an IANA zone id such as"
+            throw new BadRequestException("'" + timezone + "' is not a time zone: give an IANA zone id such as"
                     + " Europe/Berlin or America/New_York, or UTC", "/timezone");
         }
     }

@@ -1,7 +1,7 @@
 package io.stepwise.schedule;
 
 import io.stepwise.asl.Json;
-import io.stepwise.jobs.InvalidJobException;
+import io.stepwise.store.BadRequestException;
 import io.stepwise.jobs.Jobs;
 import io.stepwise.store.JobRecords;
 import io.stepwise.store.JobShape;
@@ -34,7 +34,7 @@ class JobTargets implements ScheduledJobs {
         try {
             JobRecords.Submitted submission = jobs.submit(newJob(job, uniqueKey, fire));
             return new JobStart(submission.job().id(), submission.created(), null);
-        } catch (InvalidJobException e) {
+        } catch (BadRequestException e) {
             return new JobStart(null, false, "target.job" + e.pointer() + ": " + e.getMessage());
         }
     }

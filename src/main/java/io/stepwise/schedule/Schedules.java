@@ -1,5 +1,6 @@
 package io.stepwise.schedule;
 
+import io.stepwise.store.BadRequestException;
 import io.stepwise.asl.Json;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.ScheduleCatchUp;
@@ -49,7 +50,7 @@ public class Schedules {
      * Creates or replaces the schedule. Its next fire is computed afresh from now: a replaced schedule
      * makes up for nothing. Fires already made keep their record (last fire, last execution).
      *
-     * @throws InvalidScheduleException for a bad cron, time zone, window or target
+     * @throws BadRequestException for a bad cron, time zone, window or target
      */
     public Put put(ScheduleSpec spec) {
         try {
@@ -63,18 +64,18 @@ public class Schedules {
     private Put putOnce(ScheduleSpec spec) {
         CronSchedule cron = CronSchedule.parse(spec.cron(), spec.timezone());
         if ((spec.stateMachine() == null) == (spec.job() == null)) {
-            throw new InvalidScheduleException("target must name either a stateMachine or a job", "/target");
+            throw new BadRequestException("target must name either a stateMachine or a job", "/target");
         }
         if (spec.job() != null && !spec.job().isObject()) {
-            throw new InvalidScheduleException("target.job must be a JSON object: the body of a job start",
+            throw new BadRequestException("target.job must be a JSON object: the body of a job start",
                     "/target/job");
         }
         if (spec.startAt() != null && spec.endAt() != null && !spec.endAt().isAfter(spec.startAt())) {
-            throw new InvalidScheduleException("endAt must be after startAt", "/endAt");
+            throw new BadRequestException("endAt must be after startAt", "/endAt");
         }
         Instant now = now();
         if (cron.next(now) == null) {
-            throw new InvalidScheduleException("cron '" + spec.cron() + "' never fires", "/cron");
+            throw new BadRequestException("cron '" + spec.cron() + "' never fires", "/cron");
         }
         Optional<ScheduleRow> existing = repository.findForUpdate(spec.name());
         ScheduleRow row = existing.orElseGet(() -> new ScheduleRow(spec.name(), now));

@@ -1,7 +1,9 @@
 package io.stepwise.security;
 
+import io.stepwise.store.DatabaseErrors;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -43,7 +45,7 @@ final class BearerAuthentication {
                 if (!keys.handles(token)) {
                     return null; // a JWT, for the next provider
                 }
-                return keys.authenticate(token).map(CallerAuthentication::new)
+                return checked(() -> keys.authenticate(token)).map(CallerAuthentication::new)
                         .orElseThrow(() -> new InvalidBearerTokenException("The API key is unknown or revoked."));
             }
 
@@ -52,6 +54,18 @@ final class BearerAuthentication {
                 return BearerTokenAuthenticationToken.class.isAssignableFrom(authentication);
             }
         };
+    }
+
+    /** A key check that needs the database: while it is away, {@link CredentialsUncheckedException} (503), not a refusal. */
+    static <T> T checked(Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            if (DatabaseErrors.isUnavailable(e)) {
+                throw new CredentialsUncheckedException(e);
+            }
+            throw e;
+        }
     }
 
     private static AuthenticationProvider refuse(String why) {

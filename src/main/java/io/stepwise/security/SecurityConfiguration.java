@@ -9,6 +9,8 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,6 +19,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import jakarta.servlet.DispatcherType;
 
@@ -69,7 +72,14 @@ class SecurityConfiguration {
                 properties.jwt().rolesClaim());
         return http
                 .oauth2ResourceServer(server -> server.authenticationManagerResolver(request -> manager)
-                        .authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+                        .authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden)
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(failures(unauthenticated));
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
                 .authorizeHttpRequests(requests -> requests
@@ -81,6 +91,19 @@ class SecurityConfiguration {
                         .anyRequest().access(new EndpointAccess()))
                 .addFilterBefore(new AuditRecorder(audit, clock), BearerTokenAuthenticationFilter.class)
                 .build();
+    }
+
+    /**
+     * Refusals go to the entry point (401), and so does a key that could not be checked while the database
+     * is away (it answers 503); any other internal failure is rethrown, as Spring Security's default does.
+     */
+    private static AuthenticationFailureHandler failures(AuthenticationEntryPoint unauthenticated) {
+        return (request, response, e) -> {
+            if (e instanceof AuthenticationServiceException && !(e instanceof CredentialsUncheckedException)) {
+                throw e;
+            }
+            unauthenticated.commence(request, response, e);
+        };
     }
 
     /**

@@ -1,6 +1,11 @@
 package io.stepwise.store;
 
 import java.sql.SQLException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** What a database error says about its cause, for callers that may not look at JDBC themselves. */
 public final class DatabaseErrors {
@@ -19,5 +24,15 @@ public final class DatabaseErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code e} says the database is away (restarting, unreachable, out of connections): the same
+     * request will work again shortly. The kinds api.DatabaseUnavailableHandler answers with 503.
+     */
+    public static boolean isUnavailable(Throwable e) {
+        return e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
+                || e instanceof RecoverableDataAccessException || e instanceof CannotCreateTransactionException
+                || e instanceof TransactionSystemException;
     }
 }

@@ -1,5 +1,6 @@
 package io.stepwise.schedule;
 
+import io.stepwise.store.BadRequestException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -62,7 +63,7 @@ class CronScheduleTest {
         for (String bad : List.of("", "* * * *", "* * * * * * *", "61 * * * *", "@fortnightly", "* * 32 * *",
                 "x * * * *")) {
             assertThatThrownBy(() -> CronSchedule.parse(bad, "UTC")).as(bad)
-                    .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.pointer()).isEqualTo("/cron"));
+                    .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.pointer()).isEqualTo("/cron"));
         }
     }
 
@@ -70,7 +71,7 @@ class CronScheduleTest {
     void badZonesPointAtTimezone() {
         for (String bad : List.of("Mars/Olympus", "", "Europe/berlin x")) {
             assertThatThrownBy(() -> CronSchedule.parse("@daily", bad)).as(bad)
-                    .isInstanceOfSatisfying(InvalidScheduleException.class,
+                    .isInstanceOfSatisfying(BadRequestException.class,
                             e -> assertThat(e.pointer()).isEqualTo("/timezone"));
         }
     }
