@@ -78,6 +78,24 @@ class FanOutTest extends IntegrationTest {
     }
 
     @Test
+    void iterationsSeeTheExecutionsInputThoughTheirClaimLeavesItOut() {
+        String definition = Asl.single("Each", Asl.map(Asl.task("stepwise:echo", """
+                {"Parameters": {"item.$": "$.i", "size.$": "$.size", "tag.$": "$$.Execution.Input.tag", "first.$": "$$.Execution.Input.items[0]"}}"""),
+                """
+                {"ItemsPath": "$.items", "ItemSelector": {"i.$": "$$.Map.Item.Value", "size.$": "States.ArrayLength($$.Execution.Input.items)"},
+                 "MaxConcurrency": 3}"""));
+        var input = Json.NODES.objectNode().put("tag", "t-1");
+        input.set("items", numbers(50));
+        ExecutionRecord done = runToEnd(definition, input, Duration.ofSeconds(60));
+
+        assertThat(done.status()).as("%s %s", done.error(), done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        for (int i = 0; i < 50; i++) {
+            assertThat(done.output().get(i)).isEqualTo(Json.parse(
+                    "{\"item\": " + i + ", \"size\": 50, \"tag\": \"t-1\", \"first\": 0}"));
+        }
+    }
+
+    @Test
     void theParentRowIsUpdatedOncePerTransactionHoweverManyOfItsChildrenEnd() {
         int items = 400;
         UUID id = start(Asl.single("Each", Asl.map(Asl.task("test:gate"))), numbers(items));
