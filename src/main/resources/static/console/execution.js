@@ -96,10 +96,15 @@ for (const button of document.querySelectorAll('[data-confirm]')) {
     dialog.addEventListener('close', async () => {
       if (dialog.returnValue !== 'confirm') return;
       const message = document.querySelector('#action-message');
+      // signed in to the console (authentication on): the session cookie goes along, and its CSRF token with it
+      const csrf = document.querySelector('meta[name="csrf-token"]')?.content;
       const response = await fetch(`${api}/${button.id}`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin',
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(csrf ? { 'X-CSRF-TOKEN': csrf } : {}) },
+        body: '{}',
+        credentials: 'same-origin',
       });
-      const body = await response.json();
+      const body = await response.json().catch(() => ({ detail: `${response.status} ${response.statusText}` }));
       message.textContent = response.ok ? `${button.id === 'stop' ? 'Stopped' : 'Redriven'}: ${body.status}`
         : `Refused: ${body.detail}`;
       if (response.ok) {

@@ -12,6 +12,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -56,6 +57,11 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (e instanceof CsrfException) {
+            write(request, response, ProblemType.FORBIDDEN, "This request relies on the console's sign-in but"
+                    + " lacks its form token (X-CSRF-TOKEN), or the token is stale: reload the page and try again.");
+            return;
+        }
         write(request, response, ProblemType.FORBIDDEN, "Your role does not allow " + request.getMethod() + " "
                 + request.getRequestURI() + ". Ask an admin for a key of a role that does (docs/security.md).");
     }

@@ -1,6 +1,7 @@
 package io.stepwise.security;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -18,6 +19,12 @@ public record Caller(String actor, Set<Role> roles) {
     /** The actor of the request being served: {@code anonymous} while authentication is off. */
     public static String currentActor() {
         return AuditRecorder.actor(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** The caller of the request being served; empty while authentication is off or for an anonymous request. */
+    public static Optional<Caller> current() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication known
+                ? Optional.of(known.getPrincipal()) : Optional.empty();
     }
 
     static Caller of(String actor, Iterable<Role> held) {

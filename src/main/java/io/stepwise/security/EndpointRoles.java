@@ -80,7 +80,13 @@ public final class EndpointRoles {
             rule(ANY, "/v1/queues/**", ADMIN),
             rule("GET", "/v1/schedules/**", READER),
             rule(ANY, "/v1/schedules/**", ADMIN),
-            // the web console: pages and their event streams read; its stop/redrive buttons call the API above
+            // the web console: signing in and out, and the sign-in page's styles and scripts, need no caller;
+            // pages and their event streams read; its stop/redrive buttons call the API above
+            open("GET", ConsoleSessions.SIGN_IN),
+            open("POST", ConsoleSessions.SIGN_IN),
+            open("POST", ConsoleSessions.SIGN_OUT),
+            open("GET", "/console/*.css"),
+            open("GET", "/console/*.js"),
             rule("GET", "/console/**", READER),
             // security itself
             rule(ANY, "/v1/api-keys/**", ADMIN),

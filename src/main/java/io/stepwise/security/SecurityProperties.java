@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        replica is refused here at most this much later (on the revoking replica at once)
  * @param publicActuatorEndpoints actuator endpoints anyone may read; every other one is admin-only
  * @param jwt how roles are read from OAuth 2 / OIDC bearer tokens
+ * @param consoleSession how long a web console sign-in lasts (a JWT's sign-in ends with the token)
  */
 @ConfigurationProperties("stepwise.security")
 public record SecurityProperties(Boolean enabled, String bootstrapKey, @DefaultValue("10s") Duration apiKeyCacheTtl,
-        @DefaultValue({"health", "prometheus"}) List<String> publicActuatorEndpoints, @DefaultValue Jwt jwt) {
+        @DefaultValue({"health", "prometheus"}) List<String> publicActuatorEndpoints, @DefaultValue Jwt jwt,
+        @DefaultValue("8h") Duration consoleSession) {
 
     /**
      * @param rolesClaim the claim holding the caller's roles (a string or a list of strings), a dotted

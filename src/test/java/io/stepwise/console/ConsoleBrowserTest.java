@@ -1,17 +1,11 @@
 package io.stepwise.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.stepwise.support.Asl;
 import io.stepwise.support.Eventually;
 import io.stepwise.support.IntegrationTest;
 import io.stepwise.support.TestTaskHandlers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -21,13 +15,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -41,26 +30,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleBrowserTest extends IntegrationTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private static WebDriver driver;
     private WebDriverWait wait;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The console tests drive Debian's Chromium, and " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing: sudo apt-get install chromium chromium-driver");
-        }
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build();
-        driver = new ChromeDriver(service, options);
+    static void startBrowser() {
+        driver = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -203,11 +180,6 @@ class ConsoleBrowserTest extends IntegrationTest {
     }
 
     private static void screenshot(String name) {
-        try {
-            Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        HeadlessChromium.screenshot(driver, name);
     }
 }

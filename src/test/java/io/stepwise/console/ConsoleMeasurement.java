@@ -17,9 +17,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,10 +34,7 @@ class ConsoleMeasurement extends IntegrationTest {
 
     @Test
     void measure() throws IOException {
-        ChromeOptions options = new ChromeOptions().setBinary(ConsoleBrowserTest.CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
-        WebDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(ConsoleBrowserTest.CHROMEDRIVER.toFile()).build(), options);
+        WebDriver driver = HeadlessChromium.start();
         try {
             twoHundredStates(driver);
             tenThousandIterations(driver);

@@ -95,7 +95,8 @@ class ApiKeysTest extends SecuredTest {
     @Test
     void anotherReplicaRefusesARevokedKeyWithinTheCacheTtl() {
         var clock = new MutableClock(Instant.parse("2026-01-15T10:00:00Z"));
-        var properties = new SecurityProperties(true, null, Duration.ofSeconds(10), List.of(), new SecurityProperties.Jwt("roles"));
+        var properties = new SecurityProperties(true, null, Duration.ofSeconds(10), List.of(), new SecurityProperties.Jwt("roles"),
+                Duration.ofHours(8));
         var revoking = new ApiKeys(store, clock, properties);
         var other = new ApiKeys(store, clock, properties);
         var created = revoking.create("ci", Role.OPERATOR, "test");

@@ -19,7 +19,7 @@ class SecurityModeTest {
 
     private static SecurityProperties enabled(Boolean enabled, String bootstrapKey) {
         return new SecurityProperties(enabled, bootstrapKey, Duration.ofSeconds(10), List.of("health"),
-                new SecurityProperties.Jwt("roles"));
+                new SecurityProperties.Jwt("roles"), Duration.ofHours(8));
     }
 
     private static MockEnvironment external() {

@@ -1,0 +1,201 @@
+package io.stepwise.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stepwise.support.Api;
+import io.stepwise.support.Asl;
+import io.stepwise.support.IntegrationTest;
+import io.stepwise.support.SecurityOn;
+import io.stepwise.support.TestJwts;
+import io.stepwise.support.TestTaskHandlers;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The console with authentication on, in a real headless Chromium: without a session a page sends the
+ * browser to the sign-in page (the API still answers 401); an operator signs in with an API key, sees
+ * the failed execution and redrives it; a reader sees the pages but is refused stop and redrive with a
+ * message; a JWT signs in too; sign-out ends the session. Screenshots in target/console-screenshots/.
+ */
+class ConsoleSignInBrowserTest extends IntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static WebDriver driver;
+    private WebDriverWait wait;
+
+    @DynamicPropertySource
+    static void securityOn(DynamicPropertyRegistry registry) {
+        SecurityOn.register(registry);
+    }
+
+    @Override
+    protected String bearer() {
+        return SecurityOn.BOOTSTRAP_KEY;
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        driver = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        wait = new WebDriverWait(driver, WAIT);
+        driver.get(base() + "/console/sign-in");
+        driver.manage().deleteAllCookies();
+    }
+
+    @Test
+    void anOperatorSignsInAndRedrivesAReaderIsRefusedAndSignOutEndsTheSession() {
+        String failed = failedExecution("pay-42");
+        String operatorKey = keyOf("operator");
+
+        // no session: a page sends the browser to sign in, and back to that page after; the API stays 401
+        driver.get(base() + "/console/executions?status=FAILED");
+        wait.until(ExpectedConditions.urlContains("/console/sign-in"));
+        assertThat(driver.getCurrentUrl()).contains("next=%2Fconsole%2Fexecutions%3Fstatus%3DFAILED");
+        HeadlessChromium.screenshot(driver, "10-sign-in");
+        Api.Response anonymous = api.as(null).get("/v1/executions");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body().get("type").asString()).isEqualTo("urn:stepwise:problem:unauthorized");
+
+        // a wrong key is refused without being shown again
+        signIn("sw_0123456789ab_certainly-not-a-key-of-this-service-xyz");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error"))).getText())
+                .contains("refused");
+        assertThat(driver.getPageSource()).doesNotContain("certainly-not-a-key");
+        assertThat(driver.manage().getCookieNamed("stepwise-console")).isNull();
+
+        signIn(operatorKey);
+        wait.until(ExpectedConditions.urlContains("/console/executions?status=FAILED"));
+        assertThat(driver.findElements(By.cssSelector("#executions a.execution-link"))).extracting(WebElement::getText)
+                .containsExactly("pay-42");
+        String prefix = operatorKey.substring(3, 15);
+        assertThat(driver.findElement(By.id("signed-in-as")).getText()).isEqualTo("key:" + prefix + " (operator, reader)");
+        Cookie session = driver.manage().getCookieNamed("stepwise-console");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Strict");
+        assertThat(session.getValue()).doesNotContain(operatorKey.substring(16));
+        assertThat(driver.getPageSource()).doesNotContain(operatorKey.substring(16));
+
+        // the session is no use to a page elsewhere: without the page's CSRF token the API refuses a change
+        Api.Response forged = api.as(null).send(HttpRequest.newBuilder(URI.create(base() + "/v1/executions/" + failed
+                + "/redrive")).header("Cookie", "stepwise-console=" + session.getValue())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(forged.status()).as(forged.raw()).isEqualTo(403);
+        assertThat(forged.body().get("detail").asString()).contains("X-CSRF-TOKEN");
+        // while a read with the session works, as the console's scripts do
+        assertThat(api.as(null).send(HttpRequest.newBuilder(URI.create(base() + "/v1/executions/" + failed))
+                .header("Cookie", "stepwise-console=" + session.getValue()).GET()).status()).isEqualTo(200);
+
+        driver.findElement(By.linkText("pay-42")).click();
+        By charge = By.cssSelector("#graph [data-state='Charge']");
+        wait.until(ExpectedConditions.attributeContains(charge, "class", "status-failed"));
+        TestTaskHandlers.FAIL_ON.clear();
+        driver.findElement(By.id("redrive")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-redrive-yes"))).click();
+        String message = wait.until(d -> d.findElement(By.id("action-message")).getText().isEmpty() ? null
+                : d.findElement(By.id("action-message")).getText());
+        assertThat(message).startsWith("Redriven");
+        wait.until(ExpectedConditions.attributeContains(charge, "class", "status-succeeded"));
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#execution-status .badge"), "data-status",
+                "SUCCEEDED"));
+        HeadlessChromium.screenshot(driver, "11-operator-redrove");
+        // the audit trail names the operator's key for the redrive the console made
+        assertThat(api.get("/v1/audit?actor=key:" + prefix).raw()).contains("/v1/executions/{id}/redrive");
+
+        driver.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
+        driver.get(base() + "/console");
+        wait.until(ExpectedConditions.urlContains("/console/sign-in"));
+
+        // a reader sees the pages, and is refused stop and redrive with the reason
+        String second = failedExecution("pay-43");
+        signIn(keyOf("reader"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("payments")));
+        driver.get(base() + "/console/executions/" + second);
+        wait.until(ExpectedConditions.attributeContains(charge, "class", "status-failed"));
+        driver.findElement(By.id("redrive")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-redrive-yes"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-message"), "Refused"));
+        assertThat(driver.findElement(By.id("action-message")).getText())
+                .contains("Your role does not allow POST /v1/executions/" + second + "/redrive");
+        assertThat(api.get("/v1/executions/" + second).body().get("status").asString()).isEqualTo("FAILED");
+        HeadlessChromium.screenshot(driver, "12-reader-refused");
+    }
+
+    @Test
+    void aJwtSignsInWithItsRolesAndAWorkerKeyCannotReadTheConsole() {
+        signInPage();
+        signIn(keyOf("worker"));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error"))).getText())
+                .contains("may not read the console");
+        assertThat(driver.manage().getCookieNamed("stepwise-console")).isNull();
+
+        signIn(TestJwts.get().token("alice", Map.of("roles", List.of("reader"))));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+        assertThat(driver.findElement(By.id("signed-in-as")).getText()).isEqualTo("jwt:alice (reader)");
+        assertThat(driver.getCurrentUrl()).endsWith("/console");
+    }
+
+    private void signInPage() {
+        driver.get(base() + "/console/sign-in");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+    }
+
+    private void signIn(String token) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        field.clear();
+        field.sendKeys(token);
+        driver.findElement(By.id("sign-in")).click();
+    }
+
+    /** An execution of "payments" whose Charge state failed (its input is in TestTaskHandlers.FAIL_ON). */
+    private String failedExecution(String name) {
+        api.put("/v1/state-machines/payments", Asl.putBody("""
+                {"StartAt": "Prepare", "States": {
+                  "Prepare": {"Type": "Pass", "Next": "Charge"},
+                  "Charge": {"Type": "Task", "Resource": "test:flaky", "Next": "Done"},
+                  "Done": {"Type": "Succeed"}}}"""));
+        String order = name.substring(name.indexOf('-') + 1);
+        TestTaskHandlers.FAIL_ON.add("{\"order\":" + order + "}");
+        Api.Response run = api.post("/v1/executions/sync", "{\"stateMachine\": \"payments\", \"name\": \"" + name
+                + "\", \"input\": {\"order\": " + order + "}}");
+        assertThat(run.body().get("status").asString()).as(run.raw()).isEqualTo("FAILED");
+        return run.body().get("executionId").asString();
+    }
+
+    private String keyOf(String role) {
+        Api.Response created = api.post("/v1/api-keys", "{\"name\": \"console-" + role + "\", \"role\": \"" + role
+                + "\"}");
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return created.body().get("key").asString();
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
