@@ -24,16 +24,19 @@ final class FanOutScenario extends Scenario {
         int items = settings.mapItems;
         report.line("## (f) Fan-out: Map over " + Stats.fmt(items, 0) + " items, item = one Task (stepwise:echo)");
         report.line("");
+        // item i is i, so the output shows the order; beyond 30,000 items that output would pass the 256 KB
+        // payload limit (States.DataLimitExceeded, as on AWS), so items repeat 0…9 and the output stays under it
+        int modulus = items <= 30_000 ? items : 10;
         ObjectNode input = Json.NODES.objectNode();
         var array = input.putArray("items");
         for (int i = 0; i < items; i++) {
-            array.add(i);
+            array.add(i % modulus);
         }
         List<String> rows = new ArrayList<>();
         try (BenchApp app = context.startApp(true)) {
             Executions executions = app.bean(Executions.class);
             for (int concurrency : settings.mapConcurrencies) {
-                rows.add(runMap(executions, concurrency, input, items, drainMedian));
+                rows.add(runMap(executions, concurrency, input, items, modulus, drainMedian));
             }
         }
         report.line("| MaxConcurrency | seconds (start to SUCCEEDED) | items/s | items/s ÷ drain (b) of this run |");
@@ -43,7 +46,8 @@ final class FanOutScenario extends Scenario {
         db.truncate();
     }
 
-    private String runMap(Executions executions, int concurrency, ObjectNode input, int items, Double drainMedian)
+    private String runMap(Executions executions, int concurrency, ObjectNode input, int items, int modulus,
+            Double drainMedian)
             throws Exception {
         PgStatStatements statements = context.statements();
         List<Double> seconds = new ArrayList<>();
@@ -60,7 +64,7 @@ final class FanOutScenario extends Scenario {
                 throw new IllegalStateException("Map ended " + done.status() + " " + done.error() + " " + done.cause());
             }
             for (int i = 0; i < items; i++) {
-                if (done.output().get(i).asInt() != i) {
+                if (done.output().get(i).asInt() != i % modulus) {
                     throw new IllegalStateException("result " + i + " is " + done.output().get(i) + ": out of item order");
                 }
             }
