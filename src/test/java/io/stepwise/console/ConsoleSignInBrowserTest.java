@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.support.Api;
 import io.stepwise.support.Asl;
-import io.stepwise.support.IntegrationTest;
-import io.stepwise.support.SecurityOn;
+import io.stepwise.support.SecuredIntegrationTest;
 import io.stepwise.support.TestJwts;
 import io.stepwise.support.TestTaskHandlers;
 import java.net.URI;
@@ -23,8 +22,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The console with authentication on, in a real headless Chromium: without a session a page sends the
@@ -32,22 +29,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * the failed execution and redrives it; a reader sees the pages but is refused stop and redrive with a
  * message; a JWT signs in too; sign-out ends the session. Screenshots in target/console-screenshots/.
  */
-class ConsoleSignInBrowserTest extends IntegrationTest {
+class ConsoleSignInBrowserTest extends SecuredIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private static WebDriver driver;
     private WebDriverWait wait;
-
-    @DynamicPropertySource
-    static void securityOn(DynamicPropertyRegistry registry) {
-        SecurityOn.register(registry);
-    }
-
-    @Override
-    protected String bearer() {
-        return SecurityOn.BOOTSTRAP_KEY;
-    }
 
     @BeforeAll
     static void startBrowser() {
@@ -186,13 +173,6 @@ class ConsoleSignInBrowserTest extends IntegrationTest {
                 + "\", \"input\": {\"order\": " + order + "}}");
         assertThat(run.body().get("status").asString()).as(run.raw()).isEqualTo("FAILED");
         return run.body().get("executionId").asString();
-    }
-
-    private String keyOf(String role) {
-        Api.Response created = api.post("/v1/api-keys", "{\"name\": \"console-" + role + "\", \"role\": \"" + role
-                + "\"}");
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        return created.body().get("key").asString();
     }
 
     private String base() {
