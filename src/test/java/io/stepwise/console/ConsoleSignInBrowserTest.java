@@ -148,6 +148,24 @@ class ConsoleSignInBrowserTest extends SecuredIntegrationTest {
         assertThat(driver.getCurrentUrl()).endsWith("/console");
     }
 
+    @Test
+    void revokingTheKeyEndsItsConsoleSessionAtOnce() {
+        String key = keyOf("reader");
+        signInPage();
+        signIn(key);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+        String prefix = key.substring(3, 15);
+        String id = null;
+        for (var listed : api.get("/v1/api-keys").body().get("items")) {
+            if (prefix.equals(listed.get("prefix").asString())) {
+                id = listed.get("id").asString();
+            }
+        }
+        assertThat(api.delete("/v1/api-keys/" + id).status()).isEqualTo(204);
+        driver.get(base() + "/console/executions");
+        wait.until(ExpectedConditions.urlContains("/console/sign-in"));
+    }
+
     private void signInPage() {
         driver.get(base() + "/console/sign-in");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
