@@ -12,10 +12,9 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
@@ -33,23 +32,15 @@ class ConsoleSignInBrowserTest extends SecuredIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private static WebDriver driver;
+    @RegisterExtension
+    static final HeadlessChromium browser = new HeadlessChromium();
+
+    private WebDriver driver;
     private WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @BeforeEach
     void freshBrowser() {
+        driver = browser.driver();
         wait = new WebDriverWait(driver, WAIT);
         driver.get(base() + "/console/sign-in");
         driver.manage().deleteAllCookies();
