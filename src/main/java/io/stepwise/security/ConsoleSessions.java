@@ -28,6 +28,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.stereotype.Component;
 
@@ -102,9 +103,10 @@ public class ConsoleSessions {
         if (token == null || token.isBlank()) {
             return new SignIn.Refused("Paste an API key or a bearer token.");
         }
+        String bearerToken = token.strip();
         Authentication authenticated;
         try {
-            authenticated = bearer.authenticate(new BearerTokenAuthenticationToken(token.strip()));
+            authenticated = bearer.authenticate(new BearerTokenAuthenticationToken(bearerToken));
         } catch (CredentialsUncheckedException e) {
             throw e;
         } catch (AuthenticationException e) {
@@ -120,8 +122,13 @@ public class ConsoleSessions {
                     + " admin).");
         }
         Instant expires = clock.instant().plus(properties.consoleSession());
-        if (!token.startsWith(ApiKeys.PREFIX) && !caller.actor().equals(Caller.BOOTSTRAP)) {
-            Instant tokenExpires = jwtDecoder.decode(token.strip()).getExpiresAt();
+        if (!bearerToken.startsWith(ApiKeys.PREFIX) && !caller.actor().equals(Caller.BOOTSTRAP)) {
+            Instant tokenExpires;
+            try {
+                tokenExpires = jwtDecoder.decode(bearerToken).getExpiresAt();
+            } catch (JwtException expiredMeanwhile) {
+                return new SignIn.Refused("That token has just expired.");
+            }
             if (tokenExpires != null && tokenExpires.isBefore(expires)) {
                 expires = tokenExpires;
             }

@@ -2,29 +2,17 @@ package io.stepwise.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stepwise.support.IntegrationTest;
+import io.stepwise.support.SecuredIntegrationTest;
 import io.stepwise.support.SecurityOn;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The bad-input suite with authentication on and a valid admin key: every case of
  * {@link MalformedRequestTest} and of {@link HostileInputTest} gets the same answer as with security off.
  * The nested classes inherit this class's configuration, so both run in one Spring context.
  */
-class BadInputWithSecurityTest extends IntegrationTest {
-
-    @DynamicPropertySource
-    static void securityOn(DynamicPropertyRegistry registry) {
-        SecurityOn.register(registry);
-    }
-
-    @Override
-    protected String bearer() {
-        return SecurityOn.BOOTSTRAP_KEY;
-    }
+class BadInputWithSecurityTest extends SecuredIntegrationTest {
 
     /** The cases below pass because of the key, not because authentication is off. */
     @Test

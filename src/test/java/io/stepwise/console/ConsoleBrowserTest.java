@@ -7,10 +7,10 @@ import io.stepwise.support.Eventually;
 import io.stepwise.support.IntegrationTest;
 import io.stepwise.support.TestTaskHandlers;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -32,19 +32,15 @@ class ConsoleBrowserTest extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private static WebDriver driver;
+    @RegisterExtension
+    static final HeadlessChromium browser = new HeadlessChromium();
+
+    private WebDriver driver;
     private WebDriverWait wait;
 
-    @BeforeAll
-    static void startBrowser() {
-        driver = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+    @BeforeEach
+    void useBrowser() {
+        driver = browser.driver();
     }
 
     @AfterEach
@@ -179,7 +175,7 @@ class ConsoleBrowserTest extends IntegrationTest {
         return "http://localhost:" + port;
     }
 
-    private static void screenshot(String name) {
+    private void screenshot(String name) {
         HeadlessChromium.screenshot(driver, name);
     }
 }

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.support.Api;
 import io.stepwise.support.Asl;
-import io.stepwise.support.IntegrationTest;
-import io.stepwise.support.SecurityOn;
+import io.stepwise.support.SecuredIntegrationTest;
 import io.stepwise.support.TestJwts;
 import io.stepwise.support.TestTaskHandlers;
 import java.net.URI;
@@ -13,18 +12,15 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The console with authentication on, in a real headless Chromium: without a session a page sends the
@@ -32,37 +28,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * the failed execution and redrives it; a reader sees the pages but is refused stop and redrive with a
  * message; a JWT signs in too; sign-out ends the session. Screenshots in target/console-screenshots/.
  */
-class ConsoleSignInBrowserTest extends IntegrationTest {
+class ConsoleSignInBrowserTest extends SecuredIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private static WebDriver driver;
+    @RegisterExtension
+    static final HeadlessChromium browser = new HeadlessChromium();
+
+    private WebDriver driver;
     private WebDriverWait wait;
-
-    @DynamicPropertySource
-    static void securityOn(DynamicPropertyRegistry registry) {
-        SecurityOn.register(registry);
-    }
-
-    @Override
-    protected String bearer() {
-        return SecurityOn.BOOTSTRAP_KEY;
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @BeforeEach
     void freshBrowser() {
+        driver = browser.driver();
         wait = new WebDriverWait(driver, WAIT);
         driver.get(base() + "/console/sign-in");
         driver.manage().deleteAllCookies();
@@ -161,6 +139,24 @@ class ConsoleSignInBrowserTest extends IntegrationTest {
         assertThat(driver.getCurrentUrl()).endsWith("/console");
     }
 
+    @Test
+    void revokingTheKeyEndsItsConsoleSessionAtOnce() {
+        String key = keyOf("reader");
+        signInPage();
+        signIn(key);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+        String prefix = key.substring(3, 15);
+        String id = null;
+        for (var listed : api.get("/v1/api-keys").body().get("items")) {
+            if (prefix.equals(listed.get("prefix").asString())) {
+                id = listed.get("id").asString();
+            }
+        }
+        assertThat(api.delete("/v1/api-keys/" + id).status()).isEqualTo(204);
+        driver.get(base() + "/console/executions");
+        wait.until(ExpectedConditions.urlContains("/console/sign-in"));
+    }
+
     private void signInPage() {
         driver.get(base() + "/console/sign-in");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
@@ -186,13 +182,6 @@ class ConsoleSignInBrowserTest extends IntegrationTest {
                 + "\", \"input\": {\"order\": " + order + "}}");
         assertThat(run.body().get("status").asString()).as(run.raw()).isEqualTo("FAILED");
         return run.body().get("executionId").asString();
-    }
-
-    private String keyOf(String role) {
-        Api.Response created = api.post("/v1/api-keys", "{\"name\": \"console-" + role + "\", \"role\": \"" + role
-                + "\"}");
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        return created.body().get("key").asString();
     }
 
     private String base() {

@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -14,14 +17,32 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-/** Debian's Chromium, headless, for the console's browser tests; screenshots go to target/console-screenshots/. */
-final class HeadlessChromium {
+/**
+ * Debian's Chromium, headless, for the console's browser tests: registered as an extension, one browser
+ * per test class ({@link #driver()}); screenshots go to target/console-screenshots/.
+ */
+final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
-    private HeadlessChromium() {
+    private WebDriver driver;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        driver = start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    WebDriver driver() {
+        return driver;
     }
 
     static WebDriver start() {

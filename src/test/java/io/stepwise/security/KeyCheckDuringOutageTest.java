@@ -39,7 +39,7 @@ class KeyCheckDuringOutageTest {
                 .properties("spring.datasource.url=" + database.jdbcUrl(),
                         "spring.datasource.username=" + EmbeddedDatabase.USER,
                         "spring.datasource.password=" + EmbeddedDatabase.USER, "spring.main.banner-mode=off",
-                        "server.port=0", "spring.datasource.hikari.connection-timeout=1000", "logging.level.root=ERROR",
+                        "server.port=0", "spring.datasource.hikari.connection-timeout=1000",
                         "stepwise.security.enabled=true", "stepwise.security.bootstrap-key=" + SecurityOn.BOOTSTRAP_KEY,
                         "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestJwts.get().jwkSetUri())
                 .run()) {
