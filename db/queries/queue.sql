@@ -2,6 +2,12 @@
 -- catalog's rows themselves are read and written through JPA (store.QueueSettings). Loaded by
 -- io.stepwise.store.SqlStatements.
 
+-- name: QueueEnsureRow
+-- A queue's settings row, made if missing before JPA reads and updates it: two first settings of one
+-- queue at once (a PUT and a resume, two replicas) would otherwise both INSERT, and one fail on the key.
+-- ON CONFLICT waits for a concurrent insert of the same name to commit, then does nothing.
+INSERT INTO queue (name, created_at, updated_at) VALUES (:name, :now, :now) ON CONFLICT (name) DO NOTHING;
+
 -- name: QueueLimitedNames
 -- The queues a poller must claim through QueueTakeForClaim first (read every 0.5 s at most).
 SELECT name FROM queue WHERE limited;

@@ -31,12 +31,6 @@ class QueueSettings {
     protected QueueSettings() {
     }
 
-    QueueSettings(String name, Instant now) {
-        this.name = name;
-        this.createdAt = now;
-        this.updatedAt = now;
-    }
-
     void limit(Integer concurrency, Integer rateLimit, Integer ratePeriodSeconds, Instant now) {
         this.concurrency = concurrency;
         this.rateLimit = rateLimit;

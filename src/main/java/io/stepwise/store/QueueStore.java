@@ -35,6 +35,12 @@ class QueueStore {
         }
     }
 
+    /** Makes the queue's settings row if it has none (a running, unlimited queue); see QueueEnsureRow. */
+    void ensureRow(String name, Instant now) {
+        jdbc.sql(SqlStatements.get("QueueEnsureRow")).param("name", name).param("now", Rows.timestamp(now))
+                .update();
+    }
+
     List<String> limitedNames() {
         return jdbc.sql(SqlStatements.get("QueueLimitedNames")).query(String.class).list();
     }

@@ -58,7 +58,7 @@ public class Queues {
     @Transactional(CATALOG)
     public QueueView put(String name, Settings settings) {
         Instant now = now();
-        QueueSettings row = catalog.findById(checked(name)).orElseGet(() -> new QueueSettings(name, now));
+        QueueSettings row = settingsRow(name, now);
         QueueView.RateLimit rate = settings.rateLimit();
         row.limit(settings.concurrency(), rate == null ? null : rate.limit(), rate == null ? null : rate.periodSeconds(),
                 now);
@@ -84,11 +84,17 @@ public class Queues {
 
     private QueueView setPaused(String name, boolean paused) {
         Instant now = now();
-        QueueSettings row = catalog.findById(checked(name)).orElseGet(() -> new QueueSettings(name, now));
+        QueueSettings row = settingsRow(name, now);
         row.paused(paused, now);
         catalog.save(row);
         changed();
         return view(row, countsOf(name));
+    }
+
+    /** The queue's settings row, made first if it has none (so concurrent first settings cannot collide). */
+    private QueueSettings settingsRow(String name, Instant now) {
+        store.ensureRow(checked(name), now);
+        return catalog.findById(name).orElseThrow();
     }
 
     /** The queue's settings and counts; empty when it has neither settings nor steps nor recent failures. */
