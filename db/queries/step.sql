@@ -69,7 +69,7 @@ WHERE s.id = ANY(ARRAY(
 RETURNING s.id, s.execution_id, s.parent_id, s.branch_index, s.kind, s.state_name, s.input::text AS input,
           s.state_data::text AS state_data, s.attempt, s.lease_token,
           e.name AS execution_name, e.state_machine_name, e.state_machine_version, e.input::text AS execution_input,
-          e.start_date, e.redrive_count, e.traceparent, s.run_at, s.queue, s.priority;
+          e.start_date, e.redrive_count, e.traceparent, s.run_at, s.queue, s.priority, e.namespace;
 
 -- name: StepDeleteLeased
 -- Completion guard: only the holder of the current lease may finish a step, exactly once.

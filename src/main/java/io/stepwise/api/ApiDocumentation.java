@@ -1,5 +1,6 @@
 package io.stepwise.api;
 
+import io.stepwise.store.Namespace;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.examples.Example;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -56,7 +58,9 @@ class ApiDocumentation {
         // swagger-core knows Jackson 2's JsonNode only: it would describe Jackson 3's by its getters
         // (isArray, isNumber, ...). A JSON value is any JSON: a schema without a type, given by reference
         // (an inline one came out as type object, which a client would enforce on a string input).
+        // a handler's Namespace comes from the Stepwise-Namespace header (RequestNamespaces), documented below
         SpringDocUtils.getConfig()
+                .addRequestWrapperToIgnore(Namespace.class)
                 .replaceWithSchema(JsonNode.class, new JsonSchema().$ref(ref(JSON_VALUE_SCHEMA)))
                 .replaceWithSchema(ProblemDetail.class, new JsonSchema().$ref(ref(PROBLEM_SCHEMA)));
     }
@@ -119,8 +123,18 @@ class ApiDocumentation {
             }
             byStatus.forEach((status, types) -> operation.getResponses().addApiResponse(String.valueOf(status),
                     problemResponse(types)));
+            if (takesNamespace(handler)) {
+                operation.addParametersItem(new HeaderParameter().name(RequestNamespaces.HEADER).required(false)
+                        .description("The namespace the request works in (docs/namespaces.md); `default` when absent."
+                                + " A namespace the caller is not bound to answers 404.")
+                        .schema(new JsonSchema().types(Set.of("string")).pattern(Namespace.PATTERN)._default("default")));
+            }
             return operation;
         };
+    }
+
+    private static boolean takesNamespace(HandlerMethod handler) {
+        return Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == Namespace.class);
     }
 
     /** The problems {@code handler} can answer, in the order of {@link ProblemType}. */
@@ -134,6 +148,9 @@ class ApiDocumentation {
             }
             if (parameter.hasParameterAnnotation(PathVariable.class)) {
                 types.add(ProblemType.INVALID_PARAMETER);
+            }
+            if (parameter.getParameterType() == Namespace.class) {
+                types.addAll(List.of(ProblemType.INVALID_PARAMETER, ProblemType.NOT_FOUND));
             }
             if (parameter.hasParameterAnnotation(RequestParam.class)) {
                 // reading a parameter makes the container decode the query string, which may be broken (%zz)

@@ -65,8 +65,7 @@ class SecurityConfiguration {
         if (!mode.enabled()) {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
         }
-        var manager = BearerAuthentication.manager(keys, jwtDecoder.getIfAvailable(),
-                properties.jwt().rolesClaim());
+        var manager = BearerAuthentication.manager(keys, jwtDecoder.getIfAvailable(), properties.jwt());
         return http
                 .oauth2ResourceServer(server -> server.authenticationManagerResolver(request -> manager)
                         .authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))

@@ -32,13 +32,17 @@ class ExecutionQueries {
             beforeStart = filter.startedBefore();
             beforeId = new UUID(0, 0);
         }
-        var statement = jdbc.sql(filter.stateMachine() == null ? SqlStatements.get("ExecutionPageNewest")
-                        : SqlStatements.get("ExecutionPageNewestOfMachine"))
+        String name = filter.stateMachine() != null ? "ExecutionPageNewestOfMachine"
+                : filter.namespace().isDefault() ? "ExecutionPageNewest" : "ExecutionPageNewestInNamespace";
+        var statement = jdbc.sql(SqlStatements.get(name))
                 .param("beforeStart", Rows.timestamp(beforeStart))
                 .param("beforeId", beforeId)
                 .param("startedAfter", Rows.timestamp(filter.startedAfter() != null ? filter.startedAfter() : EARLIEST))
                 .param("status", filter.status() == null ? null : filter.status().name(), java.sql.Types.VARCHAR)
                 .param("limit", limit + 1);
+        if (!name.equals("ExecutionPageNewest")) {
+            statement = statement.param("namespace", filter.namespace().name());
+        }
         if (filter.stateMachine() != null) {
             statement = statement.param("stateMachine", filter.stateMachine());
         }
