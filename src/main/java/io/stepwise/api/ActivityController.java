@@ -95,7 +95,8 @@ class ActivityController {
     @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{name}")
     ActivityResponse get(@PathVariable String name, Namespace namespace) {
-        return ActivityResponse.of(activities.find(namespace, name).orElseThrow(() -> new NotFoundException("activity", name)));
+        return ActivityResponse.of(activities.find(namespace, name)
+                .orElseThrow(() -> new NotFoundException("activity", name)));
     }
 
     /** Tasks already scheduled stay with their executions until answered or timed out. */

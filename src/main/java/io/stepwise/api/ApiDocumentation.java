@@ -10,7 +10,6 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -58,7 +57,8 @@ class ApiDocumentation {
         // swagger-core knows Jackson 2's JsonNode only: it would describe Jackson 3's by its getters
         // (isArray, isNumber, ...). A JSON value is any JSON: a schema without a type, given by reference
         // (an inline one came out as type object, which a client would enforce on a string input).
-        // a handler's Namespace comes from the Stepwise-Namespace header (RequestNamespaces), documented below
+        // a handler's Namespace comes from the Stepwise-Namespace header (RequestNamespaces), described in the
+        // API's description: a parameter of every operation would be one more argument of every generated method
         SpringDocUtils.getConfig()
                 .addRequestWrapperToIgnore(Namespace.class)
                 .replaceWithSchema(JsonNode.class, new JsonSchema().$ref(ref(JSON_VALUE_SCHEMA)))
@@ -78,9 +78,15 @@ class ApiDocumentation {
                         UTC times. Every error is an RFC 9457 problem (`application/problem+json`) whose `type` \
                         is a stable URI (`urn:stepwise:problem:<name>`) to switch on; `pointer` names the \
                         offending field of the body (a JSON pointer), `parameter` the offending path or query \
-                        parameter. A 503 carries `Retry-After`: the same request will work again shortly and \
+                        parameter (or header). A 503 carries `Retry-After`: the same request will work again shortly and \
                         changed nothing. Besides the answers listed per operation, the server itself may answer \
-                        any request 405 (method), 414 (URI too long) or 431 (headers too large), also as problems."""))
+                        any request 405 (method), 414 (URI too long) or 431 (headers too large), also as problems.
+
+                        Namespaces: the header `Stepwise-Namespace` (`^[a-z0-9][a-z0-9-]{0,62}$`, default \
+                        `default`) names the namespace a request works in; state machines, executions, \
+                        activities, task tokens and queues are per namespace, and another namespace's, or one \
+                        the caller is not bound to, answer 404. It is not a parameter of each operation, so \
+                        that a client sets it once (as a default header) rather than on every call."""))
                 .tags(List.of(
                         new Tag().name("State machines").description("Register, read, validate and delete ASL definitions, versioned."),
                         new Tag().name("Executions").description("Start, list, follow, stop and redrive executions of a state machine."),
@@ -123,18 +129,8 @@ class ApiDocumentation {
             }
             byStatus.forEach((status, types) -> operation.getResponses().addApiResponse(String.valueOf(status),
                     problemResponse(types)));
-            if (takesNamespace(handler)) {
-                operation.addParametersItem(new HeaderParameter().name(RequestNamespaces.HEADER).required(false)
-                        .description("The namespace the request works in (docs/namespaces.md); `default` when absent."
-                                + " A namespace the caller is not bound to answers 404.")
-                        .schema(new JsonSchema().types(Set.of("string")).pattern(Namespace.PATTERN)._default("default")));
-            }
             return operation;
         };
-    }
-
-    private static boolean takesNamespace(HandlerMethod handler) {
-        return Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == Namespace.class);
     }
 
     /** The problems {@code handler} can answer, in the order of {@link ProblemType}. */

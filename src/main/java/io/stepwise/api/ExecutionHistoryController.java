@@ -69,8 +69,9 @@ class ExecutionHistoryController {
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "false") boolean reverse, Namespace namespace) {
+        var from = Cursors.historyFrom(cursor, reverse); // a malformed cursor is a 400 before any lookup
         executions.find(namespace, id).orElseThrow(() -> new NotFoundException("execution", id.toString()));
-        var page = history.page(id, Cursors.historyFrom(cursor, reverse), limit, reverse);
+        var page = history.page(id, from, limit, reverse);
         return new HistoryResponse(page.items().stream().map(HistoryEventResponse::of).toList(),
                 Cursors.history(page.next(), reverse));
     }
@@ -92,7 +93,8 @@ class ExecutionHistoryController {
             throw new ConflictException("execution-not-failed", "Execution did not fail", "Execution " + id + " is "
                     + execution.status() + "; only a FAILED, TIMED_OUT or ABORTED execution has a failure to show.");
         }
-        JsonNode definition = stateMachines.version(namespace, execution.stateMachineName(), execution.stateMachineVersion())
+        JsonNode definition = stateMachines
+                .version(namespace, execution.stateMachineName(), execution.stateMachineVersion())
                 .map(StoredStateMachine::definition).orElse(null);
         return FailureAnalysis.of(execution, history.all(id), definition);
     }

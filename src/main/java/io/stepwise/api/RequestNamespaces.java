@@ -37,8 +37,8 @@ class RequestNamespaces implements WebMvcConfigurer, HandlerMethodArgumentResolv
     }
 
     @Override
-    public Namespace resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
-            WebDataBinderFactory binders) {
+    public Namespace resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+            NativeWebRequest request, WebDataBinderFactory binders) {
         return of(request.getNativeRequest(HttpServletRequest.class),
                 parameter.getContainingClass().getPackageName().endsWith(".console"));
     }

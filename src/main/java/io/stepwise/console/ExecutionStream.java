@@ -67,7 +67,8 @@ class ExecutionStream implements SmartLifecycle {
         long[] lastEventId = {after};
         String[] lastSent = {""};
         return open(properties.refreshInterval(), () -> {
-            ExecutionPresenter.Update update = views.read(namespace, id, view -> ExecutionPresenter.update(view, lastEventId[0]));
+            ExecutionPresenter.Update update = views.read(namespace, id,
+                    view -> ExecutionPresenter.update(view, lastEventId[0]));
             String signature = update.status() + update.states();
             if (update.events().isEmpty() && !update.reloadTimeline() && signature.equals(lastSent[0])
                     && !update.finished()) {

@@ -147,9 +147,11 @@ class ExecutionViews {
                 return; // another stream of this execution read it a moment ago
             }
             caughtUpAt = now;
-            execution = executions.find(namespace, id).orElseThrow(() -> new NotFoundException("execution", id.toString()));
+            execution = executions.find(namespace, id)
+                    .orElseThrow(() -> new NotFoundException("execution", id.toString()));
             if (activity == null) {
-                definition = stateMachines.version(namespace, execution.stateMachineName(), execution.stateMachineVersion())
+                definition = stateMachines
+                        .version(namespace, execution.stateMachineName(), execution.stateMachineVersion())
                         .map(StoredStateMachine::definition).orElse(Json.NODES.objectNode());
                 activity = new ExecutionActivity(definition);
             }

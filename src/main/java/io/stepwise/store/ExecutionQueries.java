@@ -32,15 +32,16 @@ class ExecutionQueries {
             beforeStart = filter.startedBefore();
             beforeId = new UUID(0, 0);
         }
-        String name = filter.stateMachine() != null ? "ExecutionPageNewestOfMachine"
-                : filter.namespace().isDefault() ? "ExecutionPageNewest" : "ExecutionPageNewestInNamespace";
-        var statement = jdbc.sql(SqlStatements.get(name))
+        boolean defaultListing = filter.stateMachine() == null && filter.namespace().isDefault();
+        var statement = jdbc.sql(filter.stateMachine() != null ? SqlStatements.get("ExecutionPageNewestOfMachine")
+                        : defaultListing ? SqlStatements.get("ExecutionPageNewest")
+                        : SqlStatements.get("ExecutionPageNewestInNamespace"))
                 .param("beforeStart", Rows.timestamp(beforeStart))
                 .param("beforeId", beforeId)
                 .param("startedAfter", Rows.timestamp(filter.startedAfter() != null ? filter.startedAfter() : EARLIEST))
                 .param("status", filter.status() == null ? null : filter.status().name(), java.sql.Types.VARCHAR)
                 .param("limit", limit + 1);
-        if (!name.equals("ExecutionPageNewest")) {
+        if (!defaultListing) {
             statement = statement.param("namespace", filter.namespace().name());
         }
         if (filter.stateMachine() != null) {

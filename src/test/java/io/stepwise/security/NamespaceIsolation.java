@@ -29,7 +29,7 @@ final class NamespaceIsolation {
     static final List<String> NAMESPACES = List.of("default", "team-a", "team-b");
 
     /** Calls the API in one namespace, with one caller (null bearer: none). */
-    record Caller(String baseUrl, String bearer, String namespace) {
+    record Client(String baseUrl, String bearer, String namespace) {
 
         Api.Response call(String method, String path, String json) {
             var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header(HEADER, namespace);
@@ -157,7 +157,7 @@ final class NamespaceIsolation {
     }
 
     /** Makes namespace {@code ns}'s resources through {@code as} (a caller of that namespace). */
-    static Fixture fixture(Caller as, String ns) throws InterruptedException {
+    static Fixture fixture(Client as, String ns) throws InterruptedException {
         String machine = "m-" + ns;
         String activity = "act-" + ns;
         expect(as.call("PUT", "/v1/activities/" + activity, null), 201);
@@ -195,7 +195,7 @@ final class NamespaceIsolation {
      * The property: {@code callerOf.apply(B, A)} is how B's caller names A (its own header, or A's);
      * every probe of A's resources answers 404, or a listing without them.
      */
-    static void check(Map<String, Fixture> fixtures, java.util.function.BiFunction<String, String, List<Caller>> callers,
+    static void check(Map<String, Fixture> fixtures, java.util.function.BiFunction<String, String, List<Client>> callers,
             int tries) {
         Seeded.forAll(tries, random -> {
             String a = NAMESPACES.get(random.nextInt(NAMESPACES.size()));
@@ -209,7 +209,7 @@ final class NamespaceIsolation {
             Probe probe = (Probe) triple[2];
             Fixture target = fixtures.get(a);
             String[] request = probe.request().apply(target);
-            for (Caller caller : callers.apply(b, a)) {
+            for (Client caller : callers.apply(b, a)) {
                 Api.Response answer = caller.call(request[0], request[1], request[2]);
                 String why = caller.namespace() + " → " + probe.describe() + " aimed at " + a + ": " + answer.raw();
                 if (probe.pattern().startsWith("/v1/queues")) {
@@ -249,7 +249,7 @@ final class NamespaceIsolation {
     }
 
     /** A's resources are as the fixture left them: nothing any other namespace sent reached them. */
-    static void assertUntouched(Caller as, Fixture a) {
+    static void assertUntouched(Client as, Fixture a) {
         JsonNode execution = expect(as.call("GET", "/v1/executions/" + a.executionId(), null), 200).body();
         assertThat(execution.get("status").asString()).isEqualTo("RUNNING");
         assertThat(expect(as.call("GET", "/v1/state-machines/" + a.machine(), null), 200).body().get("version").asInt())
@@ -270,7 +270,7 @@ final class NamespaceIsolation {
     }
 
     /** Same-named machines and queues are each namespace's own. */
-    static void assertOwnOrders(Caller as, String ns) {
+    static void assertOwnOrders(Client as, String ns) {
         assertThat(expect(as.call("GET", "/v1/state-machines/orders", null), 200).body().get("description").asString())
                 .isEqualTo("orders of " + ns);
         JsonNode shared = expect(as.call("GET", "/v1/queues/q-shared", null), 200).body();
@@ -281,9 +281,5 @@ final class NamespaceIsolation {
     static Api.Response expect(Api.Response response, int status) {
         assertThat(response.status()).as(response.raw()).isEqualTo(status);
         return response;
-    }
-
-    static List<String> all(List<String> items) {
-        return new ArrayList<>(items);
     }
 }

@@ -4,7 +4,7 @@ import static io.stepwise.security.NamespaceIsolation.NAMESPACES;
 import static io.stepwise.security.NamespaceIsolation.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stepwise.security.NamespaceIsolation.Caller;
+import io.stepwise.security.NamespaceIsolation.Client;
 import io.stepwise.security.NamespaceIsolation.Fixture;
 import io.stepwise.support.Asl;
 import io.stepwise.support.IntegrationTest;
@@ -26,8 +26,8 @@ class NamespacesOffTest extends IntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
 
-    private Caller in(String namespace) {
-        return new Caller("http://localhost:" + port, null, namespace);
+    private Client in(String namespace) {
+        return new Client("http://localhost:" + port, null, namespace);
     }
 
     @Test

@@ -4,7 +4,7 @@ import static io.stepwise.security.NamespaceIsolation.NAMESPACES;
 import static io.stepwise.security.NamespaceIsolation.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stepwise.security.NamespaceIsolation.Caller;
+import io.stepwise.security.NamespaceIsolation.Client;
 import io.stepwise.security.NamespaceIsolation.Fixture;
 import io.stepwise.support.Asl;
 import io.stepwise.support.SecurityOn;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class NamespacesTest extends SecuredTest {
 
-    private Caller as(String key, String namespace) {
-        return new Caller("http://localhost:" + port, key, namespace);
+    private Client as(String key, String namespace) {
+        return new Client("http://localhost:" + port, key, namespace);
     }
 
     /** A new key of {@code role}, bound to {@code namespaces} (a JSON array), made by the bootstrap admin. */
