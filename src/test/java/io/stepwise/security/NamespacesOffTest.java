@@ -59,6 +59,24 @@ class NamespacesOffTest extends IntegrationTest {
     }
 
     @Test
+    void theConsoleShowsTheNamespaceItIsAskedFor() {
+        expect(in("team-a").call("PUT", "/v1/state-machines/only-a", Asl.putBody(Asl.single("P", Asl.pass()))), 201);
+        String id = expect(in("team-a").call("POST", "/v1/executions/sync", "{\"stateMachine\": \"only-a\"}"), 200)
+                .body().get("executionId").asString();
+        assertThat(expect(api.get("/console?namespace=team-a"), 200).raw()).contains("only-a");
+        assertThat(expect(api.get("/console"), 200).raw()).doesNotContain("only-a");
+        expect(api.get("/console/state-machines/only-a?namespace=team-a"), 200);
+        expect(api.get("/console/state-machines/only-a"), 404);
+        expect(api.get("/console/executions/" + id + "?namespace=team-a"), 200);
+        expect(api.get("/console/executions/" + id), 404);
+        expect(api.get("/console/executions/" + id + "?namespace=team-b"), 404);
+        assertThat(expect(api.get("/console/executions?namespace=team-a"), 200).raw()).contains(id);
+        assertThat(expect(api.get("/console/executions"), 200).raw()).doesNotContain(id);
+        assertThat(expect(api.get("/console?namespace=Team_A"), 400).body().get("parameter").asString())
+                .isEqualTo("namespace");
+    }
+
+    @Test
     void executionsOfANamespaceAreListedThereOnly() {
         expect(in("team-a").call("PUT", "/v1/state-machines/p", Asl.putBody(Asl.single("P", Asl.pass()))), 201);
         String id = expect(in("team-a").call("POST", "/v1/executions/sync", "{\"stateMachine\": \"p\"}"), 200).body()
