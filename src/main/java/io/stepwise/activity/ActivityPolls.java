@@ -1,5 +1,6 @@
 package io.stepwise.activity;
 
+import io.stepwise.store.ActivityScheduled;
 import io.stepwise.store.Callbacks;
 import io.stepwise.store.Namespace;
 import io.stepwise.store.Signals;
@@ -40,13 +41,12 @@ public class ActivityPolls {
 
     /**
      * The next task of {@code namespace}'s {@code activity}, waiting up to {@code wait} for one; empty when
-     * none came. Wake-ups name the activity only: one of another namespace with the same name costs a
-     * waiting poll a look, no more.
+     * none came.
      */
     public Optional<ActivityTask> poll(Namespace namespace, String activity, String workerName, Duration wait)
             throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        Waiters w = waiters.computeIfAbsent(activity, a -> new Waiters());
+        Waiters w = waiters.computeIfAbsent(ActivityScheduled.key(namespace, activity), a -> new Waiters());
         while (true) {
             long generation = w.generation(); // read before looking, so a wake-up in between is not missed
             Optional<Callbacks.PolledTask> task = callbacks.poll(namespace, activity, workerName);

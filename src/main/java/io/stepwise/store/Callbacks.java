@@ -109,7 +109,8 @@ public class Callbacks {
             steps.wakeCallback(wait.step().id(), now);
         }
         if (wait.token().activity() != null) {
-            publisher.publishEvent(new ActivityScheduled(wait.token().activity()));
+            publisher.publishEvent(new ActivityScheduled(
+                    ActivityScheduled.key(wait.step().execution().namespace(), wait.token().activity())));
         }
     }
 
