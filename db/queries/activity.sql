@@ -2,18 +2,18 @@
 
 -- name: ActivityCreate
 -- Idempotent: a second create of the same name changes nothing and says so (no row returned).
-INSERT INTO activity (name, created_at) VALUES (:name, :now)
-ON CONFLICT (name) DO NOTHING
+INSERT INTO activity (namespace, name, created_at) VALUES (:namespace, :name, :now)
+ON CONFLICT (namespace, name) DO NOTHING
 RETURNING name, created_at;
 
 -- name: ActivityByName
-SELECT name, created_at FROM activity WHERE name = :name;
+SELECT name, created_at FROM activity WHERE namespace = :namespace AND name = :name;
 
 -- name: ActivityList
 SELECT a.name, a.created_at,
        (SELECT count(*) FROM task_token t
-        WHERE t.activity = a.name AND t.status = 'OPEN' AND t.polled_at IS NULL) AS waiting
-FROM activity a ORDER BY a.name;
+        WHERE t.namespace = a.namespace AND t.activity = a.name AND t.status = 'OPEN' AND t.polled_at IS NULL) AS waiting
+FROM activity a WHERE a.namespace = :namespace ORDER BY a.name;
 
 -- name: ActivityDelete
-DELETE FROM activity WHERE name = :name;
+DELETE FROM activity WHERE namespace = :namespace AND name = :name;

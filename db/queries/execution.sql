@@ -4,32 +4,34 @@
 -- A batch of starts in one statement. An execution with the same (state machine, name) already there
 -- (or earlier in the same batch) is not inserted; RETURNING says which were new, and the caller reads
 -- the existing one to decide between "same start again" and "conflict".
--- Rows go in (machine, name) order, so two batches that share names lock them in the same order and
+-- Rows go in (namespace, machine, name) order, so two batches that share names lock them in the same order and
 -- cannot deadlock (across replicas, or startAll beside the starter thread); within one name, request
 -- order decides which start is the new one.
 -- :traceparents is NULL while tracing is off: unnest pads a shorter (here empty) array with NULLs.
--- :queues and :priorities likewise when every start of the batch takes the default queue and priority.
+-- :queues and :priorities likewise when every start of the batch takes the default queue and priority, and
+-- :namespaces when every start is in the default namespace.
 INSERT INTO execution (id, state_machine_name, state_machine_version, name, status, input, start_date, timeout_at,
-                       traceparent, queue, priority)
+                       traceparent, queue, priority, namespace)
 SELECT t.id, t.machine, t.version, t.name, 'RUNNING', CAST(t.input AS json), :now, t.timeout_at, t.traceparent,
-       COALESCE(t.queue, 'default'), COALESCE(t.priority, 0)
+       COALESCE(t.queue, 'default'), COALESCE(t.priority, 0), COALESCE(t.namespace, 'default')
 FROM unnest(CAST(:ids AS uuid[]), CAST(:machines AS text[]), CAST(:versions AS integer[]), CAST(:names AS text[]),
             string_to_array(CAST(:inputs AS text), E'\x1e', E'\x1f'), CAST(:timeoutAts AS timestamptz[]),
-            CAST(:traceparents AS text[]), CAST(:queues AS text[]), CAST(:priorities AS smallint[])) WITH ORDINALITY
-     AS t(id, machine, version, name, input, timeout_at, traceparent, queue, priority, n)
-ORDER BY t.machine, t.name, t.n
-ON CONFLICT (state_machine_name, name) DO NOTHING
+            CAST(:traceparents AS text[]), CAST(:queues AS text[]), CAST(:priorities AS smallint[]),
+            CAST(:namespaces AS text[])) WITH ORDINALITY
+     AS t(id, machine, version, name, input, timeout_at, traceparent, queue, priority, namespace, n)
+ORDER BY t.namespace, t.machine, t.name, t.n
+ON CONFLICT (namespace, state_machine_name, name) DO NOTHING
 RETURNING id;
 
 -- name: ExecutionById
 SELECT id, state_machine_name, state_machine_version, name, status, input::text AS input,
-       output::text AS output, error, cause, start_date, stop_date, redrive_count, redrive_date, queue, priority
+       output::text AS output, error, cause, start_date, stop_date, redrive_count, redrive_date, queue, priority, namespace
 FROM execution WHERE id = :id;
 
 -- name: ExecutionByName
 SELECT id, state_machine_name, state_machine_version, name, status, input::text AS input,
-       output::text AS output, error, cause, start_date, stop_date, redrive_count, redrive_date, queue, priority
-FROM execution WHERE state_machine_name = :stateMachineName AND name = :name;
+       output::text AS output, error, cause, start_date, stop_date, redrive_count, redrive_date, queue, priority, namespace
+FROM execution WHERE namespace = :namespace AND state_machine_name = :stateMachineName AND name = :name;
 
 -- name: ExecutionFinish
 -- Only a running execution can end; a stopped one ignores a late finish.

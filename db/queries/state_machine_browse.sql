@@ -3,11 +3,11 @@
 
 -- name: StateMachinePageLatest
 -- One row per state machine, its latest version, in name order after the cursor (keyset on the
--- primary key (name, version): DISTINCT ON walks it in order and stops after :limit names). The
+-- primary key (namespace, name, version): DISTINCT ON walks it in order and stops after :limit names). The
 -- machines generated for jobs ("job:<hash>", a name no user can give) are left out (docs/jobs.md).
 SELECT DISTINCT ON (name) name, version, description, created_at
 FROM state_machine
-WHERE name > :afterName AND name NOT LIKE 'job:%'
+WHERE namespace = :namespace AND name > :afterName AND name NOT LIKE 'job:%'
 ORDER BY name, version DESC
 LIMIT :limit;
 
@@ -16,12 +16,12 @@ LIMIT :limit;
 -- (a worker would need its definition). The check and the delete are one statement; the caller
 -- tells "in use" from "no such machine" by a second look.
 DELETE FROM state_machine
-WHERE name = :name
+WHERE namespace = :namespace AND name = :name
   AND NOT EXISTS (SELECT 1 FROM execution
-                  WHERE state_machine_name = :name AND status IN ('RUNNING', 'PENDING_REDRIVE'));
+                  WHERE namespace = :namespace AND state_machine_name = :name AND status IN ('RUNNING', 'PENDING_REDRIVE'));
 
 -- name: StateMachineExists
-SELECT EXISTS (SELECT 1 FROM state_machine WHERE name = :name);
+SELECT EXISTS (SELECT 1 FROM state_machine WHERE namespace = :namespace AND name = :name);
 
 -- name: ExecutionCountUnfinishedOfMachine
-SELECT count(*) FROM execution WHERE state_machine_name = :name AND status IN ('RUNNING', 'PENDING_REDRIVE');
+SELECT count(*) FROM execution WHERE namespace = :namespace AND state_machine_name = :name AND status IN ('RUNNING', 'PENDING_REDRIVE');

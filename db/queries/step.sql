@@ -79,7 +79,7 @@ RETURNING s.id, s.execution_id, s.parent_id, s.branch_index, s.kind, s.state_nam
           s.state_data::text AS state_data, s.attempt, s.lease_token,
           e.name AS execution_name, e.state_machine_name, e.state_machine_version,
           CASE WHEN s.parent_id IS NULL THEN e.input::text END AS execution_input,
-          e.start_date, e.redrive_count, e.traceparent, s.run_at, s.queue, s.priority;
+          e.start_date, e.redrive_count, e.traceparent, s.run_at, s.queue, s.priority, e.namespace;
 
 -- name: StepDeleteLeased
 -- Completion guard: only the holder of the current lease may finish a step, exactly once.

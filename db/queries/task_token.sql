@@ -7,17 +7,17 @@ SELECT secret FROM task_token_secret WHERE id = 1;
 -- name: TaskTokenOpen
 -- A `.waitForTaskToken` attempt, before its handler runs: the handler may pass the token on, and an
 -- answer may come back before the step has committed its wait. A re-run of the attempt finds its row.
-INSERT INTO task_token (token_hash, attempt_key, execution_id, step_id, created_at, timeout_at)
-VALUES (:tokenHash, :attemptKey, :executionId, :stepId, :now, :timeoutAt)
+INSERT INTO task_token (token_hash, attempt_key, execution_id, step_id, created_at, timeout_at, namespace)
+VALUES (:tokenHash, :attemptKey, :executionId, :stepId, :now, :timeoutAt, :namespace)
 ON CONFLICT (attempt_key) DO NOTHING;
 
 -- name: TaskTokenAwait
 -- The step now waits (in the same transaction): the attempt's row with its deadlines. The upsert locks
 -- the row, so an answer being written concurrently is either seen here (status) or sees the step waiting.
 INSERT INTO task_token (token_hash, attempt_key, execution_id, step_id, activity, input, created_at, timeout_at,
-                        heartbeat_seconds, heartbeat_at)
+                        heartbeat_seconds, heartbeat_at, namespace)
 VALUES (:tokenHash, :attemptKey, :executionId, :stepId, :activity, CAST(:input AS json), :now, :timeoutAt,
-        :heartbeatSeconds, :heartbeatAt)
+        :heartbeatSeconds, :heartbeatAt, :namespace)
 ON CONFLICT (attempt_key) DO UPDATE
 SET heartbeat_seconds = excluded.heartbeat_seconds, heartbeat_at = excluded.heartbeat_at,
     timeout_at = COALESCE(task_token.timeout_at, excluded.timeout_at)
@@ -34,10 +34,10 @@ UPDATE task_token SET status = 'TIMED_OUT', error = :error, answered_at = :now
 WHERE attempt_key = :attemptKey AND status = 'OPEN';
 
 -- name: TaskTokenLockByHash
--- An answer: the row and, for the attempt to be still alive, its step (not cut off by a stop, a
+-- An answer: the row (its namespace must be the answer's) and, for the attempt to be still alive, its step (not cut off by a stop, a
 -- timeout or a failed sibling branch).
 SELECT t.status, t.attempt_key, t.step_id, t.execution_id, t.timeout_at, t.heartbeat_seconds, t.heartbeat_at, t.polled_at,
-       t.activity, s.status AS step_status
+       t.activity, t.namespace, s.status AS step_status
 FROM task_token t LEFT JOIN step s ON s.id = t.step_id
 WHERE t.token_hash = :tokenHash
 FOR UPDATE OF t;
@@ -59,7 +59,7 @@ UPDATE task_token SET status = 'CANCELLED', answered_at = clock_timestamp()
 WHERE execution_id = ANY(:executionIds) AND status = 'OPEN';
 
 -- name: TaskTokenPoll
--- Hands the oldest unclaimed task of an activity to exactly one poller (SKIP LOCKED); its heartbeat
+-- Hands the oldest unclaimed task of a namespace's activity to exactly one poller (SKIP LOCKED); its heartbeat
 -- clock starts now.
 UPDATE task_token t
 SET polled_at = :now, worker_name = :workerName,
@@ -67,7 +67,7 @@ SET polled_at = :now, worker_name = :workerName,
                         ELSE CAST(:now AS timestamptz) + t.heartbeat_seconds * interval '1 second' END
 WHERE t.token_hash = (
         SELECT token_hash FROM task_token
-        WHERE activity = :activity AND status = 'OPEN' AND polled_at IS NULL
+        WHERE namespace = :namespace AND activity = :activity AND status = 'OPEN' AND polled_at IS NULL
         ORDER BY created_at
         LIMIT 1
         FOR UPDATE SKIP LOCKED)

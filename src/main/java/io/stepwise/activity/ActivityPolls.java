@@ -1,6 +1,8 @@
 package io.stepwise.activity;
 
+import io.stepwise.store.ActivityScheduled;
 import io.stepwise.store.Callbacks;
+import io.stepwise.store.Namespace;
 import io.stepwise.store.Signals;
 import java.time.Duration;
 import java.util.Map;
@@ -37,13 +39,17 @@ public class ActivityPolls {
         signals.onActivityScheduled(this::wake);
     }
 
-    /** The next task of {@code activity}, waiting up to {@code wait} for one; empty when none came. */
-    public Optional<ActivityTask> poll(String activity, String workerName, Duration wait) throws InterruptedException {
+    /**
+     * The next task of {@code namespace}'s {@code activity}, waiting up to {@code wait} for one; empty when
+     * none came.
+     */
+    public Optional<ActivityTask> poll(Namespace namespace, String activity, String workerName, Duration wait)
+            throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        Waiters w = waiters.computeIfAbsent(activity, a -> new Waiters());
+        Waiters w = waiters.computeIfAbsent(ActivityScheduled.key(namespace, activity), a -> new Waiters());
         while (true) {
             long generation = w.generation(); // read before looking, so a wake-up in between is not missed
-            Optional<Callbacks.PolledTask> task = callbacks.poll(activity, workerName);
+            Optional<Callbacks.PolledTask> task = callbacks.poll(namespace, activity, workerName);
             if (task.isPresent()) {
                 return Optional.of(new ActivityTask(tokens.token(task.get().attemptKey()), task.get().input()));
             }

@@ -2,6 +2,7 @@ package io.stepwise.api;
 
 import io.stepwise.activity.ActivityPolls;
 import io.stepwise.store.Activities;
+import io.stepwise.store.Namespace;
 import io.stepwise.store.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -75,8 +76,8 @@ class ActivityController {
                     @ApiResponse(responseCode = "200", description = "It existed already, and is returned.")})
     @PutMapping("/{name}")
     ResponseEntity<ActivityResponse> put(@PathVariable @Pattern(regexp = StateMachineController.NAME,
-            message = StateMachineController.NAME_MESSAGE) String name) {
-        Activities.Created created = activities.create(name);
+            message = StateMachineController.NAME_MESSAGE) String name, Namespace namespace) {
+        Activities.Created created = activities.create(namespace, name);
         ActivityResponse body = ActivityResponse.of(created.activity());
         return created.created() ? ResponseEntity.created(URI.create("/v1/activities/" + name)).body(body)
                 : ResponseEntity.ok(body);
@@ -85,16 +86,17 @@ class ActivityController {
     @Operation(operationId = "listActivities", summary = "List activities",
             responses = @ApiResponse(responseCode = "200", description = "Every activity, with its unpolled tasks."))
     @GetMapping
-    ActivityList list() {
-        return new ActivityList(activities.list().stream().map(ActivityResponse::of).toList());
+    ActivityList list(Namespace namespace) {
+        return new ActivityList(activities.list(namespace).stream().map(ActivityResponse::of).toList());
     }
 
     @Operation(operationId = "getActivity", summary = "Get an activity",
             responses = @ApiResponse(responseCode = "200", description = "The activity."))
     @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{name}")
-    ActivityResponse get(@PathVariable String name) {
-        return ActivityResponse.of(activities.find(name).orElseThrow(() -> new NotFoundException("activity", name)));
+    ActivityResponse get(@PathVariable String name, Namespace namespace) {
+        return ActivityResponse.of(activities.find(namespace, name)
+                .orElseThrow(() -> new NotFoundException("activity", name)));
     }
 
     /** Tasks already scheduled stay with their executions until answered or timed out. */
@@ -103,8 +105,8 @@ class ActivityController {
             responses = @ApiResponse(responseCode = "204", description = "Deleted."))
     @ProblemResponses(ProblemType.NOT_FOUND)
     @DeleteMapping("/{name}")
-    ResponseEntity<Void> delete(@PathVariable String name) {
-        if (!activities.delete(name)) {
+    ResponseEntity<Void> delete(@PathVariable String name, Namespace namespace) {
+        if (!activities.delete(namespace, name)) {
             throw new NotFoundException("activity", name);
         }
         return ResponseEntity.noContent().build();
@@ -125,10 +127,10 @@ class ActivityController {
     @PostMapping("/{name}/poll")
     ResponseEntity<PollResponse> poll(@PathVariable String name,
             @RequestParam(defaultValue = "60") @Min(0) @Max(60) int waitSeconds,
-            @RequestBody(required = false) PollRequest request) throws InterruptedException {
-        activities.find(name).orElseThrow(() -> new NotFoundException("activity", name));
+            @RequestBody(required = false) PollRequest request, Namespace namespace) throws InterruptedException {
+        activities.find(namespace, name).orElseThrow(() -> new NotFoundException("activity", name));
         String workerName = request == null ? null : request.workerName();
-        return polls.poll(name, workerName, Duration.ofSeconds(waitSeconds))
+        return polls.poll(namespace, name, workerName, Duration.ofSeconds(waitSeconds))
                 .map(task -> ResponseEntity.ok(new PollResponse(task.taskToken(), task.input())))
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }

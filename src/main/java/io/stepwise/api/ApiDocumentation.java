@@ -1,5 +1,6 @@
 package io.stepwise.api;
 
+import io.stepwise.store.Namespace;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.examples.Example;
@@ -56,7 +57,10 @@ class ApiDocumentation {
         // swagger-core knows Jackson 2's JsonNode only: it would describe Jackson 3's by its getters
         // (isArray, isNumber, ...). A JSON value is any JSON: a schema without a type, given by reference
         // (an inline one came out as type object, which a client would enforce on a string input).
+        // a handler's Namespace comes from the Stepwise-Namespace header (RequestNamespaces), described in the
+        // API's description: a parameter of every operation would be one more argument of every generated method
         SpringDocUtils.getConfig()
+                .addRequestWrapperToIgnore(Namespace.class)
                 .replaceWithSchema(JsonNode.class, new JsonSchema().$ref(ref(JSON_VALUE_SCHEMA)))
                 .replaceWithSchema(ProblemDetail.class, new JsonSchema().$ref(ref(PROBLEM_SCHEMA)));
     }
@@ -74,9 +78,15 @@ class ApiDocumentation {
                         UTC times. Every error is an RFC 9457 problem (`application/problem+json`) whose `type` \
                         is a stable URI (`urn:stepwise:problem:<name>`) to switch on; `pointer` names the \
                         offending field of the body (a JSON pointer), `parameter` the offending path or query \
-                        parameter. A 503 carries `Retry-After`: the same request will work again shortly and \
+                        parameter (or header). A 503 carries `Retry-After`: the same request will work again shortly and \
                         changed nothing. Besides the answers listed per operation, the server itself may answer \
-                        any request 405 (method), 414 (URI too long) or 431 (headers too large), also as problems."""))
+                        any request 405 (method), 414 (URI too long) or 431 (headers too large), also as problems.
+
+                        Namespaces: the header `Stepwise-Namespace` (`^[a-z0-9][a-z0-9-]{0,62}$`, default \
+                        `default`) names the namespace a request works in; state machines, executions, \
+                        activities, task tokens and queues are per namespace, and another namespace's, or one \
+                        the caller is not bound to, answer 404. It is not a parameter of each operation, so \
+                        that a client sets it once (as a default header) rather than on every call."""))
                 .tags(List.of(
                         new Tag().name("State machines").description("Register, read, validate and delete ASL definitions, versioned."),
                         new Tag().name("Executions").description("Start, list, follow, stop and redrive executions of a state machine."),
@@ -134,6 +144,9 @@ class ApiDocumentation {
             }
             if (parameter.hasParameterAnnotation(PathVariable.class)) {
                 types.add(ProblemType.INVALID_PARAMETER);
+            }
+            if (parameter.getParameterType() == Namespace.class) {
+                types.addAll(List.of(ProblemType.INVALID_PARAMETER, ProblemType.NOT_FOUND));
             }
             if (parameter.hasParameterAnnotation(RequestParam.class)) {
                 // reading a parameter makes the container decode the query string, which may be broken (%zz)

@@ -166,16 +166,17 @@ final class ApiExamples {
 
     static final String SCHEDULE_PAGE = "{\"items\": [" + SCHEDULE + "], \"nextCursor\": null}";
     static final String CREATE_API_KEY = """
-            {"name": "ci-deployer", "role": "operator"}""";
+            {"name": "ci-deployer", "role": "operator", "namespaces": ["default"]}""";
 
     static final String API_KEY = """
             {"id": "0190a3a0-0000-7000-8000-0000000000aa", "name": "ci-deployer", "role": "operator",
-             "prefix": "3f9c2a7b1e04", "createdAt": "2026-01-15T10:30:00Z", "createdBy": "bootstrap"}""";
+             "prefix": "3f9c2a7b1e04", "createdAt": "2026-01-15T10:30:00Z", "createdBy": "bootstrap",
+             "namespaces": ["default"]}""";
 
     static final String CREATED_API_KEY = """
             {"id": "0190a3a0-0000-7000-8000-0000000000aa", "name": "ci-deployer", "role": "operator",
              "prefix": "3f9c2a7b1e04", "createdAt": "2026-01-15T10:30:00Z", "createdBy": "bootstrap",
-             "key": "sw_3f9c2a7b1e04_q8Jx0d3mYQvN5b1rT7kLw2sZc9HfUe4gPaVo6iRyXnM"}""";
+             "namespaces": ["default"], "key": "sw_3f9c2a7b1e04_q8Jx0d3mYQvN5b1rT7kLw2sZc9HfUe4gPaVo6iRyXnM"}""";
 
     static final String API_KEY_LIST = "{\"items\": [" + API_KEY + "]}";
 

@@ -1,8 +1,10 @@
 package io.stepwise.api;
 
+import io.stepwise.store.BadRequestException;
 import io.stepwise.security.ApiKeys;
 import io.stepwise.security.Caller;
 import io.stepwise.security.Role;
+import io.stepwise.store.Namespace;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.StoredApiKey;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -40,29 +43,40 @@ class ApiKeyController {
         this.keys = keys;
     }
 
-    /** @param role reader, operator, worker or admin */
+    /**
+     * @param role reader, operator, worker or admin
+     * @param namespaces the namespaces the key may name (default ["default"]); "*" for all of them. A caller
+     *        grants only namespaces it may name itself.
+     */
     @Schema(example = ApiExamples.CREATE_API_KEY)
     record CreateApiKeyRequest(
             @NotNull @Pattern(regexp = StateMachineController.NAME, message = StateMachineController.NAME_MESSAGE)
             String name,
             @NotNull @Pattern(regexp = "reader|operator|worker|admin", message = "must be reader, operator, worker or admin")
-            String role) {
+            String role,
+            @Size(min = 1, max = 100) List<@NotNull @Pattern(regexp = "\\*|" + Namespace.PATTERN,
+                    message = "must be * or 1 to 63 of a-z 0-9 and '-', starting with a letter or digit") String>
+            namespaces) {
+
+        List<String> namespacesOrDefault() {
+            return namespaces == null ? List.of(Namespace.DEFAULT.name()) : namespaces.stream().distinct().toList();
+        }
     }
 
     /** @param prefix the key's public part (sw_<prefix>_...), how the audit trail names it: key:<prefix> */
     @Schema(example = ApiExamples.API_KEY)
     record ApiKeyResponse(UUID id, String name, String role, String prefix, Instant createdAt, String createdBy,
-            Instant revokedAt) {
+            Instant revokedAt, List<String> namespaces) {
         static ApiKeyResponse of(StoredApiKey key) {
             return new ApiKeyResponse(key.id(), key.name(), key.role(), key.prefix(), key.createdAt(), key.createdBy(),
-                    key.revokedAt());
+                    key.revokedAt(), key.namespaces());
         }
     }
 
     /** @param key the API key: shown this once, never again; send it as 'Authorization: Bearer <key>' */
     @Schema(example = ApiExamples.CREATED_API_KEY)
     record CreatedApiKeyResponse(UUID id, String name, String role, String prefix, Instant createdAt,
-            String createdBy, String key) {
+            String createdBy, List<String> namespaces, String key) {
     }
 
     @Schema(example = ApiExamples.API_KEY_LIST)
@@ -75,11 +89,19 @@ class ApiKeyController {
             responses = @ApiResponse(responseCode = "201", description = "Created; Location points at it."))
     @PostMapping
     ResponseEntity<CreatedApiKeyResponse> create(@Valid @RequestBody CreateApiKeyRequest request) {
+        List<String> namespaces = request.namespacesOrDefault();
+        for (int i = 0; i < namespaces.size(); i++) {
+            if (!Caller.currentMayUse(namespaces.get(i))) { // no key may reach further than its creator
+                throw new BadRequestException("You may grant only namespaces you may name yourself; '"
+                        + namespaces.get(i) + "' is not one of them.", "/namespaces/" + i);
+            }
+        }
         ApiKeys.Created created = keys.create(request.name(), Role.named(request.role()).orElseThrow(),
-                Caller.currentActor());
+                Caller.currentActor(), namespaces);
         StoredApiKey key = created.key();
         return ResponseEntity.created(URI.create("/v1/api-keys/" + key.id())).body(new CreatedApiKeyResponse(key.id(),
-                key.name(), key.role(), key.prefix(), key.createdAt(), key.createdBy(), created.secret()));
+                key.name(), key.role(), key.prefix(), key.createdAt(), key.createdBy(), key.namespaces(),
+                created.secret()));
     }
 
     @Operation(operationId = "listApiKeys", summary = "List API keys",

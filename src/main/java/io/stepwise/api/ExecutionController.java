@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.stepwise.store.ExecutionConflictException;
 import io.stepwise.store.ExecutionRecord;
 import io.stepwise.store.Executions;
+import io.stepwise.store.Namespace;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.Placement;
 import io.stepwise.store.StateMachines;
@@ -133,9 +134,10 @@ class ExecutionController {
                             + " started.")})
     @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.EXECUTION_EXISTS})
     @PostMapping
-    ResponseEntity<StartExecutionResponse> start(@Valid @RequestBody StartExecutionRequest request) {
+    ResponseEntity<StartExecutionResponse> start(@Valid @RequestBody StartExecutionRequest request,
+            Namespace namespace) {
         JsonNode input = JsonBodies.input(request.input(), properties.maxInputBytes().toBytes(), "/input");
-        var start = executions.start(request.toStart(input));
+        var start = executions.start(request.toStart(input).in(namespace));
         var body = StartExecutionResponse.of(start.execution());
         if (!start.created()) {
             return ResponseEntity.ok(body);
@@ -154,13 +156,13 @@ class ExecutionController {
                     + " would get (201, 200, or 404/409 with a problem). A malformed item fails the whole batch.",
             responses = @ApiResponse(responseCode = "200", description = "One item per start, in request order."))
     @PostMapping("/batch")
-    BatchStartResponse startBatch(@Valid @RequestBody BatchStartRequest request) {
+    BatchStartResponse startBatch(@Valid @RequestBody BatchStartRequest request, Namespace namespace) {
         List<Executions.StartRequest> starts = new ArrayList<>();
         for (int i = 0; i < request.executions().size(); i++) {
             StartExecutionRequest item = request.executions().get(i);
             JsonNode input = JsonBodies.input(item.input(), properties.maxInputBytes().toBytes(),
                     "/executions/" + i + "/input");
-            starts.add(item.toStart(input));
+            starts.add(item.toStart(input).in(namespace));
         }
         List<BatchStartItem> items = new ArrayList<>();
         List<Executions.StartResult> results = executions.startAll(starts);
@@ -198,10 +200,11 @@ class ExecutionController {
                             + " the Location.")})
     @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.EXECUTION_EXISTS})
     @PostMapping("/sync")
-    ResponseEntity<ExecutionResponse> startSync(@Valid @RequestBody SyncStartExecutionRequest request) {
+    ResponseEntity<ExecutionResponse> startSync(@Valid @RequestBody SyncStartExecutionRequest request,
+            Namespace namespace) {
         JsonNode input = JsonBodies.input(request.input(), properties.maxInputBytes().toBytes(), "/input");
         var start = executions.start(new Executions.StartRequest(request.stateMachine(), request.version(),
-                request.name(), input, Placement.of(request.queue(), request.priority())));
+                request.name(), input, null, Placement.of(request.queue(), request.priority()), namespace));
         int timeout = request.timeoutSeconds() == null ? DEFAULT_SYNC_TIMEOUT_SECONDS : request.timeoutSeconds();
         ExecutionRecord execution = start.execution().status().isFinished() ? start.execution()
                 : executions.awaitEnd(start.execution().id(), Duration.ofSeconds(timeout));
@@ -224,8 +227,8 @@ class ExecutionController {
             @RequestParam(required = false) String startedAfter,
             @RequestParam(required = false) String startedBefore,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-            @RequestParam(required = false) String cursor) {
-        var filter = ExecutionFilters.of(stateMachine, status, startedAfter, startedBefore);
+            @RequestParam(required = false) String cursor, Namespace namespace) {
+        var filter = ExecutionFilters.of(namespace, stateMachine, status, startedAfter, startedBefore);
         var page = executions.page(filter, Cursors.executionsAfter(cursor), limit);
         return new ExecutionPage(page.items().stream().map(ExecutionSummary::of).toList(),
                 Cursors.executions(page.next()));
@@ -235,8 +238,8 @@ class ExecutionController {
             responses = @ApiResponse(responseCode = "200", description = "The execution, with input and output."))
     @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{id}")
-    ExecutionResponse get(@PathVariable UUID id) {
-        return ExecutionResponse.of(executions.find(id)
+    ExecutionResponse get(@PathVariable UUID id, Namespace namespace) {
+        return ExecutionResponse.of(executions.find(namespace, id)
                 .orElseThrow(() -> new NotFoundException("execution", id.toString())));
     }
 
@@ -246,16 +249,17 @@ class ExecutionController {
             responses = @ApiResponse(responseCode = "200", description = "The execution, now ABORTED."))
     @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.EXECUTION_NOT_RUNNING})
     @PostMapping("/{id}/stop")
-    ExecutionResponse stop(@PathVariable UUID id, @Valid @RequestBody(required = false) StopExecutionRequest request) {
+    ExecutionResponse stop(@PathVariable UUID id, @Valid @RequestBody(required = false) StopExecutionRequest request,
+            Namespace namespace) {
         String error = request == null ? null : request.error();
         String cause = request == null ? null : request.cause();
-        if (!executions.stop(id, error, cause)) {
-            ExecutionRecord ended = executions.find(id).orElseThrow(() -> new NotFoundException("execution",
+        if (!executions.stop(namespace, id, error, cause)) {
+            ExecutionRecord ended = executions.find(namespace, id).orElseThrow(() -> new NotFoundException("execution",
                     id.toString()));
             throw new ConflictException("execution-not-running", "Execution not running", "Execution " + id
                     + " has already ended as " + ended.status() + "; only a running execution can be stopped.");
         }
-        return get(id);
+        return get(id, namespace);
     }
 
     /**
@@ -269,15 +273,15 @@ class ExecutionController {
             responses = @ApiResponse(responseCode = "200", description = "The execution, RUNNING again."))
     @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.REDRIVE_NOT_ALLOWED})
     @PostMapping("/{id}/redrive")
-    ExecutionResponse redrive(@PathVariable UUID id) {
-        ExecutionRecord execution = executions.find(id)
+    ExecutionResponse redrive(@PathVariable UUID id, Namespace namespace) {
+        ExecutionRecord execution = executions.find(namespace, id)
                 .orElseThrow(() -> new NotFoundException("execution", id.toString()));
-        if (stateMachines.version(execution.stateMachineName(), execution.stateMachineVersion()).isEmpty()) {
+        if (stateMachines.version(namespace, execution.stateMachineName(), execution.stateMachineVersion()).isEmpty()) {
             throw new ConflictException("redrive-not-allowed", "Redrive not allowed", "Execution " + id
                     + " ran on state machine '" + execution.stateMachineName() + "' version "
                     + execution.stateMachineVersion() + ", which has been deleted; start a new execution instead.");
         }
-        return ExecutionResponse.of(executions.redrive(id));
+        return ExecutionResponse.of(executions.redrive(namespace, id));
     }
 
     static URI location(UUID executionId) {

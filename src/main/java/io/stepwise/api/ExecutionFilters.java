@@ -2,6 +2,7 @@ package io.stepwise.api;
 
 import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.store.ExecutionFilter;
+import io.stepwise.store.Namespace;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -20,9 +21,15 @@ public final class ExecutionFilters {
     /**
      * @throws InvalidParameterException naming {@code status}, {@code startedAfter} or {@code startedBefore}
      */
-    public static ExecutionFilter of(String stateMachine, String status, String startedAfter, String startedBefore) {
+    public static ExecutionFilter of(Namespace namespace, String stateMachine, String status, String startedAfter,
+            String startedBefore) {
         return new ExecutionFilter(stateMachine, status(status), instant("startedAfter", startedAfter),
-                instant("startedBefore", startedBefore));
+                instant("startedBefore", startedBefore), namespace);
+    }
+
+    /** {@link #of(Namespace, String, String, String, String)} in the default namespace. */
+    public static ExecutionFilter of(String stateMachine, String status, String startedAfter, String startedBefore) {
+        return of(Namespace.DEFAULT, stateMachine, status, startedAfter, startedBefore);
     }
 
     private static ExecutionStatus status(String text) {

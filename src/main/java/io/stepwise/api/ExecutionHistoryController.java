@@ -5,6 +5,7 @@ import io.stepwise.store.ExecutionRecord;
 import io.stepwise.store.Executions;
 import io.stepwise.store.HistoryEvent;
 import io.stepwise.store.HistoryQueries;
+import io.stepwise.store.Namespace;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.StateMachines;
 import io.stepwise.store.StoredStateMachine;
@@ -67,8 +68,10 @@ class ExecutionHistoryController {
     HistoryResponse history(@PathVariable UUID id,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
             @RequestParam(required = false) String cursor,
-            @RequestParam(defaultValue = "false") boolean reverse) {
-        var page = history.page(id, Cursors.historyFrom(cursor, reverse), limit, reverse);
+            @RequestParam(defaultValue = "false") boolean reverse, Namespace namespace) {
+        var from = Cursors.historyFrom(cursor, reverse); // a malformed cursor is a 400 before any lookup
+        executions.find(namespace, id).orElseThrow(() -> new NotFoundException("execution", id.toString()));
+        var page = history.page(id, from, limit, reverse);
         return new HistoryResponse(page.items().stream().map(HistoryEventResponse::of).toList(),
                 Cursors.history(page.next(), reverse));
     }
@@ -83,14 +86,15 @@ class ExecutionHistoryController {
             responses = @ApiResponse(responseCode = "200", description = "The failure."))
     @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.EXECUTION_NOT_FAILED})
     @GetMapping("/failure")
-    FailureResponse failure(@PathVariable UUID id) {
-        ExecutionRecord execution = executions.find(id)
+    FailureResponse failure(@PathVariable UUID id, Namespace namespace) {
+        ExecutionRecord execution = executions.find(namespace, id)
                 .orElseThrow(() -> new NotFoundException("execution", id.toString()));
         if (!execution.status().isFinished() || execution.status() == ExecutionStatus.SUCCEEDED) {
             throw new ConflictException("execution-not-failed", "Execution did not fail", "Execution " + id + " is "
                     + execution.status() + "; only a FAILED, TIMED_OUT or ABORTED execution has a failure to show.");
         }
-        JsonNode definition = stateMachines.version(execution.stateMachineName(), execution.stateMachineVersion())
+        JsonNode definition = stateMachines
+                .version(namespace, execution.stateMachineName(), execution.stateMachineVersion())
                 .map(StoredStateMachine::definition).orElse(null);
         return FailureAnalysis.of(execution, history.all(id), definition);
     }

@@ -10,6 +10,7 @@ import io.stepwise.store.JobShape;
 import io.stepwise.store.NewJob;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.Placement;
+import io.stepwise.store.Namespace;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -113,7 +114,8 @@ class JobController {
                     @ApiResponse(responseCode = "201", description = "Created; Location points at the job."),
                     @ApiResponse(responseCode = "200", description = "The job that holds the unique key.")})
     @PostMapping
-    ResponseEntity<JobResponse> submit(@Valid @RequestBody SubmitJobRequest request) {
+    ResponseEntity<JobResponse> submit(@Valid @RequestBody SubmitJobRequest request, Namespace namespace) {
+        DefaultNamespaceOnly.require(namespace, "job");
         var submission = jobs.submit(newJob(request, "", clock.instant()));
         JobResponse body = JobResponse.of(submission.job());
         return submission.created() ? ResponseEntity.created(location(body.id())).body(body) : ResponseEntity.ok(body);
@@ -128,7 +130,8 @@ class JobController {
                     + " single submission would get (201, or 200 for its unique key's job).",
             responses = @ApiResponse(responseCode = "200", description = "One item per job, in request order."))
     @PostMapping("/batch")
-    SubmittedJobs submitBatch(@Valid @RequestBody SubmitJobsRequest request) {
+    SubmittedJobs submitBatch(@Valid @RequestBody SubmitJobsRequest request, Namespace namespace) {
+        DefaultNamespaceOnly.require(namespace, "job");
         Instant now = clock.instant();
         List<NewJob> batch = new ArrayList<>();
         for (int i = 0; i < request.jobs().size(); i++) {
@@ -148,7 +151,8 @@ class JobController {
             responses = @ApiResponse(responseCode = "200", description = "The job, with its status and result."))
     @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{id}")
-    JobResponse get(@PathVariable UUID id) {
+    JobResponse get(@PathVariable UUID id, Namespace namespace) {
+        DefaultNamespaceOnly.require(namespace, "job");
         return JobResponse.of(jobs.find(id).orElseThrow(() -> new NotFoundException("job", id.toString())));
     }
 
@@ -162,7 +166,8 @@ class JobController {
             @RequestParam(required = false) @Pattern(regexp = Placement.QUEUE_PATTERN, message = ExecutionController.QUEUE_MESSAGE) String queue,
             @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) String cursor, Namespace namespace) {
+        DefaultNamespaceOnly.require(namespace, "job");
         var page = jobs.page(new JobFilter(type, queue, status(status)), Cursors.jobsAfter(cursor), limit);
         return new JobPage(page.items().stream().map(JobResponse::of).toList(), Cursors.jobs(page.next()));
     }
@@ -173,7 +178,8 @@ class JobController {
             responses = @ApiResponse(responseCode = "200", description = "The job, now CANCELLED."))
     @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.JOB_FINISHED})
     @PostMapping("/{id}/cancel")
-    JobResponse cancel(@PathVariable UUID id) {
+    JobResponse cancel(@PathVariable UUID id, Namespace namespace) {
+        DefaultNamespaceOnly.require(namespace, "job");
         return JobResponse.of(jobs.cancel(id));
     }
 
@@ -184,7 +190,8 @@ class JobController {
                     + " never been attempted)."))
     @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.JOB_NOT_RETRYABLE, ProblemType.REDRIVE_NOT_ALLOWED})
     @PostMapping("/{id}/retry")
-    JobResponse retry(@PathVariable UUID id) {
+    JobResponse retry(@PathVariable UUID id, Namespace namespace) {
+        DefaultNamespaceOnly.require(namespace, "job");
         return JobResponse.of(jobs.retry(id));
     }
 

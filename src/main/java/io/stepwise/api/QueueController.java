@@ -4,6 +4,7 @@ import io.stepwise.store.NotFoundException;
 import io.stepwise.store.Placement;
 import io.stepwise.store.QueueView;
 import io.stepwise.store.Queues;
+import io.stepwise.store.Namespace;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -79,17 +80,20 @@ class QueueController {
             responses = @ApiResponse(responseCode = "200", description = "The queue with its new settings."))
     @PutMapping("/{name}")
     QueueResponse put(@PathVariable @Pattern(regexp = Placement.QUEUE_PATTERN,
-            message = ExecutionController.QUEUE_MESSAGE) String name, @Valid @RequestBody PutQueueRequest request) {
+            message = ExecutionController.QUEUE_MESSAGE) String name, @Valid @RequestBody PutQueueRequest request,
+            Namespace namespace) {
         var rate = request.rateLimit() == null ? null
                 : new QueueView.RateLimit(request.rateLimit().limit(), request.rateLimit().periodSeconds());
-        return QueueResponse.of(queues.put(name, new Queues.Settings(request.concurrency(), rate, request.paused())));
+        return QueueResponse.of(queues.put(Placement.queueKey(namespace, name),
+                new Queues.Settings(request.concurrency(), rate, request.paused())).named(name));
     }
 
     @Operation(operationId = "listQueues", summary = "List queues with their limits and counts",
             responses = @ApiResponse(responseCode = "200", description = "The queues, by name."))
     @GetMapping
-    QueueList list() {
-        return new QueueList(queues.list().stream().map(QueueResponse::of).toList());
+    QueueList list(Namespace namespace) {
+        return new QueueList(queues.list().stream().filter(q -> Placement.inNamespace(q.name(), namespace))
+                .map(q -> QueueResponse.of(q.named(Placement.queueName(q.name())))).toList());
     }
 
     @Operation(operationId = "getQueue", summary = "Get a queue's limits and counts",
@@ -97,8 +101,9 @@ class QueueController {
     @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{name}")
     QueueResponse get(@PathVariable @Pattern(regexp = Placement.QUEUE_PATTERN,
-            message = ExecutionController.QUEUE_MESSAGE) String name) {
-        return QueueResponse.of(queues.find(name).orElseThrow(() -> new NotFoundException("queue", name)));
+            message = ExecutionController.QUEUE_MESSAGE) String name, Namespace namespace) {
+        return QueueResponse.of(queues.find(Placement.queueKey(namespace, name))
+                .orElseThrow(() -> new NotFoundException("queue", name)).named(name));
     }
 
     @Operation(operationId = "pauseQueue", summary = "Pause a queue",
@@ -106,15 +111,15 @@ class QueueController {
             responses = @ApiResponse(responseCode = "200", description = "The paused queue."))
     @PostMapping("/{name}/pause")
     QueueResponse pause(@PathVariable @Pattern(regexp = Placement.QUEUE_PATTERN,
-            message = ExecutionController.QUEUE_MESSAGE) String name) {
-        return QueueResponse.of(queues.pause(name));
+            message = ExecutionController.QUEUE_MESSAGE) String name, Namespace namespace) {
+        return QueueResponse.of(queues.pause(Placement.queueKey(namespace, name)).named(name));
     }
 
     @Operation(operationId = "resumeQueue", summary = "Resume a paused queue",
             responses = @ApiResponse(responseCode = "200", description = "The running queue."))
     @PostMapping("/{name}/resume")
     QueueResponse resume(@PathVariable @Pattern(regexp = Placement.QUEUE_PATTERN,
-            message = ExecutionController.QUEUE_MESSAGE) String name) {
-        return QueueResponse.of(queues.resume(name));
+            message = ExecutionController.QUEUE_MESSAGE) String name, Namespace namespace) {
+        return QueueResponse.of(queues.resume(Placement.queueKey(namespace, name)).named(name));
     }
 }

@@ -7,6 +7,7 @@ import io.stepwise.schedule.Schedules;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.ScheduleCatchUp;
 import io.stepwise.store.ScheduleOverlap;
+import io.stepwise.store.Namespace;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -113,7 +114,8 @@ class ScheduleController {
                     @ApiResponse(responseCode = "200", description = "Replaced.")})
     @PutMapping("/{name}")
     ResponseEntity<ScheduleResponse> put(@PathVariable @Pattern(regexp = NAME, message = NAME_MESSAGE) String name,
-            @Valid @RequestBody PutScheduleRequest request) {
+            @Valid @RequestBody PutScheduleRequest request, Namespace namespace) {
+        DefaultNamespaceOnly.require(namespace, "schedule");
         ScheduleTarget target = request.target();
         JsonNode input = request.input() == null ? null
                 : JsonBodies.input(request.input(), properties.maxInputBytes().toBytes(), "/input");
@@ -164,7 +166,8 @@ class ScheduleController {
             responses = @ApiResponse(responseCode = "200", description = "The schedule, with its next and last fire."))
     @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{name}")
-    ScheduleResponse get(@PathVariable String name) {
+    ScheduleResponse get(@PathVariable String name, Namespace namespace) {
+        DefaultNamespaceOnly.require(namespace, "schedule");
         return ScheduleResponse.of(schedules.find(name).orElseThrow(() -> new NotFoundException("schedule", name)));
     }
 
@@ -174,7 +177,8 @@ class ScheduleController {
             responses = @ApiResponse(responseCode = "200", description = "A page of schedules."))
     @GetMapping
     SchedulePage list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) String cursor, Namespace namespace) {
+        DefaultNamespaceOnly.require(namespace, "schedule");
         List<ScheduleView> rows = schedules.page(Cursors.schedulesAfter(cursor), limit + 1);
         List<ScheduleResponse> items = rows.stream().limit(limit).map(ScheduleResponse::of).toList();
         return new SchedulePage(items, rows.size() <= limit ? null : Cursors.schedules(items.getLast().name()));
@@ -185,7 +189,8 @@ class ScheduleController {
             responses = @ApiResponse(responseCode = "204", description = "Deleted."))
     @ProblemResponses(ProblemType.NOT_FOUND)
     @DeleteMapping("/{name}")
-    ResponseEntity<Void> delete(@PathVariable String name) {
+    ResponseEntity<Void> delete(@PathVariable String name, Namespace namespace) {
+        DefaultNamespaceOnly.require(namespace, "schedule");
         if (!schedules.delete(name)) {
             throw new NotFoundException("schedule", name);
         }
@@ -198,7 +203,8 @@ class ScheduleController {
             responses = @ApiResponse(responseCode = "200", description = "The paused schedule."))
     @ProblemResponses(ProblemType.NOT_FOUND)
     @PostMapping("/{name}/pause")
-    ScheduleResponse pause(@PathVariable String name) {
+    ScheduleResponse pause(@PathVariable String name, Namespace namespace) {
+        DefaultNamespaceOnly.require(namespace, "schedule");
         return ScheduleResponse.of(schedules.pause(name));
     }
 
@@ -208,7 +214,8 @@ class ScheduleController {
             responses = @ApiResponse(responseCode = "200", description = "The running schedule, with its next fire."))
     @ProblemResponses(ProblemType.NOT_FOUND)
     @PostMapping("/{name}/resume")
-    ScheduleResponse resume(@PathVariable String name) {
+    ScheduleResponse resume(@PathVariable String name, Namespace namespace) {
+        DefaultNamespaceOnly.require(namespace, "schedule");
         return ScheduleResponse.of(schedules.resume(name));
     }
 }

@@ -4,6 +4,7 @@ import io.stepwise.asl.Json;
 import io.stepwise.asl.validation.DefinitionValidator;
 import io.stepwise.asl.validation.Diagnostic;
 import io.stepwise.asl.validation.StateMachineType;
+import io.stepwise.store.Namespace;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.StateMachineSummary;
 import io.stepwise.store.StateMachines;
@@ -103,11 +104,11 @@ class StateMachineController {
     @ProblemResponses(ProblemType.INVALID_DEFINITION)
     @PutMapping("/{name}")
     ResponseEntity<StateMachineVersionResponse> put(@PathVariable @Pattern(regexp = NAME, message = NAME_MESSAGE)
-            String name, @Valid @RequestBody PutStateMachineRequest request) {
+            String name, @Valid @RequestBody PutStateMachineRequest request, Namespace namespace) {
         JsonNode definition = JsonBodies.definition(request.definition(), properties.maxDefinitionBytes().toBytes());
         // a string is kept as sent, character for character; an object as its compact text, keys in order
         String text = request.definition().isString() ? request.definition().asString() : Json.write(definition);
-        var registration = stateMachines.register(name, text, request.description());
+        var registration = stateMachines.register(namespace, name, text, request.description());
         var body = StateMachineVersionResponse.of(registration.stateMachine());
         if (!registration.created()) {
             return ResponseEntity.ok(body);
@@ -122,8 +123,8 @@ class StateMachineController {
             responses = @ApiResponse(responseCode = "200", description = "A page of state machines."))
     @GetMapping
     StateMachinePage list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-            @RequestParam(required = false) String cursor) {
-        List<StateMachineSummary> rows = stateMachines.page(Cursors.stateMachinesAfter(cursor), limit + 1);
+            @RequestParam(required = false) String cursor, Namespace namespace) {
+        List<StateMachineSummary> rows = stateMachines.page(namespace, Cursors.stateMachinesAfter(cursor), limit + 1);
         if (rows.size() <= limit) {
             return new StateMachinePage(rows, null);
         }
@@ -135,8 +136,8 @@ class StateMachineController {
             responses = @ApiResponse(responseCode = "200", description = "The latest version, with its definition."))
     @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{name}")
-    StateMachineResponse get(@PathVariable String name) {
-        return StateMachineResponse.of(stateMachines.latest(name)
+    StateMachineResponse get(@PathVariable String name, Namespace namespace) {
+        return StateMachineResponse.of(stateMachines.latest(namespace, name)
                 .orElseThrow(() -> new NotFoundException("state machine", name)));
     }
 
@@ -144,8 +145,8 @@ class StateMachineController {
             responses = @ApiResponse(responseCode = "200", description = "That version, with its definition."))
     @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{name}/versions/{version}")
-    StateMachineResponse version(@PathVariable String name, @PathVariable int version) {
-        return StateMachineResponse.of(stateMachines.version(name, version)
+    StateMachineResponse version(@PathVariable String name, @PathVariable int version, Namespace namespace) {
+        return StateMachineResponse.of(stateMachines.version(namespace, name, version)
                 .orElseThrow(() -> new NotFoundException("state machine version", name + ":" + version)));
     }
 
@@ -155,8 +156,8 @@ class StateMachineController {
             responses = @ApiResponse(responseCode = "204", description = "Deleted."))
     @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.STATE_MACHINE_IN_USE})
     @DeleteMapping("/{name}")
-    ResponseEntity<Void> delete(@PathVariable String name) {
-        stateMachines.delete(name);
+    ResponseEntity<Void> delete(@PathVariable String name, Namespace namespace) {
+        stateMachines.delete(namespace, name);
         return ResponseEntity.noContent().build();
     }
 

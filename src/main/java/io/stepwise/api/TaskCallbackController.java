@@ -2,6 +2,7 @@ package io.stepwise.api;
 
 import io.stepwise.activity.HmacTaskTokens;
 import io.stepwise.store.Callbacks;
+import io.stepwise.store.Namespace;
 import io.stepwise.store.JsonText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -56,10 +57,10 @@ class TaskCallbackController {
             responses = @ApiResponse(responseCode = "204", description = "Accepted; the execution moves on."))
     @ProblemResponses({ProblemType.TASK_NOT_FOUND, ProblemType.TASK_ALREADY_ANSWERED, ProblemType.TASK_TIMED_OUT})
     @PostMapping("/success")
-    ResponseEntity<Void> success(@Valid @RequestBody SuccessRequest request) {
+    ResponseEntity<Void> success(@Valid @RequestBody SuccessRequest request, Namespace namespace) {
         JsonBodies.checkSize(request.output(), properties.maxInputBytes().toBytes(), "/output", "output");
         JsonBodies.checkNesting(request.output(), "/output", "output");
-        return answered(callbacks.answer(HmacTaskTokens.hash(request.taskToken()),
+        return answered(callbacks.answer(namespace, HmacTaskTokens.hash(request.taskToken()),
                 new Callbacks.Success(JsonText.of(request.output()))));
     }
 
@@ -68,8 +69,8 @@ class TaskCallbackController {
             responses = @ApiResponse(responseCode = "204", description = "Accepted; Retry or Catch decide what follows."))
     @ProblemResponses({ProblemType.TASK_NOT_FOUND, ProblemType.TASK_ALREADY_ANSWERED, ProblemType.TASK_TIMED_OUT})
     @PostMapping("/failure")
-    ResponseEntity<Void> failure(@Valid @RequestBody FailureRequest request) {
-        return answered(callbacks.answer(HmacTaskTokens.hash(request.taskToken()),
+    ResponseEntity<Void> failure(@Valid @RequestBody FailureRequest request, Namespace namespace) {
+        return answered(callbacks.answer(namespace, HmacTaskTokens.hash(request.taskToken()),
                 new Callbacks.Failure(request.error(), request.cause())));
     }
 
@@ -79,8 +80,8 @@ class TaskCallbackController {
             responses = @ApiResponse(responseCode = "204", description = "Accepted."))
     @ProblemResponses({ProblemType.TASK_NOT_FOUND, ProblemType.TASK_ALREADY_ANSWERED, ProblemType.TASK_TIMED_OUT})
     @PostMapping("/heartbeat")
-    ResponseEntity<Void> heartbeat(@Valid @RequestBody HeartbeatRequest request) {
-        return answered(callbacks.heartbeat(HmacTaskTokens.hash(request.taskToken())));
+    ResponseEntity<Void> heartbeat(@Valid @RequestBody HeartbeatRequest request, Namespace namespace) {
+        return answered(callbacks.heartbeat(namespace, HmacTaskTokens.hash(request.taskToken())));
     }
 
     private static ResponseEntity<Void> answered(Callbacks.Reply reply) {

@@ -4,6 +4,7 @@ import io.stepwise.engine.ExecutionStatus;
 import io.stepwise.store.ExecutionFilter;
 import io.stepwise.store.Executions;
 import io.stepwise.store.Page;
+import io.stepwise.store.Namespace;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class ExecutionCounts {
         Map<String, String> counts = new LinkedHashMap<>();
         for (ExecutionStatus status : SHOWN) {
             counts.put(status.name(), count(new ExecutionFilter(filter.stateMachine(), status, filter.startedAfter(),
-                    filter.startedBefore())));
+                    filter.startedBefore(), filter.namespace())));
         }
         return counts;
     }

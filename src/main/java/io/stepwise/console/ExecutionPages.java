@@ -13,6 +13,7 @@ import io.stepwise.store.Executions;
 import io.stepwise.store.HistoryQueries;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.Page;
+import io.stepwise.store.Namespace;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,10 +75,11 @@ class ExecutionPages {
     @GetMapping
     String list(@RequestParam(required = false) String stateMachine, @RequestParam(required = false) String status,
             @RequestParam(required = false) String startedAfter, @RequestParam(required = false) String startedBefore,
-            @RequestParam(required = false) String name, @RequestParam(required = false) String cursor, Model model) {
+            @RequestParam(required = false) String name, @RequestParam(required = false) String cursor,
+            Namespace namespace, Model model) {
         Filters filters = new Filters(blank(stateMachine), blank(status), blank(startedAfter), blank(startedBefore),
                 blank(name));
-        ExecutionFilter filter = ExecutionFilters.of(filters.stateMachine(), filters.status(),
+        ExecutionFilter filter = ExecutionFilters.of(namespace, filters.stateMachine(), filters.status(),
                 filters.startedAfter(), filters.startedBefore());
         ExecutionKey after = Cursors.executionsAfter(blank(cursor));
         List<ExecutionRecord> items;
@@ -131,8 +133,8 @@ class ExecutionPages {
     @GetMapping("/{id}")
     String detail(@PathVariable UUID id, @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "0") int from, @RequestParam(required = false) String iterations,
-            Model model) {
-        views.read(id, view -> {
+            Namespace namespace, Model model) {
+        views.read(namespace, id, view -> {
             ExecutionRecord execution = view.execution();
             model.addAttribute("execution", execution);
             model.addAttribute("statusIcon", ExecutionPresenter.statusIcon(execution.status()));
@@ -150,7 +152,7 @@ class ExecutionPages {
         });
         ExecutionRecord execution = (ExecutionRecord) model.getAttribute("execution");
         if (execution.status().isFinished() && execution.status() != ExecutionStatus.SUCCEEDED) {
-            var definition = views.read(id, ExecutionViews.View::definition);
+            var definition = views.read(namespace, id, ExecutionViews.View::definition);
             model.addAttribute("failure", FailureAnalysis.of(execution, history.all(id), definition));
         }
         model.addAttribute("statuses", StateStatus.values());
@@ -160,8 +162,8 @@ class ExecutionPages {
     /** A state's panel alone, for the page script to put beside the graph without reloading. */
     @GetMapping("/{id}/states/{state}")
     String statePanel(@PathVariable UUID id, @PathVariable String state, @RequestParam(defaultValue = "0") int from,
-            @RequestParam(required = false) String iterations, Model model) {
-        views.read(id, view -> {
+            @RequestParam(required = false) String iterations, Namespace namespace, Model model) {
+        views.read(namespace, id, view -> {
             model.addAttribute("execution", view.execution());
             model.addAttribute("panel", panel(view, state, from, iterations));
             return null;
@@ -171,18 +173,18 @@ class ExecutionPages {
 
     /** Which states' inputs and outputs differ from the last execution of the same machine that succeeded. */
     @GetMapping("/{id}/compare")
-    String compare(@PathVariable UUID id, Model model) {
-        ExecutionRecord execution = executions.find(id)
+    String compare(@PathVariable UUID id, Namespace namespace, Model model) {
+        ExecutionRecord execution = executions.find(namespace, id)
                 .orElseThrow(() -> new NotFoundException("execution", id.toString()));
         ExecutionRecord succeeded = executions.page(new ExecutionFilter(execution.stateMachineName(),
-                        ExecutionStatus.SUCCEEDED, null, null), null, 2).items().stream()
+                        ExecutionStatus.SUCCEEDED, null, null, namespace), null, 2).items().stream()
                 .filter(e -> !e.id().equals(id)).findFirst().orElse(null);
         model.addAttribute("execution", execution);
         model.addAttribute("other", succeeded);
         if (succeeded != null) {
             // one view at a time (never one lock inside another), each copied out under its own lock
-            model.addAttribute("differences", differences(views.read(id, ExecutionPages::ran),
-                    views.read(succeeded.id(), ExecutionPages::ran)));
+            model.addAttribute("differences", differences(views.read(namespace, id, ExecutionPages::ran),
+                    views.read(namespace, succeeded.id(), ExecutionPages::ran)));
         }
         return "console/compare";
     }

@@ -3,6 +3,7 @@ package io.stepwise.console;
 import io.stepwise.api.ExecutionFilters;
 import io.stepwise.asl.Json;
 import io.stepwise.store.ExecutionFilter;
+import io.stepwise.store.Namespace;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.time.Duration;
@@ -61,12 +62,13 @@ class ExecutionStream implements SmartLifecycle {
 
     /** @param after the last event id the page has (its timeline shows up to there) */
     @GetMapping(path = "/console/executions/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter execution(@PathVariable UUID id, @RequestParam(defaultValue = "0") long after) {
-        views.read(id, view -> null); // a 404 problem now, before the stream starts
+    SseEmitter execution(@PathVariable UUID id, @RequestParam(defaultValue = "0") long after, Namespace namespace) {
+        views.read(namespace, id, view -> null); // a 404 problem now, before the stream starts
         long[] lastEventId = {after};
         String[] lastSent = {""};
         return open(properties.refreshInterval(), () -> {
-            ExecutionPresenter.Update update = views.read(id, view -> ExecutionPresenter.update(view, lastEventId[0]));
+            ExecutionPresenter.Update update = views.read(namespace, id,
+                    view -> ExecutionPresenter.update(view, lastEventId[0]));
             String signature = update.status() + update.states();
             if (update.events().isEmpty() && !update.reloadTimeline() && signature.equals(lastSent[0])
                     && !update.finished()) {
@@ -81,8 +83,9 @@ class ExecutionStream implements SmartLifecycle {
     /** The listing's counts by status under its filters (the status filter aside), live. */
     @GetMapping(path = "/console/executions/counts", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter counts(@RequestParam(required = false) String stateMachine,
-            @RequestParam(required = false) String startedAfter, @RequestParam(required = false) String startedBefore) {
-        ExecutionFilter filter = ExecutionFilters.of(ExecutionPages.blank(stateMachine), null,
+            @RequestParam(required = false) String startedAfter, @RequestParam(required = false) String startedBefore,
+            Namespace namespace) {
+        ExecutionFilter filter = ExecutionFilters.of(namespace, ExecutionPages.blank(stateMachine), null,
                 ExecutionPages.blank(startedAfter), ExecutionPages.blank(startedBefore));
         String[] lastSent = {""};
         return open(Duration.ofSeconds(COUNTS_EVERY_SECONDS), () -> {

@@ -11,6 +11,7 @@ import io.stepwise.store.NotFoundException;
 import io.stepwise.store.Page;
 import io.stepwise.store.StateMachines;
 import io.stepwise.store.StoredStateMachine;
+import io.stepwise.store.Namespace;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -65,12 +66,15 @@ class ExecutionViews {
     /**
      * The execution as it is now, with what happened to each state.
      *
-     * @throws NotFoundException when there is no such execution
+     * @throws NotFoundException when there is no such execution in {@code namespace}
      */
-    <T> T read(UUID id, Function<View, T> reader) {
+    <T> T read(Namespace namespace, UUID id, Function<View, T> reader) {
         View view;
         synchronized (views) {
-            view = views.computeIfAbsent(id, View::new);
+            view = views.computeIfAbsent(id, key -> new View(namespace, key));
+        }
+        if (!view.namespace.equals(namespace)) {
+            throw new NotFoundException("execution", id.toString()); // another namespace's: as if there were none
         }
         synchronized (view) {
             try {
@@ -85,8 +89,14 @@ class ExecutionViews {
         }
     }
 
+    /** {@link #read(Namespace, UUID, Function)} in the default namespace. */
+    <T> T read(UUID id, Function<View, T> reader) {
+        return read(Namespace.DEFAULT, id, reader);
+    }
+
     /** One execution and its fold; every method runs under the view's lock. */
     final class View {
+        private final Namespace namespace;
         private final UUID id;
         private ExecutionRecord execution;
         private JsonNode definition;
@@ -96,7 +106,8 @@ class ExecutionViews {
         private List<LiveSteps.StateSteps> live = List.of();
         private final Deque<HistoryEvent> recent = new ArrayDeque<>();
 
-        View(UUID id) {
+        View(Namespace namespace, UUID id) {
+            this.namespace = namespace;
             this.id = id;
         }
 
@@ -136,9 +147,11 @@ class ExecutionViews {
                 return; // another stream of this execution read it a moment ago
             }
             caughtUpAt = now;
-            execution = executions.find(id).orElseThrow(() -> new NotFoundException("execution", id.toString()));
+            execution = executions.find(namespace, id)
+                    .orElseThrow(() -> new NotFoundException("execution", id.toString()));
             if (activity == null) {
-                definition = stateMachines.version(execution.stateMachineName(), execution.stateMachineVersion())
+                definition = stateMachines
+                        .version(namespace, execution.stateMachineName(), execution.stateMachineVersion())
                         .map(StoredStateMachine::definition).orElse(Json.NODES.objectNode());
                 activity = new ExecutionActivity(definition);
             }

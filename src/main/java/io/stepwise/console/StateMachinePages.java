@@ -6,6 +6,7 @@ import io.stepwise.store.NotFoundException;
 import io.stepwise.store.StateMachineSummary;
 import io.stepwise.store.StateMachines;
 import io.stepwise.store.StoredStateMachine;
+import io.stepwise.store.Namespace;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,13 +51,14 @@ class StateMachinePages {
     }
 
     @GetMapping
-    String home(@RequestParam(required = false) String after, Model model) {
-        List<StateMachineSummary> page = stateMachines.page(after == null ? "" : after, 51);
+    String home(@RequestParam(required = false) String after, Namespace namespace, Model model) {
+        List<StateMachineSummary> page = stateMachines.page(namespace, after == null ? "" : after, 51);
         List<MachineRow> rows = new ArrayList<>();
         Instant since = clock.instant().minus(COUNT_WINDOW);
         for (StateMachineSummary m : page.subList(0, Math.min(50, page.size()))) {
             rows.add(new MachineRow(m.name(), m.latestVersion(), m.description(), m.updatedAt(),
-                    count(m.name(), ExecutionStatus.RUNNING, since), count(m.name(), ExecutionStatus.FAILED, since)));
+                    count(namespace, m.name(), ExecutionStatus.RUNNING, since),
+                    count(namespace, m.name(), ExecutionStatus.FAILED, since)));
         }
         model.addAttribute("machines", rows);
         model.addAttribute("nextAfter", page.size() > 50 ? rows.getLast().name() : null);
@@ -64,17 +66,17 @@ class StateMachinePages {
         return "console/home";
     }
 
-    private String count(String machine, ExecutionStatus status, Instant since) {
-        return counts.count(new ExecutionFilter(machine, status, since, null));
+    private String count(Namespace namespace, String machine, ExecutionStatus status, Instant since) {
+        return counts.count(new ExecutionFilter(machine, status, since, null, namespace));
     }
 
     /** A version as a graph with its JSON beside it; {@code compare} adds another version and what changed. */
     @GetMapping("/state-machines/{name}")
     String machine(@PathVariable String name, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) Integer compare, Model model) {
-        StoredStateMachine latest = stateMachines.latest(name)
+            @RequestParam(required = false) Integer compare, Namespace namespace, Model model) {
+        StoredStateMachine latest = stateMachines.latest(namespace, name)
                 .orElseThrow(() -> new NotFoundException("state machine", name));
-        StoredStateMachine shown = version == null ? latest : stateMachines.version(name, version)
+        StoredStateMachine shown = version == null ? latest : stateMachines.version(namespace, name, version)
                 .orElseThrow(() -> new NotFoundException("state machine version", name + ":" + version));
         model.addAttribute("machine", shown);
         model.addAttribute("latestVersion", latest.version());
@@ -82,7 +84,7 @@ class StateMachinePages {
                 "State machine " + name + " version " + shown.version(), false));
         model.addAttribute("json", ExecutionPresenter.pretty(shown.definition()));
         if (compare != null) {
-            StoredStateMachine other = stateMachines.version(name, compare)
+            StoredStateMachine other = stateMachines.version(namespace, name, compare)
                     .orElseThrow(() -> new NotFoundException("state machine version", name + ":" + compare));
             model.addAttribute("other", other);
             model.addAttribute("otherGraph", GraphSvg.render(GraphLayout.of(other.definition()), null,

@@ -1,6 +1,7 @@
 package io.stepwise.security;
 
 import io.stepwise.store.ApiKeyStore;
+import io.stepwise.store.Namespace;
 import io.stepwise.store.StoredApiKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -57,11 +58,17 @@ public class ApiKeys {
                 : sha256(properties.bootstrapKey());
     }
 
+    /** A key of the default namespace. */
     public Created create(String name, Role role, String createdBy) {
+        return create(name, role, createdBy, List.of(Namespace.DEFAULT.name()));
+    }
+
+    /** @param namespaces the namespaces the key may name, {@link Caller#ALL_NAMESPACES} for all */
+    public Created create(String name, Role role, String createdBy, List<String> namespaces) {
         String prefix = HexFormat.of().formatHex(bytes(PREFIX_BYTES));
         String secret = PREFIX + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(SECRET_BYTES));
         var key = new StoredApiKey(UUID.randomUUID(), prefix, sha256(secret), name, role.id(), clock.instant(),
-                createdBy, null);
+                createdBy, null, namespaces);
         store.insert(key);
         return new Created(key, secret);
     }
@@ -90,7 +97,7 @@ public class ApiKeys {
     Optional<Caller> authenticate(String token) {
         byte[] hash = sha256(token);
         if (bootstrapHash != null && MessageDigest.isEqual(hash, bootstrapHash)) {
-            return Optional.of(Caller.of(Caller.BOOTSTRAP, List.of(Role.ADMIN)));
+            return Optional.of(Caller.of(Caller.BOOTSTRAP, List.of(Role.ADMIN), List.of(Caller.ALL_NAMESPACES)));
         }
         String cacheKey = Base64.getEncoder().encodeToString(hash);
         long now = clock.millis();
@@ -105,7 +112,8 @@ public class ApiKeys {
             return Optional.empty();
         }
         StoredApiKey key = stored.get();
-        Caller caller = Caller.of("key:" + key.prefix(), List.of(Role.named(key.role()).orElseThrow()));
+        Caller caller = Caller.of("key:" + key.prefix(), List.of(Role.named(key.role()).orElseThrow()),
+                key.namespaces());
         if (cache.size() >= MAX_CACHED) {
             cache.clear();
         }

@@ -23,12 +23,12 @@ final class BearerAuthentication {
     private BearerAuthentication() {
     }
 
-    static AuthenticationManager manager(ApiKeys keys, JwtDecoder jwtDecoder, String rolesClaim) {
+    static AuthenticationManager manager(ApiKeys keys, JwtDecoder jwtDecoder, SecurityProperties.Jwt claims) {
         List<AuthenticationProvider> providers = new ArrayList<>();
         providers.add(apiKeys(keys));
         if (jwtDecoder != null) {
             var jwt = new JwtAuthenticationProvider(jwtDecoder);
-            jwt.setJwtAuthenticationConverter(new JwtRoles(rolesClaim));
+            jwt.setJwtAuthenticationConverter(new JwtRoles(claims.rolesClaim(), claims.namespacesClaim()));
             providers.add(jwt);
         } else {
             providers.add(refuse("The bearer token is not an API key (sw_...), and no JWT issuer is configured"

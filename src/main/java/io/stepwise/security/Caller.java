@@ -2,7 +2,10 @@ package io.stepwise.security;
 
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -11,10 +14,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param actor {@code key:<prefix>} for a stored API key, {@code bootstrap} for the configured one,
  *        {@code jwt:<subject>} for an OAuth 2 / OIDC token
  * @param roles the roles held, with everything they imply
+ * @param namespaces the namespaces the caller may name ({@value #ALL_NAMESPACES}: all of them)
  */
-public record Caller(String actor, Set<Role> roles) {
+public record Caller(String actor, Set<Role> roles, Set<String> namespaces) {
 
     public static final String BOOTSTRAP = "bootstrap";
+    /** Stands for every namespace in a key's or token's list. */
+    public static final String ALL_NAMESPACES = "*";
 
     /** The actor of the request being served: {@code anonymous} while authentication is off. */
     public static String currentActor() {
@@ -27,9 +33,30 @@ public record Caller(String actor, Set<Role> roles) {
                 ? Optional.of(known.getPrincipal()) : Optional.empty();
     }
 
-    static Caller of(String actor, Iterable<Role> held) {
+    /**
+     * Whether the request being served may name {@code namespace}: its caller is bound to it, or
+     * authentication is off (no caller: any namespace may be named, and isolation between them still holds).
+     * Another kind of principal (none is configured today) gets the default namespace only.
+     */
+    public static boolean currentMayUse(String namespace) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof CallerAuthentication caller) {
+            return caller.getPrincipal().mayUse(namespace);
+        }
+        // with authentication on, an anonymous request reaches no namespaced endpoint (EndpointAccess)
+        return authentication == null || authentication instanceof AnonymousAuthenticationToken
+                || "default".equals(namespace);
+    }
+
+    public boolean mayUse(String namespace) {
+        return namespaces.contains(ALL_NAMESPACES) || namespaces.contains(namespace);
+    }
+
+    static Caller of(String actor, Iterable<Role> held, Iterable<String> namespaces) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         held.forEach(role -> roles.addAll(role.implied()));
-        return new Caller(actor, Set.copyOf(roles));
+        Set<String> bound = new HashSet<>();
+        namespaces.forEach(bound::add);
+        return new Caller(actor, Set.copyOf(roles), Set.copyOf(bound));
     }
 }

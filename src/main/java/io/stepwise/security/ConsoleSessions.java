@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -85,7 +86,7 @@ public class ConsoleSessions {
         this.secrets = secrets;
         this.clock = clock;
         this.jwtDecoder = jwtDecoder.getIfAvailable();
-        this.bearer = BearerAuthentication.manager(apiKeys, this.jwtDecoder, properties.jwt().rolesClaim());
+        this.bearer = BearerAuthentication.manager(apiKeys, this.jwtDecoder, properties.jwt());
         this.bootstrapHash = properties.bootstrapKey() == null || properties.bootstrapKey().isBlank() ? null
                 : ApiKeys.sha256(properties.bootstrapKey());
     }
@@ -188,32 +189,37 @@ public class ConsoleSessions {
     Optional<Caller> caller(HttpServletRequest request) {
         String value = cookie(request);
         String[] parts = value == null ? new String[0] : value.split("\\.", -1);
-        if (parts.length != 4) {
+        if (parts.length != 5) {
             return Optional.empty();
         }
         String actor;
         Set<Role> roles = EnumSet.noneOf(Role.class);
+        Set<String> namespaces = new HashSet<>();
         long expires;
         try {
             actor = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
             for (String role : parts[1].split("\\+")) {
                 roles.add(Role.named(role).orElseThrow());
             }
-            expires = Long.parseLong(parts[2]);
+            for (String namespace : parts[2].split("\\+")) {
+                namespaces.add(namespace);
+            }
+            expires = Long.parseLong(parts[3]);
         } catch (RuntimeException malformed) {
             return Optional.empty();
         }
-        byte[] expected = BearerAuthentication.checked(() -> signature(actor, parts[0] + "." + parts[1] + "." + parts[2]));
-        if (expected == null || !MessageDigest.isEqual(expected, parts[3].getBytes(StandardCharsets.US_ASCII))
+        byte[] expected = BearerAuthentication.checked(() -> signature(actor, parts[0] + "." + parts[1] + "." + parts[2] + "." + parts[3]));
+        if (expected == null || !MessageDigest.isEqual(expected, parts[4].getBytes(StandardCharsets.US_ASCII))
                 || clock.instant().getEpochSecond() >= expires || !stillValid(actor)) {
             return Optional.empty();
         }
-        return Optional.of(new Caller(actor, Set.copyOf(roles)));
+        return Optional.of(new Caller(actor, Set.copyOf(roles), Set.copyOf(namespaces)));
     }
 
     private String seal(Caller caller, Instant expires) {
         String body = B64.encodeToString(caller.actor().getBytes(StandardCharsets.UTF_8)) + "."
                 + caller.roles().stream().map(Role::id).sorted().collect(Collectors.joining("+")) + "." // a cookie value has no commas
+                + caller.namespaces().stream().sorted().collect(Collectors.joining("+")) + "." // names are [a-z0-9-] or *
                 + expires.getEpochSecond();
         return body + "." + new String(BearerAuthentication.checked(() -> signature(caller.actor(), body)),
                 StandardCharsets.US_ASCII);

@@ -78,8 +78,7 @@ class SecurityConfiguration {
             return http.csrf(csrf -> csrf.disable()) // no credentials at all, so none a browser could be tricked into sending
                     .authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
         }
-        var manager = BearerAuthentication.manager(keys, jwtDecoder.getIfAvailable(),
-                properties.jwt().rolesClaim());
+        var manager = BearerAuthentication.manager(keys, jwtDecoder.getIfAvailable(), properties.jwt());
         return http
                 .oauth2ResourceServer(server -> server.authenticationManagerResolver(request -> manager)
                         .authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden)

@@ -3,6 +3,7 @@ package io.stepwise.security;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -26,7 +27,18 @@ public record SecurityProperties(Boolean enabled, String bootstrapKey, @DefaultV
     /**
      * @param rolesClaim the claim holding the caller's roles (a string or a list of strings), a dotted
      *        path for a nested one (Keycloak's realm_access.roles)
+     * @param namespacesClaim the claim holding the namespaces the caller may name (the same forms; '*' for
+     *        all); a token without it may name the default namespace only
      */
-    public record Jwt(@DefaultValue("roles") String rolesClaim) {
+    public record Jwt(@DefaultValue("roles") String rolesClaim, @DefaultValue("namespaces") String namespacesClaim) {
+
+        @ConstructorBinding
+        public Jwt {
+        }
+
+        /** With the default namespaces claim. */
+        public Jwt(String rolesClaim) {
+            this(rolesClaim, "namespaces");
+        }
     }
 }

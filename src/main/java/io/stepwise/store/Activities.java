@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Activities: named queues of tasks that workers outside the service poll (see {@link Callbacks#poll}). */
+/**
+ * Activities: named queues of tasks that workers outside the service poll (see {@link Callbacks#poll}),
+ * unique per {@link Namespace}; a Task's activity is the one of its execution's namespace.
+ */
 @Service
 public class Activities {
 
@@ -32,24 +35,32 @@ public class Activities {
     }
 
     /** Creates the activity unless it exists: a repeated create answers the existing one. */
-    public Created create(String name) {
-        Optional<Activity> created = jdbc.sql(SqlStatements.get("ActivityCreate")).param("name", name)
-                .param("now", Rows.timestamp(clock.instant())).query(ACTIVITY).optional();
+    public Created create(Namespace namespace, String name) {
+        Optional<Activity> created = jdbc.sql(SqlStatements.get("ActivityCreate")).param("namespace", namespace.name())
+                .param("name", name).param("now", Rows.timestamp(clock.instant())).query(ACTIVITY).optional();
         return created.map(a -> new Created(a, true))
-                .orElseGet(() -> new Created(find(name).orElseThrow(), false));
+                .orElseGet(() -> new Created(find(namespace, name).orElseThrow(), false));
     }
 
-    public Optional<Activity> find(String name) {
-        return jdbc.sql(SqlStatements.get("ActivityByName")).param("name", name).query(ACTIVITY).optional();
+    /** {@link #create(Namespace, String)} in the default namespace. */
+    public Created create(String name) {
+        return create(Namespace.DEFAULT, name);
     }
 
-    public List<Activity> list() {
-        return jdbc.sql(SqlStatements.get("ActivityList")).query((rs, n) -> new Activity(rs.getString("name"),
-                Rows.instant(rs, "created_at"), rs.getLong("waiting"))).list();
+    public Optional<Activity> find(Namespace namespace, String name) {
+        return jdbc.sql(SqlStatements.get("ActivityByName")).param("namespace", namespace.name()).param("name", name)
+                .query(ACTIVITY).optional();
+    }
+
+    public List<Activity> list(Namespace namespace) {
+        return jdbc.sql(SqlStatements.get("ActivityList")).param("namespace", namespace.name())
+                .query((rs, n) -> new Activity(rs.getString("name"), Rows.instant(rs, "created_at"),
+                        rs.getLong("waiting"))).list();
     }
 
     /** @return false when there was no such activity */
-    public boolean delete(String name) {
-        return jdbc.sql(SqlStatements.get("ActivityDelete")).param("name", name).update() == 1;
+    public boolean delete(Namespace namespace, String name) {
+        return jdbc.sql(SqlStatements.get("ActivityDelete")).param("namespace", namespace.name()).param("name", name)
+                .update() == 1;
     }
 }

@@ -14,7 +14,8 @@ public class ApiKeyStore {
 
     private static final RowMapper<StoredApiKey> KEY = (rs, n) -> new StoredApiKey(rs.getObject("id", UUID.class),
             rs.getString("prefix"), rs.getBytes("hash"), rs.getString("name"), rs.getString("role"),
-            Rows.instant(rs, "created_at"), rs.getString("created_by"), Rows.instant(rs, "revoked_at"));
+            Rows.instant(rs, "created_at"), rs.getString("created_by"), Rows.instant(rs, "revoked_at"),
+            List.of((String[]) rs.getArray("namespaces").getArray()));
 
     private final JdbcClient jdbc;
 
@@ -25,7 +26,8 @@ public class ApiKeyStore {
     public void insert(StoredApiKey key) {
         jdbc.sql(SqlStatements.get("ApiKeyInsert")).param("id", key.id()).param("prefix", key.prefix())
                 .param("hash", key.hash()).param("name", key.name()).param("role", key.role())
-                .param("now", Rows.timestamp(key.createdAt())).param("createdBy", key.createdBy()).update();
+                .param("now", Rows.timestamp(key.createdAt())).param("createdBy", key.createdBy())
+                .param("namespaces", key.namespaces().toArray(String[]::new)).update();
     }
 
     public Optional<StoredApiKey> byPrefix(String prefix) {

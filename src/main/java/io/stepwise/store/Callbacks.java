@@ -48,7 +48,8 @@ public class Callbacks {
      */
     @Transactional
     public void open(ClaimedStep step, byte[] tokenHash, String attemptKey, Instant timeoutAt) {
-        tokens.open(tokenHash, attemptKey, step.executionId(), step.id(), timeoutAt, clock.instant());
+        tokens.open(step.execution().namespace(), tokenHash, attemptKey, step.executionId(), step.id(), timeoutAt,
+                clock.instant());
     }
 
     /** What a claimed CALLBACK step finds. */
@@ -102,12 +103,14 @@ public class Callbacks {
      * deadlines and wakes the step at once when the answer has already come.
      */
     void await(Completion.AwaitAnswer wait, Instant now) {
-        String status = tokens.await(wait.token(), wait.step().executionId(), wait.step().id(), now);
+        String status = tokens.await(wait.step().execution().namespace(), wait.token(), wait.step().executionId(),
+                wait.step().id(), now);
         if (!"OPEN".equals(status)) {
             steps.wakeCallback(wait.step().id(), now);
         }
         if (wait.token().activity() != null) {
-            publisher.publishEvent(new ActivityScheduled(wait.token().activity()));
+            publisher.publishEvent(new ActivityScheduled(
+                    ActivityScheduled.key(wait.step().execution().namespace(), wait.token().activity())));
         }
     }
 
@@ -150,11 +153,14 @@ public class Callbacks {
     public record Failure(String error, String cause) implements Answer {
     }
 
-    /** Answers the attempt of {@code tokenHash}, and wakes its step. */
+    /**
+     * Answers the attempt of {@code tokenHash}, and wakes its step. A token of another namespace than
+     * {@code namespace} is {@link Reply#NOT_FOUND}, as one that never existed.
+     */
     @Transactional
-    public Reply answer(byte[] tokenHash, Answer answer) {
+    public Reply answer(Namespace namespace, byte[] tokenHash, Answer answer) {
         Instant now = clock.instant();
-        Optional<TaskTokenStore.ByHash> found = tokens.lockByHash(tokenHash);
+        Optional<TaskTokenStore.ByHash> found = lockByHash(namespace, tokenHash);
         Reply refusal = refusal(tokenHash, found, now);
         if (refusal != null) {
             return refusal;
@@ -168,11 +174,17 @@ public class Callbacks {
         return Reply.ACCEPTED;
     }
 
+    /** {@link #answer(Namespace, byte[], Answer)} for a token of the default namespace. */
+    @Transactional
+    public Reply answer(byte[] tokenHash, Answer answer) {
+        return answer(Namespace.DEFAULT, tokenHash, answer);
+    }
+
     /** Moves the attempt's heartbeat deadline (when its Task has HeartbeatSeconds). */
     @Transactional
-    public Reply heartbeat(byte[] tokenHash) {
+    public Reply heartbeat(Namespace namespace, byte[] tokenHash) {
         Instant now = clock.instant();
-        Optional<TaskTokenStore.ByHash> found = tokens.lockByHash(tokenHash);
+        Optional<TaskTokenStore.ByHash> found = lockByHash(namespace, tokenHash);
         Reply refusal = refusal(tokenHash, found, now);
         if (refusal != null) {
             return refusal;
@@ -219,14 +231,21 @@ public class Callbacks {
         return null;
     }
 
+    private Optional<TaskTokenStore.ByHash> lockByHash(Namespace namespace, byte[] tokenHash) {
+        return tokens.lockByHash(tokenHash).filter(row -> row.namespace().equals(namespace));
+    }
+
     /** A task an activity poll handed out: its attempt (to derive the token from) and input. */
     public record PolledTask(String attemptKey, JsonNode input) {
     }
 
-    /** Hands the oldest waiting task of {@code activity} to this poller alone, and starts its heartbeat clock. */
+    /**
+     * Hands the oldest waiting task of {@code namespace}'s {@code activity} to this poller alone, and starts
+     * its heartbeat clock.
+     */
     @Transactional
-    public Optional<PolledTask> poll(String activity, String workerName) {
-        Optional<TaskTokenStore.Polled> polled = tokens.poll(activity, workerName, clock.instant());
+    public Optional<PolledTask> poll(Namespace namespace, String activity, String workerName) {
+        Optional<TaskTokenStore.Polled> polled = tokens.poll(namespace, activity, workerName, clock.instant());
         polled.ifPresent(p -> {
             if (p.heartbeatAt() != null) {
                 steps.callbackDeadline(p.stepId(), p.heartbeatAt());

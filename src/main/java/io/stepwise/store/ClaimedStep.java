@@ -35,9 +35,17 @@ public record ClaimedStep(
 
     /**
      * The execution a step belongs to, as far as the context object needs it, and its trace context
-     * ({@code traceparent}: null unless it was started with tracing on).
+     * ({@code traceparent}: null unless it was started with tracing on), and its namespace, which
+     * decides which definitions and activities its names mean.
      */
     public record ExecutionInfo(String name, String stateMachineName, int stateMachineVersion, JsonNode input,
-            Instant startDate, int redriveCount, String traceparent) {
+            Instant startDate, int redriveCount, String traceparent, Namespace namespace) {
+
+        /** In the default namespace. */
+        public ExecutionInfo(String name, String stateMachineName, int stateMachineVersion, JsonNode input,
+                Instant startDate, int redriveCount, String traceparent) {
+            this(name, stateMachineName, stateMachineVersion, input, startDate, redriveCount, traceparent,
+                    Namespace.DEFAULT);
+        }
     }
 }

@@ -48,8 +48,8 @@ class ExecutionControl {
      * @throws NotFoundException when there is no such execution
      */
     @Transactional
-    public boolean stop(UUID id, String error, String cause) {
-        executions.byId(id).orElseThrow(() -> new NotFoundException("execution", id.toString()));
+    public boolean stop(Namespace namespace, UUID id, String error, String cause) {
+        inNamespace(namespace, id);
         if (!executions.stop(id, error, cause, clock.instant())) {
             return false;
         }
@@ -68,15 +68,14 @@ class ExecutionControl {
      * @throws RedriveNotAllowedException when it is running or succeeded, or nothing is left to resume
      */
     @Transactional
-    public ExecutionRecord redrive(UUID id) {
-        ExecutionRecord execution = executions.byId(id)
-                .orElseThrow(() -> new NotFoundException("execution", id.toString()));
+    public ExecutionRecord redrive(Namespace namespace, UUID id) {
+        ExecutionRecord execution = inNamespace(namespace, id);
         Instant now = clock.instant();
         List<StepStore.TreeStep> tree = steps.treeOfExecution(id);
         List<StepStore.TreeStep> roots = tree.stream().filter(s -> s.parentId() == null).toList();
         // the execution's TimeoutSeconds starts again from the redrive
-        Instant timeoutAt = machines.version(execution.stateMachineName(), execution.stateMachineVersion())
-                .map(stored -> definitions.forVersion(stored.name(), stored.version(), stored.createdAt()))
+        Instant timeoutAt = machines.version(namespace, execution.stateMachineName(), execution.stateMachineVersion())
+                .map(stored -> definitions.forVersion(namespace, stored.name(), stored.version(), stored.createdAt()))
                 .map(StateMachine::timeoutSeconds)
                 .map(seconds -> now.plusSeconds(seconds)).orElse(null);
         if (roots.isEmpty() || !executions.redrive(id, now, timeoutAt)) {
@@ -90,6 +89,12 @@ class ExecutionControl {
         history.append(id, events, now);
         publisher.publishEvent(new WorkAvailable());
         return executions.byId(id).orElseThrow();
+    }
+
+    /** Another namespace's execution is as absent as one that never existed. */
+    private ExecutionRecord inNamespace(Namespace namespace, UUID id) {
+        return executions.byId(id).filter(e -> e.namespace().equals(namespace))
+                .orElseThrow(() -> new NotFoundException("execution", id.toString()));
     }
 
     /** Puts a failed or cut-off step tree back to work. */

@@ -32,13 +32,18 @@ class ExecutionQueries {
             beforeStart = filter.startedBefore();
             beforeId = new UUID(0, 0);
         }
-        var statement = jdbc.sql(filter.stateMachine() == null ? SqlStatements.get("ExecutionPageNewest")
-                        : SqlStatements.get("ExecutionPageNewestOfMachine"))
+        boolean defaultListing = filter.stateMachine() == null && filter.namespace().isDefault();
+        var statement = jdbc.sql(filter.stateMachine() != null ? SqlStatements.get("ExecutionPageNewestOfMachine")
+                        : defaultListing ? SqlStatements.get("ExecutionPageNewest")
+                        : SqlStatements.get("ExecutionPageNewestInNamespace"))
                 .param("beforeStart", Rows.timestamp(beforeStart))
                 .param("beforeId", beforeId)
                 .param("startedAfter", Rows.timestamp(filter.startedAfter() != null ? filter.startedAfter() : EARLIEST))
                 .param("status", filter.status() == null ? null : filter.status().name(), java.sql.Types.VARCHAR)
                 .param("limit", limit + 1);
+        if (!defaultListing) {
+            statement = statement.param("namespace", filter.namespace().name());
+        }
         if (filter.stateMachine() != null) {
             statement = statement.param("stateMachine", filter.stateMachine());
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,17 +56,17 @@ class ExecutionStarts {
         List<Integer> indexes = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             Executions.StartRequest r = requests.get(i);
-            var key = found.get(versionKey(r.stateMachine(), r.version()));
+            var key = found.get(versionKey(r.namespace(), r.stateMachine(), r.version()));
             if (key == null) {
                 results[i] = new Executions.StartResult(null, new NotFoundException("state machine",
-                        versionKey(r.stateMachine(), r.version())));
+                        r.version() == null ? r.stateMachine() : r.stateMachine() + ":" + r.version()));
                 continue;
             }
-            StateMachine machine = definitions.forVersion(key.name(), key.version(), key.createdAt());
+            StateMachine machine = definitions.forVersion(r.namespace(), key.name(), key.version(), key.createdAt());
             UUID id = ExecutionIds.next(clock);
             Instant timeoutAt = machine.timeoutSeconds() == null ? null : now.plusSeconds(machine.timeoutSeconds());
-            rows.add(new ExecutionStore.NewExecution(id, key.name(), key.version(), r.name() != null ? r.name()
-                    : id.toString(), JsonText.of(r.input()), timeoutAt, r.traceparent(), r.placement()));
+            rows.add(new ExecutionStore.NewExecution(r.namespace(), id, key.name(), key.version(), r.name() != null ? r.name()
+                    : id.toString(), JsonText.of(r.input()), timeoutAt, r.traceparent(), r.placement().in(r.namespace())));
             startAts.add(machine.startAt());
             indexes.add(i);
         }
@@ -94,7 +95,8 @@ class ExecutionStarts {
                 // built here rather than read back: one round trip fewer per start
                 results[indexes.get(j)] = new Executions.StartResult(new Executions.Start(new ExecutionRecord(row.id(), row.machine(),
                         row.version(), row.name(), ExecutionStatus.RUNNING, request.input(), null, null, null, now,
-                        null, 0, null, row.placement().queue(), row.placement().priority()), true), null);
+                        null, 0, null, Placement.queueName(row.placement().queue()), row.placement().priority(),
+                        row.namespace()), true), null);
             } else {
                 results[indexes.get(j)] = existing(row, request);
             }
@@ -107,32 +109,37 @@ class ExecutionStarts {
 
     /** The name was taken: the same start again gets that execution; other input is a conflict. */
     private Executions.StartResult existing(ExecutionStore.NewExecution row, Executions.StartRequest request) {
-        ExecutionRecord existing = executions.byName(row.machine(), row.name()).orElseThrow();
+        ExecutionRecord existing = executions.byName(row.namespace(), row.machine(), row.name()).orElseThrow();
         if (!existing.input().equals(request.input())) {
             return new Executions.StartResult(null, new ExecutionConflictException(row.machine(), row.name()));
         }
         return new Executions.StartResult(new Executions.Start(existing, false), null);
     }
 
-    /** "name" for the latest version, "name:version" for a pinned one: the key of {@link #versions}. */
-    private static String versionKey(String name, Integer version) {
-        return version == null ? name : name + ":" + version;
+    /**
+     * "namespace/name" for the latest version, "namespace/name:version" for a pinned one: the key of
+     * {@link #versions}.
+     */
+    private static String versionKey(Namespace namespace, String name, Integer version) {
+        return namespace.name() + "/" + (version == null ? name : name + ":" + version);
     }
 
-    /** Keys "name" (latest) and "name:version" (pinned) to the versions that exist. */
+    /** Keys (see {@link #versionKey}) to the versions that exist: one or two statements per namespace of the batch. */
     private Map<String, StateMachineStore.VersionKey> versions(List<Executions.StartRequest> requests) {
         Map<String, StateMachineStore.VersionKey> found = new HashMap<>();
-        List<String> latest = requests.stream().filter(r -> r.version() == null).map(Executions.StartRequest::stateMachine)
-                .distinct().toList();
-        if (!latest.isEmpty()) {
-            machines.latestVersions(latest).forEach(k -> found.put(k.name(), k));
-        }
-        List<Executions.StartRequest> pinned = requests.stream().filter(r -> r.version() != null).toList();
-        if (!pinned.isEmpty()) {
-            machines.existingVersions(pinned.stream().map(Executions.StartRequest::stateMachine).toList(),
-                    pinned.stream().map(Executions.StartRequest::version).toList())
-                    .forEach(k -> found.put(versionKey(k.name(), k.version()), k));
-        }
+        requests.stream().collect(Collectors.groupingBy(Executions.StartRequest::namespace)).forEach((namespace, ofNamespace) -> {
+            List<String> latest = ofNamespace.stream().filter(r -> r.version() == null)
+                    .map(Executions.StartRequest::stateMachine).distinct().toList();
+            if (!latest.isEmpty()) {
+                machines.latestVersions(namespace, latest).forEach(k -> found.put(versionKey(namespace, k.name(), null), k));
+            }
+            List<Executions.StartRequest> pinned = ofNamespace.stream().filter(r -> r.version() != null).toList();
+            if (!pinned.isEmpty()) {
+                machines.existingVersions(namespace, pinned.stream().map(Executions.StartRequest::stateMachine).toList(),
+                        pinned.stream().map(Executions.StartRequest::version).toList())
+                        .forEach(k -> found.put(versionKey(namespace, k.name(), k.version()), k));
+            }
+        });
         return found;
     }
 }

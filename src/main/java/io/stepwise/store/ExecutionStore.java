@@ -33,8 +33,9 @@ class ExecutionStore {
             instant(rs, "stop_date"),
             rs.getInt("redrive_count"),
             instant(rs, "redrive_date"),
-            rs.getString("queue"),
-            rs.getInt("priority"));
+            Placement.queueName(rs.getString("queue")),
+            rs.getInt("priority"),
+            Namespace.stored(rs.getString("namespace")));
 
     private final JdbcClient jdbc;
 
@@ -43,8 +44,8 @@ class ExecutionStore {
     }
 
     /** One execution of a batch of starts, for {@link #insertMany}; {@code traceparent} null unless traced. */
-    record NewExecution(UUID id, String machine, int version, String name, JsonText input, Instant timeoutAt,
-            String traceparent, Placement placement) {
+    record NewExecution(Namespace namespace, UUID id, String machine, int version, String name, JsonText input,
+            Instant timeoutAt, String traceparent, Placement placement) {
     }
 
     /** @return the ids that were inserted (the others' names were taken) */
@@ -60,6 +61,7 @@ class ExecutionStore {
                 .param("traceparents", traceparents(rows), Types.ARRAY)
                 .param("queues", queues(rows.stream().map(NewExecution::placement).toList()), Types.ARRAY)
                 .param("priorities", priorities(rows.stream().map(NewExecution::placement).toList()), Types.ARRAY)
+                .param("namespaces", namespaces(rows), Types.ARRAY)
                 .param("now", Rows.timestamp(now))
                 .query((rs, n) -> rs.getObject("id", UUID.class)).list());
     }
@@ -72,6 +74,12 @@ class ExecutionStore {
             }
         }
         return null;
+    }
+
+    /** Null when every row is in the default namespace, as {@link #traceparents}. */
+    private static String[] namespaces(List<NewExecution> rows) {
+        return rows.stream().allMatch(r -> r.namespace().isDefault()) ? null
+                : rows.stream().map(r -> r.namespace().name()).toArray(String[]::new);
     }
 
     /** Null when every row takes the default queue and priority, as {@link #traceparents} (and StepInsertFirstMany). */
@@ -89,8 +97,8 @@ class ExecutionStore {
         return jdbc.sql(SqlStatements.get("ExecutionById")).param("id", id).query(ROW).optional();
     }
 
-    Optional<ExecutionRecord> byName(String stateMachineName, String name) {
-        return jdbc.sql(SqlStatements.get("ExecutionByName"))
+    Optional<ExecutionRecord> byName(Namespace namespace, String stateMachineName, String name) {
+        return jdbc.sql(SqlStatements.get("ExecutionByName")).param("namespace", namespace.name())
                 .param("stateMachineName", stateMachineName).param("name", name).query(ROW).optional();
     }
 

@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Everything a caller does with executions, in one place: start (one or a batch), read, list, wait
  * for the end, stop, redrive. The REST API, the console and Java callers all come through here; the
- * classes behind it are the store's own.
+ * classes behind it are the store's own. Every execution is in a {@link Namespace}; the methods that
+ * name none work in the default one, and an execution of another namespace is not found.
  */
 @Service
 public class Executions {
@@ -47,13 +48,25 @@ public class Executions {
      * One start of {@link #startAll}: {@code version} null for the latest, {@code name} null for a
      * generated one; {@code traceparent} the trace to continue, null to let tracing decide (see
      * {@link WorkTracer#executionTraceparent}); {@code placement} the queue and priority of its steps,
-     * null for {@link Placement#DEFAULT}.
+     * null for {@link Placement#DEFAULT}; {@code namespace} the state machine's and so the execution's,
+     * null for the default one.
      */
     public record StartRequest(String stateMachine, Integer version, String name, JsonNode input, String traceparent,
-            Placement placement) {
+            Placement placement, Namespace namespace) {
 
         public StartRequest {
             placement = placement == null ? Placement.DEFAULT : placement;
+            namespace = namespace == null ? Namespace.DEFAULT : namespace;
+        }
+
+        public StartRequest(String stateMachine, Integer version, String name, JsonNode input, String traceparent,
+                Placement placement) {
+            this(stateMachine, version, name, input, traceparent, placement, Namespace.DEFAULT);
+        }
+
+        /** The same start in {@code namespace}. */
+        public StartRequest in(Namespace namespace) {
+            return new StartRequest(stateMachine, version, name, input, traceparent, placement, namespace);
         }
 
         public StartRequest(String stateMachine, Integer version, String name, JsonNode input) {
@@ -70,7 +83,7 @@ public class Executions {
                 return this;
             }
             String taken = tracer.executionTraceparent(stateMachine);
-            return taken == null ? this : new StartRequest(stateMachine, version, name, input, taken, placement);
+            return taken == null ? this : new StartRequest(stateMachine, version, name, input, taken, placement, namespace);
         }
     }
 
@@ -124,9 +137,16 @@ public class Executions {
         return requests.isEmpty() ? List.of() : starts.apply(requests.stream().map(r -> r.traced(tracer)).toList());
     }
 
+    /** The execution, when it is in {@code namespace}: another namespace's executions are not found. */
+    @Transactional(readOnly = true)
+    public Optional<ExecutionRecord> find(Namespace namespace, UUID id) {
+        return executions.byId(id).filter(e -> e.namespace().equals(namespace));
+    }
+
+    /** {@link #find(Namespace, UUID)} in the default namespace. */
     @Transactional(readOnly = true)
     public Optional<ExecutionRecord> find(UUID id) {
-        return executions.byId(id);
+        return find(Namespace.DEFAULT, id);
     }
 
     /** Newest first, a keyset page at a time. @param after the previous page's last key; null for the first */
@@ -151,8 +171,13 @@ public class Executions {
      * @return false when the execution had already ended
      * @throws NotFoundException when there is no such execution
      */
+    public boolean stop(Namespace namespace, UUID id, String error, String cause) {
+        return control.stop(namespace, id, error, cause);
+    }
+
+    /** {@link #stop(Namespace, UUID, String, String)} in the default namespace. */
     public boolean stop(UUID id, String error, String cause) {
-        return control.stop(id, error, cause);
+        return stop(Namespace.DEFAULT, id, error, cause);
     }
 
     /**
@@ -162,7 +187,12 @@ public class Executions {
      * @throws NotFoundException when there is no such execution
      * @throws RedriveNotAllowedException when it is running or succeeded, or nothing is left to resume
      */
+    public ExecutionRecord redrive(Namespace namespace, UUID id) {
+        return control.redrive(namespace, id);
+    }
+
+    /** {@link #redrive(Namespace, UUID)} in the default namespace. */
     public ExecutionRecord redrive(UUID id) {
-        return control.redrive(id);
+        return redrive(Namespace.DEFAULT, id);
     }
 }

@@ -57,7 +57,7 @@ class PostgresNotifications implements SmartLifecycle {
         }
     }
 
-    /** Polls of the activity wait on every replica; each scheduling commit tells them (payload: the name). */
+    /** Polls of the activity wait on every replica; each scheduling commit tells them (payload: its key). */
     @TransactionalEventListener
     void on(ActivityScheduled event) {
         activitiesPending.add(event.activity());

@@ -9,6 +9,11 @@ import java.time.Instant;
 public record QueueView(String name, Integer concurrency, RateLimit rateLimit, boolean paused, Instant updatedAt,
         Counts counts) {
 
+    /** The same queue under another name (its name in its namespace rather than its key). */
+    public QueueView named(String name) {
+        return new QueueView(name, concurrency, rateLimit, paused, updatedAt, counts);
+    }
+
     /** At most {@code limit} claims per {@code periodSeconds}, across all replicas. */
     public record RateLimit(int limit, int periodSeconds) {
     }

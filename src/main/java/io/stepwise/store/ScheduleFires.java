@@ -93,7 +93,7 @@ public class ScheduleFires {
                     skipped++;
                     continue;
                 }
-                control.stop(last, STOP_ERROR, "Stopped by schedule '" + schedule.name() + "' for its fire at " + fire
+                control.stop(Namespace.DEFAULT, last, STOP_ERROR, "Stopped by schedule '" + schedule.name() + "' for its fire at " + fire
                         + " (overlap CANCEL_PREVIOUS).");
             }
             ScheduledJobs.JobStart start = start(schedule, fire);

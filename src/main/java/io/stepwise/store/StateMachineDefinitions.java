@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
- * Parsed definitions by (name, version). Versions are immutable, so a parsed machine never goes stale
+ * Parsed definitions by (namespace, name, version). Versions are immutable, so a parsed machine never goes stale
  * and workers parse each one once per replica.
  */
 @Service
@@ -34,7 +34,8 @@ public class StateMachineDefinitions {
     public Pinned forExecution(UUID executionId) {
         ExecutionRecord execution = executions.byId(executionId)
                 .orElseThrow(() -> new NotFoundException("execution", executionId.toString()));
-        return new Pinned(execution, forVersion(execution.stateMachineName(), execution.stateMachineVersion()));
+        return new Pinned(execution, forVersion(execution.namespace(), execution.stateMachineName(),
+                execution.stateMachineVersion()));
     }
 
     /**
@@ -45,17 +46,22 @@ public class StateMachineDefinitions {
         parsed.clear();
     }
 
-    public StateMachine forVersion(String name, int version) {
-        return parsed.computeIfAbsent(name + ":" + version, this::load).machine();
+    public StateMachine forVersion(Namespace namespace, String name, int version) {
+        return parsed.computeIfAbsent(key(namespace, name, version), this::load).machine();
+    }
+
+    /** "namespace/name:version": a namespace has no '/' and the version no ':', so the key parses back. */
+    private static String key(Namespace namespace, String name, int version) {
+        return namespace.name() + "/" + name + ":" + version;
     }
 
     /**
-     * As {@link #forVersion(String, int)}, for a version known to have been created at
+     * As {@link #forVersion(Namespace, String, int)}, for a version known to have been created at
      * {@code createdAt}: a machine deleted and created again starts at version 1 again, and must not
      * meet the old version 1 still parsed here.
      */
-    StateMachine forVersion(String name, int version, Instant createdAt) {
-        String key = name + ":" + version;
+    StateMachine forVersion(Namespace namespace, String name, int version, Instant createdAt) {
+        String key = key(namespace, name, version);
         Parsed cached = parsed.get(key);
         if (cached == null || !cached.createdAt().equals(createdAt)) {
             cached = load(key);
@@ -65,8 +71,10 @@ public class StateMachineDefinitions {
     }
 
     private Parsed load(String key) {
+        int slash = key.indexOf('/');
         int colon = key.lastIndexOf(':');
-        StoredStateMachine stored = machines.version(key.substring(0, colon), Integer.parseInt(key.substring(colon + 1)))
+        StoredStateMachine stored = machines.version(new Namespace(key.substring(0, slash)), key.substring(slash + 1, colon),
+                        Integer.parseInt(key.substring(colon + 1)))
                 .orElseThrow(() -> new NotFoundException("state machine", key));
         return new Parsed(stored.createdAt(), DefinitionParser.parse(stored.definition()));
     }

@@ -25,12 +25,12 @@ class StateMachineStore {
         this.jdbc = jdbc;
     }
 
-    Optional<StoredStateMachine> latest(String name) {
-        return jdbc.sql(SqlStatements.get("StateMachineLatest")).param("name", name).query(ROW).optional();
+    Optional<StoredStateMachine> latest(Namespace namespace, String name) {
+        return jdbc.sql(SqlStatements.get("StateMachineLatest")).param("namespace", namespace.name()).param("name", name).query(ROW).optional();
     }
 
-    Optional<StoredStateMachine> version(String name, int version) {
-        return jdbc.sql(SqlStatements.get("StateMachineVersion"))
+    Optional<StoredStateMachine> version(Namespace namespace, String name, int version) {
+        return jdbc.sql(SqlStatements.get("StateMachineVersion")).param("namespace", namespace.name())
                 .param("name", name).param("version", version).query(ROW).optional();
     }
 
@@ -41,19 +41,20 @@ class StateMachineStore {
     private static final RowMapper<VersionKey> KEY = (rs, n) -> new VersionKey(rs.getString("name"),
             rs.getInt("version"), instant(rs, "created_at"));
 
-    List<VersionKey> latestVersions(Collection<String> names) {
-        return jdbc.sql(SqlStatements.get("StateMachineLatestVersions"))
+    List<VersionKey> latestVersions(Namespace namespace, Collection<String> names) {
+        return jdbc.sql(SqlStatements.get("StateMachineLatestVersions")).param("namespace", namespace.name())
                 .param("names", names.toArray(String[]::new)).query(KEY).list();
     }
 
-    List<VersionKey> existingVersions(List<String> names, List<Integer> versions) {
-        return jdbc.sql(SqlStatements.get("StateMachineVersionsExist"))
+    List<VersionKey> existingVersions(Namespace namespace, List<String> names, List<Integer> versions) {
+        return jdbc.sql(SqlStatements.get("StateMachineVersionsExist")).param("namespace", namespace.name())
                 .param("names", names.toArray(String[]::new))
                 .param("versions", versions.toArray(Integer[]::new)).query(KEY).list();
     }
 
-    StoredStateMachine insertNextVersion(String name, String definitionText, String description, Instant now) {
-        return jdbc.sql(SqlStatements.get("StateMachineInsertNextVersion"))
+    StoredStateMachine insertNextVersion(Namespace namespace, String name, String definitionText, String description,
+            Instant now) {
+        return jdbc.sql(SqlStatements.get("StateMachineInsertNextVersion")).param("namespace", namespace.name())
                 .param("name", name)
                 .param("definition", definitionText)
                 .param("description", description)
@@ -62,8 +63,8 @@ class StateMachineStore {
     }
 
     /** Up to {@code limit} state machines (latest version each) with names after {@code afterName}. */
-    List<StateMachineSummary> pageLatest(String afterName, int limit) {
-        return jdbc.sql(SqlStatements.get("StateMachinePageLatest"))
+    List<StateMachineSummary> pageLatest(Namespace namespace, String afterName, int limit) {
+        return jdbc.sql(SqlStatements.get("StateMachinePageLatest")).param("namespace", namespace.name())
                 .param("afterName", afterName).param("limit", limit)
                 .query((rs, n) -> new StateMachineSummary(rs.getString("name"), rs.getInt("version"),
                         rs.getString("description"), instant(rs, "created_at")))
@@ -71,16 +72,18 @@ class StateMachineStore {
     }
 
     /** Deletes every version unless executions of it are unfinished; returns the rows deleted. */
-    int deleteUnlessRunning(String name) {
-        return jdbc.sql(SqlStatements.get("StateMachineDeleteUnlessRunning")).param("name", name).update();
+    int deleteUnlessRunning(Namespace namespace, String name) {
+        return jdbc.sql(SqlStatements.get("StateMachineDeleteUnlessRunning")).param("namespace", namespace.name())
+                .param("name", name).update();
     }
 
-    boolean exists(String name) {
-        return jdbc.sql(SqlStatements.get("StateMachineExists")).param("name", name).query(Boolean.class).single();
+    boolean exists(Namespace namespace, String name) {
+        return jdbc.sql(SqlStatements.get("StateMachineExists")).param("namespace", namespace.name()).param("name", name).query(Boolean.class).single();
     }
 
-    long countUnfinishedExecutions(String name) {
-        return jdbc.sql(SqlStatements.get("ExecutionCountUnfinishedOfMachine")).param("name", name)
+    long countUnfinishedExecutions(Namespace namespace, String name) {
+        return jdbc.sql(SqlStatements.get("ExecutionCountUnfinishedOfMachine")).param("namespace", namespace.name())
+                .param("name", name)
                 .query(Long.class).single();
     }
 }

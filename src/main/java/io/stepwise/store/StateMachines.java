@@ -10,7 +10,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
-/** Everything a caller does with state machines: register versions, read, list, delete. */
+/**
+ * Everything a caller does with state machines: register versions, read, list, delete, each in a
+ * {@link Namespace} (the methods without one work in the default namespace).
+ */
 @Service
 public class StateMachines {
 
@@ -35,29 +38,46 @@ public class StateMachines {
      * @throws InvalidDefinitionException when the definition is not valid ASL
      */
     @Transactional
-    public Registration register(String name, String definitionText, String description) {
+    public Registration register(Namespace namespace, String name, String definitionText, String description) {
         Definitions.validateAndParse(Json.parse(definitionText));
-        Optional<StoredStateMachine> latest = store.latest(name);
+        Optional<StoredStateMachine> latest = store.latest(namespace, name);
         if (latest.isPresent() && latest.get().definitionText().equals(definitionText)) {
             return new Registration(latest.get(), false);
         }
-        return new Registration(store.insertNextVersion(name, definitionText, description, clock.instant()), true);
+        return new Registration(store.insertNextVersion(namespace, name, definitionText, description, clock.instant()),
+                true);
+    }
+
+    /** {@link #register(Namespace, String, String, String)} in the default namespace. */
+    @Transactional
+    public Registration register(String name, String definitionText, String description) {
+        return register(Namespace.DEFAULT, name, definitionText, description);
     }
 
     /** As {@link #register(String, String, String)}, for a definition at hand as JSON (kept as its compact text). */
     @Transactional
     public Registration register(String name, JsonNode definition, String description) {
-        return register(name, Json.write(definition), description);
+        return register(Namespace.DEFAULT, name, Json.write(definition), description);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StoredStateMachine> latest(Namespace namespace, String name) {
+        return store.latest(namespace, name);
     }
 
     @Transactional(readOnly = true)
     public Optional<StoredStateMachine> latest(String name) {
-        return store.latest(name);
+        return latest(Namespace.DEFAULT, name);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StoredStateMachine> version(Namespace namespace, String name, int version) {
+        return store.version(namespace, name, version);
     }
 
     @Transactional(readOnly = true)
     public Optional<StoredStateMachine> version(String name, int version) {
-        return store.version(name, version);
+        return version(Namespace.DEFAULT, name, version);
     }
 
     /**
@@ -67,8 +87,13 @@ public class StateMachines {
      * @param afterName "" for the first page
      */
     @Transactional(readOnly = true)
+    public List<StateMachineSummary> page(Namespace namespace, String afterName, int limit) {
+        return store.pageLatest(namespace, afterName, limit);
+    }
+
+    @Transactional(readOnly = true)
     public List<StateMachineSummary> page(String afterName, int limit) {
-        return store.pageLatest(afterName, limit);
+        return page(Namespace.DEFAULT, afterName, limit);
     }
 
     /**
@@ -79,13 +104,18 @@ public class StateMachines {
      * @throws StateMachineInUseException while executions of it are unfinished
      */
     @Transactional
-    public void delete(String name) {
-        if (store.deleteUnlessRunning(name) > 0) {
+    public void delete(Namespace namespace, String name) {
+        if (store.deleteUnlessRunning(namespace, name) > 0) {
             return;
         }
-        if (!store.exists(name)) {
+        if (!store.exists(namespace, name)) {
             throw new NotFoundException("state machine", name);
         }
-        throw new StateMachineInUseException(name, store.countUnfinishedExecutions(name));
+        throw new StateMachineInUseException(name, store.countUnfinishedExecutions(namespace, name));
+    }
+
+    @Transactional
+    public void delete(String name) {
+        delete(Namespace.DEFAULT, name);
     }
 }

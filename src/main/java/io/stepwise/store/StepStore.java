@@ -32,7 +32,7 @@ class StepStore {
             rs.getObject("lease_token", UUID.class),
             new ClaimedStep.ExecutionInfo(rs.getString("execution_name"), rs.getString("state_machine_name"),
                     rs.getInt("state_machine_version"), json(rs, "execution_input"), Rows.instant(rs, "start_date"),
-                    rs.getInt("redrive_count"), rs.getString("traceparent")),
+                    rs.getInt("redrive_count"), rs.getString("traceparent"), Namespace.stored(rs.getString("namespace"))),
             Rows.instant(rs, "run_at"),
             new Placement(rs.getString("queue"), rs.getInt("priority")));
 

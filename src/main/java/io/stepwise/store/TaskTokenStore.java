@@ -25,7 +25,7 @@ class TaskTokenStore {
 
     /** A token's row as an answer reads it, with the status of its step (null when the step is gone). */
     record ByHash(String status, String attemptKey, long stepId, UUID executionId, Instant timeoutAt, Integer heartbeatSeconds,
-            Instant heartbeatAt, Instant polledAt, String activity, String stepStatus) {
+            Instant heartbeatAt, Instant polledAt, String activity, Namespace namespace, String stepStatus) {
     }
 
     /** What a poll hands out. */
@@ -36,8 +36,10 @@ class TaskTokenStore {
         return jdbc.sql(SqlStatements.get("TaskTokenSecret")).query(byte[].class).single();
     }
 
-    void open(byte[] tokenHash, String attemptKey, UUID executionId, long stepId, Instant timeoutAt, Instant now) {
+    void open(Namespace namespace, byte[] tokenHash, String attemptKey, UUID executionId, long stepId, Instant timeoutAt,
+            Instant now) {
         jdbc.sql(SqlStatements.get("TaskTokenOpen"))
+                .param("namespace", namespace.name())
                 .param("tokenHash", tokenHash)
                 .param("attemptKey", attemptKey)
                 .param("executionId", executionId)
@@ -48,8 +50,9 @@ class TaskTokenStore {
     }
 
     /** @return the row's status after the upsert: OPEN, or the answer that came first */
-    String await(Completion.AwaitedToken token, UUID executionId, long stepId, Instant now) {
+    String await(Namespace namespace, Completion.AwaitedToken token, UUID executionId, long stepId, Instant now) {
         return jdbc.sql(SqlStatements.get("TaskTokenAwait"))
+                .param("namespace", namespace.name())
                 .param("tokenHash", token.tokenHash())
                 .param("attemptKey", token.attemptKey())
                 .param("executionId", executionId)
@@ -81,7 +84,8 @@ class TaskTokenStore {
                 .query((rs, n) -> new ByHash(rs.getString("status"), rs.getString("attempt_key"), rs.getLong("step_id"),
                         rs.getObject("execution_id", UUID.class), Rows.instant(rs, "timeout_at"),
                         Rows.nullableInt(rs, "heartbeat_seconds"), Rows.instant(rs, "heartbeat_at"),
-                        Rows.instant(rs, "polled_at"), rs.getString("activity"), rs.getString("step_status")))
+                        Rows.instant(rs, "polled_at"), rs.getString("activity"),
+                        Namespace.stored(rs.getString("namespace")), rs.getString("step_status")))
                 .optional();
     }
 
@@ -110,8 +114,9 @@ class TaskTokenStore {
         jdbc.sql(SqlStatements.get("TaskTokenCancelOfExecutions")).param("executionIds", executionIds).update();
     }
 
-    Optional<Polled> poll(String activity, String workerName, Instant now) {
+    Optional<Polled> poll(Namespace namespace, String activity, String workerName, Instant now) {
         return jdbc.sql(SqlStatements.get("TaskTokenPoll"))
+                .param("namespace", namespace.name())
                 .param("activity", activity)
                 .param("workerName", workerName, Types.VARCHAR)
                 .param("now", Rows.timestamp(now))

@@ -128,7 +128,7 @@ class StepRunner {
     /** @return what to commit, or null when the step already went back to wait (a CALLBACK with no answer) */
     private Completion complete(ClaimedStep step, Cancellation cancellation, WorkTracer.StepSpan span) {
         var e = step.execution();
-        StateMachine top = definitions.forVersion(e.stateMachineName(), e.stateMachineVersion());
+        StateMachine top = definitions.forVersion(e.namespace(), e.stateMachineName(), e.stateMachineVersion());
         Checkpoint checkpoint = Checkpoint.fromJson(step.stateData(), step.stateName());
         var context = new ExecutionContext(step.executionId().toString(), e.name(), e.input(), e.startDate(),
                 e.stateMachineName() + ":" + e.stateMachineVersion(), e.stateMachineName(), e.redriveCount(), null);
@@ -230,7 +230,7 @@ class StepRunner {
     private Completion startChildren(ClaimedStep step, Checkpoint checkpoint, Outcome.FanOut fanOut, long events,
             JsonText json) {
         var e = step.execution();
-        StateMachine top = definitions.forVersion(e.stateMachineName(), e.stateMachineVersion());
+        StateMachine top = definitions.forVersion(e.namespace(), e.stateMachineName(), e.stateMachineVersion());
         StateMachine machine = checkpoint.path().resolve(top);
         List<Completion.NewChild> children = new ArrayList<>();
         for (int i = 0; i < fanOut.children().size(); i++) {

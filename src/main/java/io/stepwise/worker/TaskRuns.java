@@ -75,7 +75,7 @@ class TaskRuns {
                 yield observed(step, frame, task, result, System.nanoTime() - started, history, span);
             }
             case TaskResources.Activity activity -> {
-                if (activities.find(activity.name()).isEmpty()) {
+                if (activities.find(step.execution().namespace(), activity.name()).isEmpty()) {
                     yield observed(step, frame, task, new TaskResult.Failure(ErrorNames.RUNTIME, "The activity '"
                             + activity.name() + "' does not exist. Create it with PUT /v1/activities/"
                             + activity.name() + "."), 0, history, span);
