@@ -4,7 +4,8 @@
 # one-Task workflow `wrk-echo`, then runs wrk against POST /v1/executions (one start per request) and
 # POST /v1/executions/batch (1,000 per request). With WORKER=1 a second replica with workers on drains
 # the same database meanwhile. Prints wrk's report, wrk's own CPU time and the executions counted in
-# the database afterwards.
+# the database afterwards. With SECURITY=1 authentication is on: every request carries an operator API key
+# (made through POST /v1/api-keys with a bootstrap key), checked from the key cache and audited.
 #
 #   src/test/outside/run.sh                        # Debian PostgreSQL at 127.0.0.1:5432, postgres/postgres
 #   CONNS=16 SECONDS_PER_RUN=30 RUNS=3 WORKER=1 src/test/outside/run.sh
@@ -21,6 +22,8 @@ THREADS=${THREADS:-2}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-30}
 RUNS=${RUNS:-3}
 WORKER=${WORKER:-0}
+SECURITY=${SECURITY:-0}
+BOOTSTRAP=wrk-bootstrap-key-0123456789abcdef0123
 SCRIPTS=${SCRIPTS:-"start batch"}
 API_PORT=8181 WORKER_PORT=8182
 JAR=$(ls target/stepwise-*.jar | head -1)
@@ -28,7 +31,12 @@ LOGS=target/outside; mkdir -p "$LOGS"
 
 psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 common=(--spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER"
-        --spring.datasource.password="$PGPASSWORD" --stepwise.security.enabled=false --logging.level.root=WARN)
+        --spring.datasource.password="$PGPASSWORD" --logging.level.root=WARN)
+if [ "$SECURITY" = 1 ]; then
+  common+=(--stepwise.security.enabled=true --stepwise.security.bootstrap-key=$BOOTSTRAP)
+else
+  common+=(--stepwise.security.enabled=false)
+fi
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 "$JAVA" -jar "$JAR" "${common[@]}" --server.port=$API_PORT --stepwise.worker.enabled=false > "$LOGS/api.log" 2>&1 &
@@ -40,16 +48,23 @@ fi
 for port in $API_PORT $([ "$WORKER" = 1 ] && echo $WORKER_PORT); do
   for _ in $(seq 1 120); do curl -sf "localhost:$port/actuator/health" > /dev/null && break; sleep 1; done
 done
-curl -sf -X PUT "localhost:$API_PORT/v1/state-machines/wrk-echo" -H 'Content-Type: application/json' \
+auth=(); wrk_auth=()
+if [ "$SECURITY" = 1 ]; then
+  auth=(-H "Authorization: Bearer $BOOTSTRAP")
+  key=$(curl -sf -X POST "localhost:$API_PORT/v1/api-keys" "${auth[@]}" -H 'Content-Type: application/json' \
+    -d '{"name": "wrk", "role": "operator"}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])')
+  wrk_auth=(-H "Authorization: Bearer $key")
+fi
+curl -sf -X PUT "localhost:$API_PORT/v1/state-machines/wrk-echo" "${auth[@]}" -H 'Content-Type: application/json' \
   -d '{"definition":{"StartAt":"Echo","States":{"Echo":{"Type":"Task","Resource":"stepwise:echo","End":true}}}}' > /dev/null
 
 for script in $SCRIPTS; do
   per=$([ "$script" = batch ] && echo 1000 || echo 1)
-  echo "## $script.lua, $CONNS connections, $THREADS wrk threads, worker replica: $WORKER"
-  wrk -t"$THREADS" -c"$CONNS" --timeout 10s -d10s -s "src/test/outside/$script.lua" "http://127.0.0.1:$API_PORT" > /dev/null  # warm-up, discarded
+  echo "## $script.lua, $CONNS connections, $THREADS wrk threads, worker replica: $WORKER, security: $SECURITY"
+  wrk -t"$THREADS" -c"$CONNS" --timeout 10s "${wrk_auth[@]}" -d10s -s "src/test/outside/$script.lua" "http://127.0.0.1:$API_PORT" > /dev/null  # warm-up, discarded
   for run in $(seq 1 "$RUNS"); do
     out=$( { /usr/bin/time -f "wrk cpu: %U user + %S sys seconds" \
-      wrk -t"$THREADS" -c"$CONNS" --timeout 10s -d"${SECONDS_PER_RUN}s" --latency -s "src/test/outside/$script.lua" "http://127.0.0.1:$API_PORT"; } 2>&1 )
+      wrk -t"$THREADS" -c"$CONNS" --timeout 10s "${wrk_auth[@]}" -d"${SECONDS_PER_RUN}s" --latency -s "src/test/outside/$script.lua" "http://127.0.0.1:$API_PORT"; } 2>&1 )
     rps=$(echo "$out" | awk '/^Requests\/sec/ {print $2}')
     echo "$out" | grep -E "Latency|50%|99%|Requests/sec|errors|wrk cpu" | sed 's/^/    /'
     echo "run $run: $(awk -v r="$rps" -v p="$per" 'BEGIN {printf "%.0f", r * p}') starts/s"
