@@ -12,9 +12,7 @@
 # Needs: psql, curl, a built jar (./mvnw -o -q package -DskipTests), JDK 21+.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
-export PGHOST PGPORT PGUSER PGPASSWORD
+source src/test/outside/common.sh
 DB=${DB:-stepwise_cold}
 BACKLOG=${BACKLOG:-100000}
 RUNS=${RUNS:-3}
@@ -33,16 +31,15 @@ t=$(now_ms)
   -Dspring.profiles.active=cds-training -jar stepwise.jar > ../training.log 2>&1)
 echo "training run: $(( $(now_ms) - t )) ms, archive $(du -m "$APP/stepwise.jsa" | cut -f1) MB"
 
-psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+fresh_database "$DB"
 common=(--spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER"
         --spring.datasource.password="$PGPASSWORD" --stepwise.security.enabled=false)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 "$JAVA" -jar "$APP/stepwise.jar" "${common[@]}" --server.port=$API_PORT --stepwise.worker.enabled=false > "$OUT/api.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 120); do curl -sf "localhost:$API_PORT/actuator/health" > /dev/null && break; sleep 1; done
-curl -sf -X PUT "localhost:$API_PORT/v1/state-machines/cold-echo" -H 'Content-Type: application/json' \
-  -d '{"definition":{"StartAt":"Echo","States":{"Echo":{"Type":"Task","Resource":"stepwise:echo","End":true}}}}' > /dev/null
+await_health "$API_PORT"
+define_echo "$API_PORT" cold-echo
 python3 -c 'import json; print(json.dumps({"executions": [{"stateMachine": "cold-echo", "input": {"n": i}} for i in range(1000)]}))' > "$OUT/batch.json"
 
 finished() { psql -tA -d "$DB" -c "SELECT count(*) FROM execution WHERE status <> 'RUNNING'"; }

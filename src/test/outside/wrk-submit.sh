@@ -13,9 +13,7 @@
 # Needs: wrk (Debian package), psql, a built jar (./mvnw -o -q package -DskipTests), JDK 21+.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
-export PGHOST PGPORT PGUSER PGPASSWORD
+source src/test/outside/common.sh
 DB=${DB:-stepwise_wrk}
 CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
@@ -29,7 +27,7 @@ API_PORT=8181 WORKER_PORT=8182
 JAR=$(ls target/stepwise-*.jar | head -1)
 LOGS=target/outside; mkdir -p "$LOGS"
 
-psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+fresh_database "$DB"
 common=(--spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER"
         --spring.datasource.password="$PGPASSWORD" --logging.level.root=WARN)
 if [ "$SECURITY" = 1 ]; then
@@ -46,7 +44,7 @@ if [ "$WORKER" = 1 ]; then
   pids+=($!)
 fi
 for port in $API_PORT $([ "$WORKER" = 1 ] && echo $WORKER_PORT); do
-  for _ in $(seq 1 120); do curl -sf "localhost:$port/actuator/health" > /dev/null && break; sleep 1; done
+  await_health "$port"
 done
 auth=(); wrk_auth=()
 if [ "$SECURITY" = 1 ]; then
@@ -55,8 +53,7 @@ if [ "$SECURITY" = 1 ]; then
     -d '{"name": "wrk", "role": "operator"}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])')
   wrk_auth=(-H "Authorization: Bearer $key")
 fi
-curl -sf -X PUT "localhost:$API_PORT/v1/state-machines/wrk-echo" "${auth[@]}" -H 'Content-Type: application/json' \
-  -d '{"definition":{"StartAt":"Echo","States":{"Echo":{"Type":"Task","Resource":"stepwise:echo","End":true}}}}' > /dev/null
+define_echo "$API_PORT" wrk-echo "${auth[@]}"
 
 for script in $SCRIPTS; do
   per=$([ "$script" = batch ] && echo 1000 || echo 1)
