@@ -3,6 +3,10 @@ package io.stepwise.store;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,6 +18,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AuditLog extends GroupCommit<AuditEvent, Boolean> {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
     /** Where a page starts: strictly older than ({@code at}, {@code id}); null for the newest. */
     public record Position(Instant at, long id) {
@@ -27,16 +33,54 @@ public class AuditLog extends GroupCommit<AuditEvent, Boolean> {
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
+    /** Handed over and not yet in a batch, beyond which a recording caller waits for its commit. */
+    private static final int MAX_QUEUED = 10_000;
+
     private final JdbcClient jdbc;
+    private final Object lastLock = new Object();
+    /** The last event handed over: events are applied in order, so it completes after all earlier ones. */
+    private CompletableFuture<Boolean> last = CompletableFuture.completedFuture(true);
 
     AuditLog(JdbcClient jdbc) {
         super("stepwise-audit", 1024, batch -> insertAll(jdbc, batch));
         this.jdbc = jdbc;
     }
 
-    /** Records the call, batched with those of other requests; returns once it is committed. */
+    /**
+     * Records the call, batched with those of other requests, without waiting for the commit: a caller's
+     * answer must not wait for a second transaction (it cost a third of single-start throughput,
+     * docs/performance.md, "Security"). The committer drains what is queued when the context stops; only
+     * a process killed between the answer and the commit (milliseconds) loses the row. When the database
+     * falls this far behind, callers wait again, so the queue cannot grow without bound.
+     */
     public void record(AuditEvent event) {
-        submit(event);
+        if (waiting() >= MAX_QUEUED) {
+            submit(event);
+            return;
+        }
+        CompletableFuture<Boolean> recorded;
+        synchronized (lastLock) {
+            recorded = handOver(event);
+            last = recorded;
+        }
+        recorded.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                log.error("Could not record {} {} in the audit trail", event.method(), event.path(), failure);
+            }
+        });
+    }
+
+    /** Waits until every call this replica recorded so far is committed, so that its reader sees them. */
+    public void awaitRecorded() {
+        CompletableFuture<Boolean> recorded;
+        synchronized (lastLock) {
+            recorded = last;
+        }
+        try {
+            recorded.join();
+        } catch (CompletionException e) {
+            // the row is lost and was logged by whoever handed it over; the page shows what was committed
+        }
     }
 
     private static List<Boolean> insertAll(JdbcClient jdbc, List<AuditEvent> events) {
@@ -60,6 +104,7 @@ public class AuditLog extends GroupCommit<AuditEvent, Boolean> {
      * @param after the last event of the previous page, or null
      */
     public List<AuditEvent> page(String actor, Instant since, Instant until, Position after, int limit) {
+        awaitRecorded();
         var statement = actor == null ? jdbc.sql(SqlStatements.get("AuditPage"))
                 : jdbc.sql(SqlStatements.get("AuditPageOfActor")).param("actor", actor);
         return statement

@@ -48,19 +48,32 @@ public class GroupCommit<T, R> implements SmartLifecycle {
 
     /** Applies the item (batched with others) and returns its result; the batch's exception for a lone item. */
     public R submit(T item) {
-        if (!running) {
-            return apply.apply(List.of(item)).getFirst();
-        }
-        var pending = new Pending<T, R>(item, new CompletableFuture<>());
-        queue.add(pending);
         try {
-            return pending.result().join();
+            return handOver(item).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw e;
         }
+    }
+
+    /**
+     * Queues the item and returns at once with its result to come. Items are applied in the order they
+     * were handed over, so once an item's result is complete every item handed over before it is applied
+     * too. When the committer is not running the item is applied here, before this returns.
+     */
+    protected CompletableFuture<R> handOver(T item) {
+        if (!running) {
+            try {
+                return CompletableFuture.completedFuture(apply.apply(List.of(item)).getFirst());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        var pending = new Pending<T, R>(item, new CompletableFuture<>());
+        queue.add(pending);
+        return pending.result();
     }
 
     @Override

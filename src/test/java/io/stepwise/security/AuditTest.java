@@ -3,16 +3,24 @@ package io.stepwise.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.support.Api;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Every mutating call is in the audit trail (who, when, what, from where; no payload), readable by admins. */
 class AuditTest extends SecuredTest {
 
     private static final String MISSING = "0190a3a0-0000-7000-8000-000000000000";
+
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     void mutatingCallsAreRecordedWithTheirCallerTemplateStatusAndAddressButNoPayload() {
@@ -68,5 +76,27 @@ class AuditTest extends SecuredTest {
         assertThat(badCursor.body().get("parameter").asString()).isEqualTo("cursor");
         assertThat(api.get("/v1/audit?since=yesterday").body().get("parameter").asString()).isEqualTo("since");
         assertThat(api.as(reader).get("/v1/audit").status()).isEqualTo(403);
+    }
+
+    /**
+     * The audit row is written after the answer, not before it: a caller's request must not wait for a
+     * second commit. With audit_event locked against inserts the call is still answered; the trail shows
+     * it as soon as the lock goes.
+     */
+    @Test
+    void anAnswerDoesNotWaitForItsAuditRow() throws Exception {
+        Api.Response answered;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("LOCK TABLE audit_event IN EXCLUSIVE MODE");
+            answered = CompletableFuture
+                    .supplyAsync(() -> api.post("/v1/state-machines/validate", "{\"definition\": {}}"))
+                    .get(30, TimeUnit.SECONDS);
+            holder.rollback();
+        }
+        assertThat(answered.status()).isEqualTo(200);
+        JsonNode items = api.get("/v1/audit").body().get("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("path").asString()).isEqualTo("/v1/state-machines/validate");
     }
 }

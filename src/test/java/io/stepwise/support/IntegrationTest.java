@@ -1,5 +1,6 @@
 package io.stepwise.support;
 
+import io.stepwise.store.AuditLog;
 import io.stepwise.store.StateMachineDefinitions;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,9 @@ public abstract class IntegrationTest {
 
     @Autowired
     private StateMachineDefinitions definitions;
+
+    @Autowired
+    private AuditLog audit;
 
     /** The secret of the {@code it-api-key} HTTP connection, which no history or output may show. */
     protected static final String IT_API_KEY = "it-secret-key-0042";
@@ -71,6 +75,7 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void emptyDatabaseAndConnectApi() {
+        audit.awaitRecorded(); // the previous test's last calls, recorded after their answers, land before the truncate
         Tables.truncate(jdbc);
         TestTaskHandlers.reset();
         definitions.forgetAll();
