@@ -52,6 +52,12 @@ final class BenchSettings {
     final int burstN = Integer.getInteger("bench.burst.n", quick ? 5_000 : 20_000);
     final int burstClients = Integer.getInteger("bench.burst.clients", 64);
     final int burstIdleSeconds = Integer.getInteger("bench.burst.idle-seconds", quick ? 20 : 120);
+    /**
+     * How (g), (h) and (l) see the end of a drain: {@code meter} (the worker's own count of finished
+     * executions, then one confirming query, as the peers' harness does) or {@code db} (a count(*) of the
+     * execution table every 20 ms, the method before 2026-12-07, which loads the database it measures).
+     */
+    final String burstWatch = System.getProperty("bench.burst.watch", "meter");
     final Map<String, String> appProperties = new HashMap<>();
 
     BenchSettings() {
