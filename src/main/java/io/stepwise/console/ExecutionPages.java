@@ -141,7 +141,7 @@ class ExecutionPages {
             var marks = ExecutionPresenter.marks(view);
             model.addAttribute("graph", GraphSvg.render(GraphLayout.of(view.definition()), marks::get,
                     "State machine " + execution.stateMachineName() + ", execution " + execution.name(),
-                    namespace.isDefault() ? "?state=" : "?" + NamespaceLinks.query(namespace) + "&state="));
+                    NamespaceLinks.queryUpTo(namespace, "state")));
             model.addAttribute("input", ExecutionPresenter.pretty(execution.input()));
             model.addAttribute("output", ExecutionPresenter.pretty(execution.output()));
             model.addAttribute("path", view.activity().path());

@@ -2,6 +2,7 @@ package io.stepwise.console;
 
 import io.stepwise.api.RequestNamespaces;
 import io.stepwise.security.Caller;
+import io.stepwise.security.ConsoleSessions;
 import io.stepwise.store.Namespace;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.Arrays;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,10 +38,9 @@ class NamespaceLinks extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean get = "GET".equals(request.getMethod());
         // a form's POST names no namespace in its body (only its action's query), and needs none here
-        String named = get ? request.getParameter(PARAMETER) : null;
-        if (get && named == null && request.getHeader(RequestNamespaces.HEADER) == null && prefersHtml(request)) {
+        String named = "GET".equals(request.getMethod()) ? request.getParameter(PARAMETER) : null;
+        if (named == null && request.getHeader(RequestNamespaces.HEADER) == null && ConsoleSessions.isPageView(request)) {
             String landing = Caller.current().filter(caller -> !caller.mayUse(Namespace.DEFAULT.name()))
                     .flatMap(caller -> caller.namespaces().stream().sorted().findFirst()).orElse(null);
             if (landing != null) {
@@ -69,9 +68,12 @@ class NamespaceLinks extends OncePerRequestFilter {
         });
     }
 
-    /** The query that puts a link in {@code namespace}: empty for the default namespace. */
-    static String query(Namespace namespace) {
-        return namespace.isDefault() ? "" : PARAMETER + "=" + namespace.name();
+    /**
+     * The start of a link to this page with {@code parameter}'s value to follow, in {@code namespace}: for
+     * links written outside the templates (the graph's states), which do not pass through the response.
+     */
+    static String queryUpTo(Namespace namespace, String parameter) {
+        return "?" + (namespace.isDefault() ? "" : PARAMETER + "=" + namespace.name() + "&") + parameter + "=";
     }
 
     /** {@code url} with {@code namespace=} added when it is a console page (or this page's query) naming none. */
@@ -99,10 +101,5 @@ class NamespaceLinks extends OncePerRequestFilter {
         }
         return path.startsWith(console + "/") && !(path.indexOf('/', console.length() + 1) < 0
                 && path.substring(console.length() + 1).contains("."));
-    }
-
-    private static boolean prefersHtml(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return accept != null && accept.contains("text/html");
     }
 }
