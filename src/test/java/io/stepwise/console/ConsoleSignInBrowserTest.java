@@ -183,6 +183,12 @@ class ConsoleSignInBrowserTest extends SecuredIntegrationTest {
         assertThat(driver.getCurrentUrl()).contains("namespace=team-a");
         assertThat(driver.findElements(By.cssSelector("#executions a.execution-link"))).extracting(WebElement::getText)
                 .containsExactly("pay-7");
+        By succeeded = By.cssSelector("#counts [data-count='SUCCEEDED']");
+        assertThat(driver.findElement(succeeded).getText()).isEqualTo("0");
+        Api.Response another = inNamespace("team-a", "/v1/executions/sync", "{\"stateMachine\": \"payments\", "
+                + "\"name\": \"pay-70\", \"input\": {\"order\": 70}}", "POST");
+        assertThat(another.body().get("status").asString()).as(another.raw()).isEqualTo("SUCCEEDED");
+        wait.until(ExpectedConditions.textToBe(succeeded, "1"));
 
         driver.findElement(By.linkText("pay-7")).click();
         By charge = By.cssSelector("#graph [data-state='Charge']");
@@ -213,7 +219,7 @@ class ConsoleSignInBrowserTest extends SecuredIntegrationTest {
         wait.until(ExpectedConditions.urlContains("stateMachine=payments"));
         assertThat(driver.getCurrentUrl()).contains("namespace=team-a");
         assertThat(driver.findElements(By.cssSelector("#executions a.execution-link"))).extracting(WebElement::getText)
-                .containsExactly("pay-7");
+                .containsExactly("pay-70", "pay-7");
 
         // the default namespace's execution is not there: named or not, it answers 404 as the API does
         driver.get(base() + "/console/executions/" + defaultFailed);
