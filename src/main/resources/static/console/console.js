@@ -14,3 +14,6 @@ for (const button of document.querySelectorAll('button.copy')) {
     setTimeout(() => { button.textContent = label; }, 1500);
   });
 }
+
+// the namespace switcher: choosing from the list is enough (without scripts, its Switch button submits)
+document.querySelector('select#namespace')?.addEventListener('change', (event) => event.target.form.requestSubmit());

@@ -3,12 +3,19 @@
 const main = document.querySelector('main');
 const id = main.dataset.execution;
 const api = `/v1/executions/${id}`;
+// the page's namespace (none: default): console URLs carry it as ?namespace=, API calls as a header
+const namespace = document.querySelector('meta[name="stepwise-namespace"]')?.content;
+const inNamespace = (params = new URLSearchParams()) => {
+  if (namespace) params.set('namespace', namespace);
+  return params;
+};
+const apiHeaders = namespace ? { 'Stepwise-Namespace': namespace } : {};
 let lastEventId = Number(main.dataset.lastEvent || 0);
 let stream = null;
 
 function listen() {
   stream?.close();
-  stream = new EventSource(`/console/executions/${id}/stream?after=${lastEventId}`);
+  stream = new EventSource(`/console/executions/${id}/stream?${inNamespace(new URLSearchParams({ after: lastEventId }))}`);
   stream.addEventListener('update', (message) => apply(JSON.parse(message.data)));
   stream.addEventListener('end', () => { stream.close(); stream = null; });
 }
@@ -57,7 +64,7 @@ function refreshPanel(now) {
 
 // the state panel: fetched as an HTML fragment, so the permalink and the no-script page are the same markup
 let currentPanelQuery = new URLSearchParams(location.search);
-async function showState(name, query = new URLSearchParams(), push = true) {
+async function showState(name, query = inNamespace(), push = true) {
   query.set('state', name);
   const params = new URLSearchParams(query);
   params.delete('state');
@@ -100,7 +107,7 @@ for (const button of document.querySelectorAll('[data-confirm]')) {
       const csrf = document.querySelector('meta[name="csrf-token"]')?.content;
       const response = await fetch(`${api}/${button.id}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(csrf ? { 'X-CSRF-TOKEN': csrf } : {}) },
+        headers: { 'Content-Type': 'application/json', ...apiHeaders, ...(csrf ? { 'X-CSRF-TOKEN': csrf } : {}) },
         body: '{}',
         credentials: 'same-origin',
       });
@@ -144,7 +151,8 @@ function prependEvents(events) {
 }
 
 async function loadTimeline(cursor = null) {
-  const response = await fetch(`${api}/history?reverse=true&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+  const response = await fetch(`${api}/history?reverse=true&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    { headers: apiHeaders });
   if (!response.ok) return;
   const page = await response.json();
   if (!cursor) timeline.replaceChildren();

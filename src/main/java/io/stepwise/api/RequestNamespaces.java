@@ -21,10 +21,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * tells whether another team's namespace or anything in it exists.
  */
 @Configuration(proxyBeanMethods = false)
-class RequestNamespaces implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+public class RequestNamespaces implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
-    static final String HEADER = "Stepwise-Namespace";
-    static final String CONSOLE_PARAMETER = "namespace";
+    public static final String HEADER = "Stepwise-Namespace";
+    /** The query parameter naming a console page's namespace: a browser follows links, it sends no headers. */
+    public static final String CONSOLE_PARAMETER = "namespace";
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

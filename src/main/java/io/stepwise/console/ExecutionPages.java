@@ -140,7 +140,8 @@ class ExecutionPages {
             model.addAttribute("statusIcon", ExecutionPresenter.statusIcon(execution.status()));
             var marks = ExecutionPresenter.marks(view);
             model.addAttribute("graph", GraphSvg.render(GraphLayout.of(view.definition()), marks::get,
-                    "State machine " + execution.stateMachineName() + ", execution " + execution.name(), true));
+                    "State machine " + execution.stateMachineName() + ", execution " + execution.name(),
+                    NamespaceLinks.queryUpTo(namespace, "state")));
             model.addAttribute("input", ExecutionPresenter.pretty(execution.input()));
             model.addAttribute("output", ExecutionPresenter.pretty(execution.output()));
             model.addAttribute("path", view.activity().path());

@@ -28,9 +28,10 @@ final class GraphSvg {
 
     /**
      * @param marks a state's mark by name; null when drawing a definition (no statuses)
-     * @param links whether states link to {@code ?state=<name>} (an execution's page), or are plain images
+     * @param stateLink what a state's link is before its name ({@code ?state=} on an execution's page, with
+     *        the page's namespace before it), or null for plain images
      */
-    static String render(Graph graph, Function<String, Mark> marks, String title, boolean links) {
+    static String render(Graph graph, Function<String, Mark> marks, String title, String stateLink) {
         StringBuilder svg = new StringBuilder(256 + graph.nodes().size() * 600);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"graph\" role=\"group\" aria-label=\"")
                 .append(esc(title)).append("\" viewBox=\"0 0 ").append(num(graph.width())).append(' ')
@@ -41,7 +42,7 @@ final class GraphSvg {
                 + "</marker></defs>");
         // containers first, so the states inside them are drawn over them
         for (Node node : graph.nodes()) {
-            node(svg, node, marks == null ? null : marks.apply(node.name()), links);
+            node(svg, node, marks == null ? null : marks.apply(node.name()), stateLink);
             if (node.type().equals("Parallel") || node.type().equals("Map")) {
                 for (Region region : graph.regions()) {
                     if (region.state().equals(node.name())) {
@@ -63,16 +64,16 @@ final class GraphSvg {
         return svg.toString();
     }
 
-    private static void node(StringBuilder svg, Node node, Mark mark, boolean links) {
+    private static void node(StringBuilder svg, Node node, Mark mark, String stateLink) {
         StateStatus status = mark == null ? null : mark.status();
         String statusClass = status == null ? "" : " status-" + status.css();
         boolean container = node.type().equals("Parallel") || node.type().equals("Map");
         String label = node.name() + ", " + node.type() + " state" + (status == null ? "" : ", " + status.label())
                 + (mark == null || mark.figures() == null || mark.figures().isEmpty() ? "" : ", " + mark.figures())
                 + (node.retry() == null ? "" : ", " + node.retry());
-        if (links) {
+        if (stateLink != null) {
             svg.append("<a class=\"state").append(container ? " container" : "").append(statusClass)
-                    .append("\" href=\"?state=").append(esc(URLEncoder.encode(node.name(), StandardCharsets.UTF_8)))
+                    .append("\" href=\"").append(esc(stateLink)).append(esc(URLEncoder.encode(node.name(), StandardCharsets.UTF_8)))
                     .append("\" data-state=\"").append(esc(node.name())).append("\" aria-label=\"").append(esc(label))
                     .append("\">");
         } else {
@@ -99,7 +100,7 @@ final class GraphSvg {
                     .append(num(node.y() + node.height() - 6)).append("\">↻ ").append(esc(node.retry()))
                     .append("</text>");
         }
-        svg.append(links ? "</a>" : "</g>");
+        svg.append(stateLink != null ? "</a>" : "</g>");
     }
 
     private static void edge(StringBuilder svg, Edge edge) {

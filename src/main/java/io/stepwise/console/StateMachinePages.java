@@ -81,14 +81,14 @@ class StateMachinePages {
         model.addAttribute("machine", shown);
         model.addAttribute("latestVersion", latest.version());
         model.addAttribute("graph", GraphSvg.render(GraphLayout.of(shown.definition()), null,
-                "State machine " + name + " version " + shown.version(), false));
+                "State machine " + name + " version " + shown.version(), null));
         model.addAttribute("json", ExecutionPresenter.pretty(shown.definition()));
         if (compare != null) {
             StoredStateMachine other = stateMachines.version(namespace, name, compare)
                     .orElseThrow(() -> new NotFoundException("state machine version", name + ":" + compare));
             model.addAttribute("other", other);
             model.addAttribute("otherGraph", GraphSvg.render(GraphLayout.of(other.definition()), null,
-                    "State machine " + name + " version " + other.version(), false));
+                    "State machine " + name + " version " + other.version(), null));
             model.addAttribute("otherJson", ExecutionPresenter.pretty(other.definition()));
             model.addAttribute("changes", changes(shown.definition(), other.definition()));
         }

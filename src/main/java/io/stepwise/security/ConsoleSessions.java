@@ -152,7 +152,7 @@ public class ConsoleSessions {
      * page rather than answered 401: a GET under /console whose Accept header prefers HTML. Scripts,
      * streams and API clients (JSON first, or event streams) still get the 401 problem.
      */
-    static boolean isPageView(HttpServletRequest request) {
+    public static boolean isPageView(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!("GET".equals(request.getMethod()) && (path.equals("/console") || path.startsWith("/console/")))) {
             return false;

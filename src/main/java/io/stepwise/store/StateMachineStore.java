@@ -71,6 +71,10 @@ class StateMachineStore {
                 .list();
     }
 
+    List<String> namespacesInUse(int limit) {
+        return jdbc.sql(SqlStatements.get("NamespacesInUse")).param("limit", limit).query(String.class).list();
+    }
+
     /** Deletes every version unless executions of it are unfinished; returns the rows deleted. */
     int deleteUnlessRunning(Namespace namespace, String name) {
         return jdbc.sql(SqlStatements.get("StateMachineDeleteUnlessRunning")).param("namespace", namespace.name())

@@ -97,6 +97,15 @@ public class StateMachines {
     }
 
     /**
+     * Up to {@code limit} namespaces that hold a state machine or an execution, in name order (for the
+     * console's namespace switcher; a namespace needs no creating, so these are the ones known to exist).
+     */
+    @Transactional(readOnly = true)
+    public List<String> namespacesInUse(int limit) {
+        return store.namespacesInUse(limit);
+    }
+
+    /**
      * Deletes every version. Executions keep their rows (and stay readable); only running ones, or
      * ones awaiting a redrive, block the delete because a worker still needs the definition.
      *

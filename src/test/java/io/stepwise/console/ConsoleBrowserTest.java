@@ -164,6 +164,39 @@ class ConsoleBrowserTest extends IntegrationTest {
                 "SUCCEEDED"::equals);
     }
 
+    @Test
+    void theSwitcherTakesAnyNamespaceAndOffersTheOnesInUse() {
+        wait = new WebDriverWait(driver, WAIT);
+        api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/v1/state-machines/orders"))
+                .header("Stepwise-Namespace", "team-a").header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(Asl.putBody(Asl.single("P", Asl.pass())))));
+        api.put("/v1/state-machines/payments", Asl.putBody(Asl.single("P", Asl.pass())));
+
+        driver.get(base() + "/console");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("payments")));
+        assertThat(driver.findElements(By.linkText("orders"))).isEmpty();
+        // authentication off: a name is typed, and the namespaces in use are offered beside it
+        assertThat(driver.findElements(By.cssSelector("#namespace-list option")))
+                .extracting(o -> o.getAttribute("value")).containsExactly("default", "team-a");
+        WebElement field = driver.findElement(By.id("namespace"));
+        field.clear();
+        field.sendKeys("team-a", Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/console?namespace=team-a"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("orders")));
+        assertThat(driver.findElements(By.linkText("payments"))).isEmpty();
+        driver.findElement(By.linkText("orders")).click();
+        wait.until(ExpectedConditions.urlContains("/console/state-machines/orders?namespace=team-a"));
+        screenshot("09-namespace-team-a");
+
+        // back to default through the switcher: today's URLs, without the parameter
+        field = driver.findElement(By.id("namespace"));
+        field.clear();
+        field.sendKeys("default", Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("payments")));
+        driver.findElement(By.linkText("Executions")).click();
+        wait.until(ExpectedConditions.urlToBe(base() + "/console/executions"));
+    }
+
     /** The elements that stick out of a narrow page (outside the boxes that scroll on purpose). */
     private static final String WIDEST = """
             return [...document.querySelectorAll('main *')]

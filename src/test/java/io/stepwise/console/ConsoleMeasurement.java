@@ -49,12 +49,12 @@ class ConsoleMeasurement extends IntegrationTest {
     private void twoHundredStates(WebDriver driver) {
         JsonNode definition = bigDefinition();
         for (int i = 0; i < 200; i++) { // warm-up
-            GraphSvg.render(GraphLayout.of(definition), null, "big", false);
+            GraphSvg.render(GraphLayout.of(definition), null, "big", null);
         }
         long best = Long.MAX_VALUE;
         for (int i = 0; i < 50; i++) {
             long t0 = System.nanoTime();
-            GraphSvg.render(GraphLayout.of(definition), null, "big", false);
+            GraphSvg.render(GraphLayout.of(definition), null, "big", null);
             best = Math.min(best, System.nanoTime() - t0);
         }
         row("200 states: layout + SVG, in process (best of 50, warm)", ms(best));

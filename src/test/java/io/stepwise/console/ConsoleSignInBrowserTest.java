@@ -20,6 +20,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -157,6 +158,105 @@ class ConsoleSignInBrowserTest extends SecuredIntegrationTest {
         wait.until(ExpectedConditions.urlContains("/console/sign-in"));
     }
 
+    @Test
+    void aTeamAKeyLandsInTeamAStaysThereAlongEveryLinkAndSwitchesNamespaces() {
+        String teamFailed = failedExecution("team-a", "pay-7");
+        String defaultFailed = failedExecution("pay-8");
+
+        signInPage();
+        signIn(keyOf("operator", "team-a"));
+        // not bound to default: sign-in lands in its namespace, whose switcher offers that one only
+        wait.until(ExpectedConditions.urlContains("/console?namespace=team-a"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("payments")));
+        assertThat(new Select(driver.findElement(By.id("namespace"))).getOptions()).extracting(WebElement::getText)
+                .containsExactly("team-a");
+        HeadlessChromium.screenshot(driver, "13-team-a-overview");
+
+        driver.findElement(By.linkText("Executions")).click();
+        wait.until(ExpectedConditions.urlContains("/console/executions?namespace=team-a"));
+        assertThat(driver.findElements(By.cssSelector("#executions a.execution-link"))).extracting(WebElement::getText)
+                .containsExactly("pay-7");
+        // the filter form keeps the namespace, and so do the live counts (a stream of team-a's executions)
+        new Select(driver.findElement(By.id("status-filter"))).selectByValue("FAILED");
+        driver.findElement(By.id("apply-filters")).click();
+        wait.until(ExpectedConditions.urlContains("status=FAILED"));
+        assertThat(driver.getCurrentUrl()).contains("namespace=team-a");
+        assertThat(driver.findElements(By.cssSelector("#executions a.execution-link"))).extracting(WebElement::getText)
+                .containsExactly("pay-7");
+        By succeeded = By.cssSelector("#counts [data-count='SUCCEEDED']");
+        assertThat(driver.findElement(succeeded).getText()).isEqualTo("0");
+        Api.Response another = inNamespace("team-a", "/v1/executions/sync", "{\"stateMachine\": \"payments\", "
+                + "\"name\": \"pay-70\", \"input\": {\"order\": 70}}", "POST");
+        assertThat(another.body().get("status").asString()).as(another.raw()).isEqualTo("SUCCEEDED");
+        wait.until(ExpectedConditions.textToBe(succeeded, "1"));
+
+        driver.findElement(By.linkText("pay-7")).click();
+        By charge = By.cssSelector("#graph [data-state='Charge']");
+        wait.until(ExpectedConditions.attributeContains(charge, "class", "status-failed"));
+        assertThat(driver.getCurrentUrl()).isEqualTo(base() + "/console/executions/" + teamFailed + "?namespace=team-a");
+        // the timeline comes from the API, which reads the namespace from the header the script sends
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#timeline tbody tr"), 3));
+        driver.findElement(charge).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#panel-title span"), "Charge"));
+        assertThat(driver.getCurrentUrl()).contains("namespace=team-a", "state=Charge");
+        assertThat(driver.findElement(By.cssSelector("#panel a.permalink")).getAttribute("href"))
+                .contains("namespace=team-a");
+        HeadlessChromium.screenshot(driver, "14-team-a-execution");
+
+        // redrive through the API (header), then the graph follows through the live stream (?namespace=)
+        TestTaskHandlers.FAIL_ON.clear();
+        driver.findElement(By.id("redrive")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-redrive-yes"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-message"), "Redriven"));
+        wait.until(ExpectedConditions.attributeContains(charge, "class", "status-succeeded"));
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#execution-status .badge"), "data-status",
+                "SUCCEEDED"));
+
+        driver.findElement(By.linkText("payments version 1")).click();
+        wait.until(ExpectedConditions.urlContains("/console/state-machines/payments"));
+        assertThat(driver.getCurrentUrl()).contains("namespace=team-a");
+        driver.findElement(By.linkText("Its executions")).click();
+        wait.until(ExpectedConditions.urlContains("stateMachine=payments"));
+        assertThat(driver.getCurrentUrl()).contains("namespace=team-a");
+        assertThat(driver.findElements(By.cssSelector("#executions a.execution-link"))).extracting(WebElement::getText)
+                .containsExactly("pay-70", "pay-7");
+
+        // the default namespace's execution is not there: named or not, it answers 404 as the API does
+        driver.get(base() + "/console/executions/" + defaultFailed);
+        wait.until(ExpectedConditions.urlContains("namespace=team-a"));
+        assertThat(driver.getPageSource()).contains("urn:stepwise:problem:not-found").doesNotContain("pay-8");
+        driver.get(base() + "/console/executions?namespace=default");
+        assertThat(driver.getPageSource()).contains("urn:stepwise:problem:not-found", "\"status\":404")
+                .doesNotContain("pay-8");
+        HeadlessChromium.screenshot(driver, "15-default-not-found");
+
+        // a key of two namespaces switches between them in the header
+        driver.manage().deleteAllCookies();
+        failedExecution("team-b", "pay-9");
+        signInPage();
+        signIn(keyOf("reader", "team-b", "team-a"));
+        wait.until(ExpectedConditions.urlContains("/console?namespace=team-a"));
+        Select switcher = new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("namespace"))));
+        assertThat(switcher.getOptions()).extracting(WebElement::getText).containsExactly("team-a", "team-b");
+        switcher.selectByValue("team-b");
+        wait.until(ExpectedConditions.urlContains("/console?namespace=team-b"));
+        driver.findElement(By.linkText("Executions")).click();
+        wait.until(ExpectedConditions.urlContains("/console/executions?namespace=team-b"));
+        assertThat(driver.findElements(By.cssSelector("#executions a.execution-link"))).extracting(WebElement::getText)
+                .containsExactly("pay-9");
+        assertThat(new Select(driver.findElement(By.id("namespace"))).getFirstSelectedOption().getText())
+                .isEqualTo("team-b");
+        HeadlessChromium.screenshot(driver, "16-switched-to-team-b");
+    }
+
+    /** A new stored key of that role bound to those namespaces. */
+    private String keyOf(String role, String... namespaces) {
+        Api.Response created = api.post("/v1/api-keys", "{\"name\": \"" + role + "-key\", \"role\": \"" + role
+                + "\", \"namespaces\": [\"" + String.join("\", \"", namespaces) + "\"]}");
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return created.body().get("key").asString();
+    }
+
     private void signInPage() {
         driver.get(base() + "/console/sign-in");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
@@ -171,17 +271,27 @@ class ConsoleSignInBrowserTest extends SecuredIntegrationTest {
 
     /** An execution of "payments" whose Charge state failed (its input is in TestTaskHandlers.FAIL_ON). */
     private String failedExecution(String name) {
-        api.put("/v1/state-machines/payments", Asl.putBody("""
+        return failedExecution("default", name);
+    }
+
+    private String failedExecution(String namespace, String name) {
+        Api.Response machine = inNamespace(namespace, "/v1/state-machines/payments", Asl.putBody("""
                 {"StartAt": "Prepare", "States": {
                   "Prepare": {"Type": "Pass", "Next": "Charge"},
                   "Charge": {"Type": "Task", "Resource": "test:flaky", "Next": "Done"},
-                  "Done": {"Type": "Succeed"}}}"""));
+                  "Done": {"Type": "Succeed"}}}"""), "PUT");
+        assertThat(machine.status()).as(machine.raw()).isLessThan(300);
         String order = name.substring(name.indexOf('-') + 1);
         TestTaskHandlers.FAIL_ON.add("{\"order\":" + order + "}");
-        Api.Response run = api.post("/v1/executions/sync", "{\"stateMachine\": \"payments\", \"name\": \"" + name
-                + "\", \"input\": {\"order\": " + order + "}}");
+        Api.Response run = inNamespace(namespace, "/v1/executions/sync", "{\"stateMachine\": \"payments\", \"name\": \""
+                + name + "\", \"input\": {\"order\": " + order + "}}", "POST");
         assertThat(run.body().get("status").asString()).as(run.raw()).isEqualTo("FAILED");
         return run.body().get("executionId").asString();
+    }
+
+    private Api.Response inNamespace(String namespace, String path, String json, String method) {
+        return api.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Stepwise-Namespace", namespace)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private String base() {

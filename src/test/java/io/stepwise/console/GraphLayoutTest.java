@@ -86,7 +86,7 @@ class GraphLayoutTest {
                 .orElseThrow();
         assertThat(loop.points().getLast().y()).isLessThan(loop.points().getFirst().y());
 
-        String svg = GraphSvg.render(graph, null, "order", false);
+        String svg = GraphSvg.render(graph, null, "order", null);
         assertThat(svg).contains("class=\"edge catch\"", "$.amount &gt; 100", "aria-label=\"Review, Task state");
     }
 
@@ -97,7 +97,7 @@ class GraphLayoutTest {
                   "<script>alert(1)</script>": {"Type": "Pass", "Next": "a\\"b"},
                   "a\\"b": {"Type": "Succeed"}}}""");
         String svg = GraphSvg.render(GraphLayout.of(definition), name -> new GraphSvg.Mark(StateStatus.FAILED, "×2"),
-                "x", true);
+                "x", "?state=");
 
         assertThat(svg).doesNotContain("<script>").contains("&lt;script&gt;", "a&quot;b", "status-failed",
                 "href=\"?state=%3Cscript%3Ealert%281%29%3C%2Fscript%3E\"");
@@ -116,7 +116,7 @@ class GraphLayoutTest {
         JsonNode definition = Json.parse("{\"StartAt\": \"S0\", \"States\": {" + states + "}}");
 
         Graph graph = GraphLayout.of(definition);
-        String svg = GraphSvg.render(graph, null, "big", false);
+        String svg = GraphSvg.render(graph, null, "big", null);
 
         assertThat(graph.nodes()).hasSize(200);
         assertThat(graph.nodes().getLast().y()).isGreaterThan(graph.nodes().getFirst().y());
