@@ -245,7 +245,8 @@ BEGIN
         RAISE EXCEPTION 'jobs must be a JSON array of jobs' USING ERRCODE = '22023';
     END IF;
     PERFORM stepwise.refuse_job(stepwise.namespace_refusal(enqueue_jobs.namespace));
-    -- every element's form first (each field's JSON type; integers that fit), so the casts below cannot fail
+    -- every element's form first (each field's JSON type; integers that fit), so the casts below cannot fail;
+    -- what reads inside an element guards itself (the planner may evaluate it before the WHERE)
     PERFORM count(stepwise.refuse_job('job ' || e.n || ': ' || CASE
                 WHEN json_typeof(e.j) <> 'object' THEN 'must be a JSON object (the body of POST /v1/jobs)'
                 WHEN f.unknown IS NOT NULL THEN 'unknown field ' || f.unknown
@@ -263,7 +264,7 @@ BEGIN
     FROM json_array_elements(enqueue_jobs.jobs) WITH ORDINALITY AS e(j, n)
     LEFT JOIN LATERAL (
         SELECT (SELECT string_agg(u.k, ', ')
-                FROM (SELECT k FROM json_object_keys(e.j) k
+                FROM (SELECT k FROM json_object_keys(CASE WHEN json_typeof(e.j) = 'object' THEN e.j END) k
                       WHERE k NOT IN ('type', 'payload', 'queue', 'priority', 'runAt', 'delaySeconds', 'uniqueKey',
                                       'uniqueFor', 'maxAttempts', 'backoff', 'timeoutSeconds')
                       UNION ALL
