@@ -150,7 +150,8 @@ class JobController {
     @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{id}")
     JobResponse get(@PathVariable UUID id, Namespace namespace) {
-        return JobResponse.of(jobs.find(namespace, id).orElseThrow(() -> new NotFoundException("job", id.toString())));
+        return JobResponse.of(jobs.find(namespace, id)
+                .orElseThrow(() -> new NotFoundException("job", id.toString())));
     }
 
     @Operation(operationId = "listJobs", summary = "List jobs, newest first",
@@ -201,7 +202,8 @@ class JobController {
         Backoff b = r.backoff() == null ? new Backoff(null, null, null, null) : r.backoff();
         var shape = new JobShape(r.type(), r.maxAttempts(), b.initialSeconds(), b.rate(), b.maxSeconds(), b.jitter(),
                 r.timeoutSeconds());
-        return new NewJob(shape, payload, r.queue(), r.priority(), runAt, r.uniqueKey(), r.uniqueFor(), null, namespace);
+        return new NewJob(shape, payload, r.queue(), r.priority(), runAt, r.uniqueKey(), r.uniqueFor(), null,
+                namespace);
     }
 
     static URI location(UUID id) {

@@ -122,9 +122,9 @@ class ScheduleController {
         JsonNode input = request.input() == null ? null
                 : JsonBodies.input(request.input(), properties.maxInputBytes().toBytes(), "/input");
         JsonNode job = target.job() == null || target.job().isNull() ? null : checkedJob(target.job());
-        var put = schedules.put(namespace, new ScheduleSpec(name, request.cron(), request.timezone(), target.stateMachine(),
-                target.version(), job, input, request.overlap(), request.catchUp(), request.paused(),
-                request.startAt(), request.endAt()));
+        var put = schedules.put(namespace, new ScheduleSpec(name, request.cron(), request.timezone(),
+                target.stateMachine(), target.version(), job, input, request.overlap(), request.catchUp(),
+                request.paused(), request.startAt(), request.endAt()));
         ScheduleResponse body = ScheduleResponse.of(put.schedule());
         return put.created() ? ResponseEntity.created(URI.create("/v1/schedules/" + name)).body(body)
                 : ResponseEntity.ok(body);
@@ -169,7 +169,8 @@ class ScheduleController {
     @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{name}")
     ScheduleResponse get(@PathVariable String name, Namespace namespace) {
-        return ScheduleResponse.of(schedules.find(namespace, name).orElseThrow(() -> new NotFoundException("schedule", name)));
+        return ScheduleResponse.of(schedules.find(namespace, name)
+                .orElseThrow(() -> new NotFoundException("schedule", name)));
     }
 
     @Operation(operationId = "listSchedules", summary = "List schedules",

@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Everything a caller does with cron schedules: put (create or replace), read, list, delete, pause,
  * resume. Schedule names are unique per {@link Namespace}; a schedule fires into its own namespace, and
- * one of another namespace is not found. Each edit locks the schedule's row, so it waits for a fire in progress and a fire skips the
- * row being edited; the next fire is computed here, from the injected clock.
+ * one of another namespace is not found. Each edit locks the schedule's row, so it waits for a fire in
+ * progress and a fire skips the row being edited; the next fire is computed here, from the injected clock.
  */
 @Service
 public class Schedules {
@@ -111,8 +111,8 @@ public class Schedules {
      */
     @Transactional(transactionManager = ScheduleRepository.TRANSACTION_MANAGER, readOnly = true)
     public List<ScheduleView> page(Namespace namespace, String after, int limit) {
-        return repository.findByNamespaceAndNameGreaterThanOrderByNameAsc(namespace.name(), after == null ? "" : after,
-                Limit.of(limit)).stream().map(ScheduleView::of).toList();
+        return repository.findByNamespaceAndNameGreaterThanOrderByNameAsc(namespace.name(),
+                after == null ? "" : after, Limit.of(limit)).stream().map(ScheduleView::of).toList();
     }
 
     /** @return false when there was no such schedule. Executions it started are left as they are. */
@@ -150,7 +150,8 @@ public class Schedules {
     }
 
     private ScheduleRow locked(Namespace namespace, String name) {
-        return repository.findForUpdate(namespace.name(), name).orElseThrow(() -> new NotFoundException("schedule", name));
+        return repository.findForUpdate(namespace.name(), name)
+                .orElseThrow(() -> new NotFoundException("schedule", name));
     }
 
     /** PostgreSQL keeps microseconds: what is returned must equal what a later read returns. */

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * {@code targetJob} is set, never both; {@code input} may be null (the executions get {@code {}}). Its fires
  * start in its namespace: the target state machine is looked up there, and the executions and jobs go there.
  */
-public record DueSchedule(Namespace namespace, String name, String cron, String timezone, String targetStateMachine, Integer targetVersion,
-        JsonNode targetJob, JsonNode input, ScheduleOverlap overlap, ScheduleCatchUp catchUp, Instant startAt,
-        Instant endAt, Instant nextFireAt, Instant lastFireAt, UUID lastExecutionId) {
+public record DueSchedule(Namespace namespace, String name, String cron, String timezone, String targetStateMachine,
+        Integer targetVersion, JsonNode targetJob, JsonNode input, ScheduleOverlap overlap, ScheduleCatchUp catchUp,
+        Instant startAt, Instant endAt, Instant nextFireAt, Instant lastFireAt, UUID lastExecutionId) {
 }

@@ -20,10 +20,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Jobs in the database (db/migration/V13__jobs.sql, V17, V18), each in a {@link Namespace}: submitted through {@code stepwise.submit_jobs},
- * the function SQL callers reach through {@code stepwise.enqueue_job}, so both write the same rows; read with
- * their status mapped from execution and step ({@code stepwise.job_status}); a job of another namespace is
- * not found. The jobs package is the door callers use.
+ * Jobs in the database (db/migration/V13__jobs.sql, V17, V18), each in a {@link Namespace}: submitted
+ * through {@code stepwise.submit_jobs}, the function SQL callers reach through {@code stepwise.enqueue_job},
+ * so both write the same rows; read with their status mapped from execution and step
+ * ({@code stepwise.job_status}); a job of another namespace is not found. The jobs package is the door
+ * callers use.
  */
 @Service
 public class JobRecords {

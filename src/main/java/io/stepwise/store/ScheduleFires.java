@@ -94,8 +94,8 @@ public class ScheduleFires {
                     skipped++;
                     continue;
                 }
-                control.stop(schedule.namespace(), last, STOP_ERROR, "Stopped by schedule '" + schedule.name() + "' for its fire at " + fire
-                        + " (overlap CANCEL_PREVIOUS).");
+                control.stop(schedule.namespace(), last, STOP_ERROR, "Stopped by schedule '" + schedule.name()
+                        + "' for its fire at " + fire + " (overlap CANCEL_PREVIOUS).");
             }
             ScheduledJobs.JobStart start = start(schedule, fire);
             if (start.error() != null) {
