@@ -15,6 +15,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -108,6 +111,19 @@ class EnqueueJobsSqlTest extends IntegrationTest {
         assertThat(row(steps, rows.get(0).id().toString())).isEqualTo(row(steps, viaRest));
         String keys = "SELECT namespace, type, held_until FROM job_unique_key WHERE execution_id = CAST(? AS text)::uuid";
         assertThat(row(keys, rows.get(0).id().toString())).isEqualTo(row(keys, viaRest));
+    }
+
+    /** The Java example of docs/jobs.md: JdbcTemplate inside the application's transaction. */
+    @Test
+    void theJdbcTemplateCallOfTheDocsEnqueuesInTheCallersTransaction() {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        String jobs = "[{\"type\": \"stepwise:echo\", \"payload\": {\"invoice\": 42}, \"uniqueKey\": \"invoice-42\"},"
+                + " {\"type\": \"stepwise:echo\", \"payload\": {\"invoice\": 43}, \"uniqueKey\": \"invoice-43\"}]";
+        List<UUID> ids = transaction.execute(status -> template.queryForList(
+                "SELECT job_id FROM stepwise.enqueue_jobs(CAST(? AS json)) ORDER BY n", UUID.class, jobs));
+        assertThat(ids).hasSize(2).doesNotHaveDuplicates();
+        assertThat(api.get("/v1/jobs/" + ids.get(1)).body().get("uniqueKey").asString()).isEqualTo("invoice-43");
     }
 
     private Map<String, Object> row(String sql, String id) {
