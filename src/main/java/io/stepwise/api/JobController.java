@@ -115,8 +115,7 @@ class JobController {
                     @ApiResponse(responseCode = "200", description = "The job that holds the unique key.")})
     @PostMapping
     ResponseEntity<JobResponse> submit(@Valid @RequestBody SubmitJobRequest request, Namespace namespace) {
-        DefaultNamespaceOnly.require(namespace, "job");
-        var submission = jobs.submit(newJob(request, "", clock.instant()));
+        var submission = jobs.submit(newJob(request, "", clock.instant(), namespace));
         JobResponse body = JobResponse.of(submission.job());
         return submission.created() ? ResponseEntity.created(location(body.id())).body(body) : ResponseEntity.ok(body);
     }
@@ -131,11 +130,10 @@ class JobController {
             responses = @ApiResponse(responseCode = "200", description = "One item per job, in request order."))
     @PostMapping("/batch")
     SubmittedJobs submitBatch(@Valid @RequestBody SubmitJobsRequest request, Namespace namespace) {
-        DefaultNamespaceOnly.require(namespace, "job");
         Instant now = clock.instant();
         List<NewJob> batch = new ArrayList<>();
         for (int i = 0; i < request.jobs().size(); i++) {
-            batch.add(newJob(request.jobs().get(i), "/jobs/" + i, now));
+            batch.add(newJob(request.jobs().get(i), "/jobs/" + i, now, namespace));
         }
         List<JobRecords.Submitted> submissions;
         try {
@@ -152,8 +150,8 @@ class JobController {
     @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{id}")
     JobResponse get(@PathVariable UUID id, Namespace namespace) {
-        DefaultNamespaceOnly.require(namespace, "job");
-        return JobResponse.of(jobs.find(id).orElseThrow(() -> new NotFoundException("job", id.toString())));
+        return JobResponse.of(jobs.find(namespace, id)
+                .orElseThrow(() -> new NotFoundException("job", id.toString())));
     }
 
     @Operation(operationId = "listJobs", summary = "List jobs, newest first",
@@ -167,8 +165,7 @@ class JobController {
             @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor, Namespace namespace) {
-        DefaultNamespaceOnly.require(namespace, "job");
-        var page = jobs.page(new JobFilter(type, queue, status(status)), Cursors.jobsAfter(cursor), limit);
+        var page = jobs.page(namespace, new JobFilter(type, queue, status(status)), Cursors.jobsAfter(cursor), limit);
         return new JobPage(page.items().stream().map(JobResponse::of).toList(), Cursors.jobs(page.next()));
     }
 
@@ -179,8 +176,7 @@ class JobController {
     @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.JOB_FINISHED})
     @PostMapping("/{id}/cancel")
     JobResponse cancel(@PathVariable UUID id, Namespace namespace) {
-        DefaultNamespaceOnly.require(namespace, "job");
-        return JobResponse.of(jobs.cancel(id));
+        return JobResponse.of(jobs.cancel(namespace, id));
     }
 
     @Operation(operationId = "retryJob", summary = "Retry a failed or cancelled job",
@@ -191,11 +187,10 @@ class JobController {
     @ProblemResponses({ProblemType.NOT_FOUND, ProblemType.JOB_NOT_RETRYABLE, ProblemType.REDRIVE_NOT_ALLOWED})
     @PostMapping("/{id}/retry")
     JobResponse retry(@PathVariable UUID id, Namespace namespace) {
-        DefaultNamespaceOnly.require(namespace, "job");
-        return JobResponse.of(jobs.retry(id));
+        return JobResponse.of(jobs.retry(namespace, id));
     }
 
-    private NewJob newJob(SubmitJobRequest r, String at, Instant now) {
+    private NewJob newJob(SubmitJobRequest r, String at, Instant now, Namespace namespace) {
         JsonNode payload = JsonBodies.input(r.payload(), properties.maxInputBytes().toBytes(), at + "/payload");
         if (r.runAt() != null && r.delaySeconds() != null) {
             throw new BadRequestException("Give runAt or delaySeconds, not both.", at + "/delaySeconds");
@@ -207,7 +202,8 @@ class JobController {
         Backoff b = r.backoff() == null ? new Backoff(null, null, null, null) : r.backoff();
         var shape = new JobShape(r.type(), r.maxAttempts(), b.initialSeconds(), b.rate(), b.maxSeconds(), b.jitter(),
                 r.timeoutSeconds());
-        return new NewJob(shape, payload, r.queue(), r.priority(), runAt, r.uniqueKey(), r.uniqueFor(), null);
+        return new NewJob(shape, payload, r.queue(), r.priority(), runAt, r.uniqueKey(), r.uniqueFor(), null,
+                namespace);
     }
 
     static URI location(UUID id) {

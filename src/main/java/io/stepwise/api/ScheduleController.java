@@ -40,7 +40,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Cron schedules: each fire starts an execution named {@code <schedule>-<yyyyMMdd'T'HHmmss'Z'>} (docs/schedules.md). */
+/**
+ * Cron schedules: each fire starts an execution named {@code <schedule>-<yyyyMMdd'T'HHmmss'Z'>} (docs/schedules.md)
+ * in the schedule's namespace, the request's.
+ */
 @Tag(name = "Schedules")
 @RestController
 @RequestMapping("/v1/schedules")
@@ -115,14 +118,13 @@ class ScheduleController {
     @PutMapping("/{name}")
     ResponseEntity<ScheduleResponse> put(@PathVariable @Pattern(regexp = NAME, message = NAME_MESSAGE) String name,
             @Valid @RequestBody PutScheduleRequest request, Namespace namespace) {
-        DefaultNamespaceOnly.require(namespace, "schedule");
         ScheduleTarget target = request.target();
         JsonNode input = request.input() == null ? null
                 : JsonBodies.input(request.input(), properties.maxInputBytes().toBytes(), "/input");
         JsonNode job = target.job() == null || target.job().isNull() ? null : checkedJob(target.job());
-        var put = schedules.put(new ScheduleSpec(name, request.cron(), request.timezone(), target.stateMachine(),
-                target.version(), job, input, request.overlap(), request.catchUp(), request.paused(),
-                request.startAt(), request.endAt()));
+        var put = schedules.put(namespace, new ScheduleSpec(name, request.cron(), request.timezone(),
+                target.stateMachine(), target.version(), job, input, request.overlap(), request.catchUp(),
+                request.paused(), request.startAt(), request.endAt()));
         ScheduleResponse body = ScheduleResponse.of(put.schedule());
         return put.created() ? ResponseEntity.created(URI.create("/v1/schedules/" + name)).body(body)
                 : ResponseEntity.ok(body);
@@ -167,8 +169,8 @@ class ScheduleController {
     @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{name}")
     ScheduleResponse get(@PathVariable String name, Namespace namespace) {
-        DefaultNamespaceOnly.require(namespace, "schedule");
-        return ScheduleResponse.of(schedules.find(name).orElseThrow(() -> new NotFoundException("schedule", name)));
+        return ScheduleResponse.of(schedules.find(namespace, name)
+                .orElseThrow(() -> new NotFoundException("schedule", name)));
     }
 
     @Operation(operationId = "listSchedules", summary = "List schedules",
@@ -178,8 +180,7 @@ class ScheduleController {
     @GetMapping
     SchedulePage list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor, Namespace namespace) {
-        DefaultNamespaceOnly.require(namespace, "schedule");
-        List<ScheduleView> rows = schedules.page(Cursors.schedulesAfter(cursor), limit + 1);
+        List<ScheduleView> rows = schedules.page(namespace, Cursors.schedulesAfter(cursor), limit + 1);
         List<ScheduleResponse> items = rows.stream().limit(limit).map(ScheduleResponse::of).toList();
         return new SchedulePage(items, rows.size() <= limit ? null : Cursors.schedules(items.getLast().name()));
     }
@@ -190,8 +191,7 @@ class ScheduleController {
     @ProblemResponses(ProblemType.NOT_FOUND)
     @DeleteMapping("/{name}")
     ResponseEntity<Void> delete(@PathVariable String name, Namespace namespace) {
-        DefaultNamespaceOnly.require(namespace, "schedule");
-        if (!schedules.delete(name)) {
+        if (!schedules.delete(namespace, name)) {
             throw new NotFoundException("schedule", name);
         }
         return ResponseEntity.noContent().build();
@@ -204,8 +204,7 @@ class ScheduleController {
     @ProblemResponses(ProblemType.NOT_FOUND)
     @PostMapping("/{name}/pause")
     ScheduleResponse pause(@PathVariable String name, Namespace namespace) {
-        DefaultNamespaceOnly.require(namespace, "schedule");
-        return ScheduleResponse.of(schedules.pause(name));
+        return ScheduleResponse.of(schedules.pause(namespace, name));
     }
 
     @Operation(operationId = "resumeSchedule", summary = "Resume a paused schedule",
@@ -215,7 +214,6 @@ class ScheduleController {
     @ProblemResponses(ProblemType.NOT_FOUND)
     @PostMapping("/{name}/resume")
     ScheduleResponse resume(@PathVariable String name, Namespace namespace) {
-        DefaultNamespaceOnly.require(namespace, "schedule");
-        return ScheduleResponse.of(schedules.resume(name));
+        return ScheduleResponse.of(schedules.resume(namespace, name));
     }
 }

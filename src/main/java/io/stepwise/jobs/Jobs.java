@@ -6,6 +6,7 @@ import io.stepwise.store.JobFilter;
 import io.stepwise.store.JobRecord;
 import io.stepwise.store.JobRecords;
 import io.stepwise.store.JobRecords.Submitted;
+import io.stepwise.store.Namespace;
 import io.stepwise.store.NewJob;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.Page;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Service;
 /**
  * Everything a caller does with jobs (docs/jobs.md): submit one or a batch, read, list, cancel, retry.
  * A job is an execution of a generated one-Task state machine; cancelling stops that execution and
- * retrying redrives it, so history, the console and metrics see jobs as executions.
+ * retrying redrives it, so history, the console and metrics see jobs as executions. Jobs are in
+ * namespaces as executions are (a {@link NewJob} names its own): a job of another namespace is not found.
  */
 @Service
 public class Jobs {
@@ -68,13 +70,13 @@ public class Jobs {
         return records.submitAll(traced);
     }
 
-    public Optional<JobRecord> find(UUID id) {
-        return records.find(id);
+    public Optional<JobRecord> find(Namespace namespace, UUID id) {
+        return records.find(namespace, id);
     }
 
     /** Newest first, a keyset page at a time. @param after the previous page's last id; null for the first */
-    public Page<JobRecord, UUID> page(JobFilter filter, UUID after, int limit) {
-        return records.page(filter, after, limit);
+    public Page<JobRecord, UUID> page(Namespace namespace, JobFilter filter, UUID after, int limit) {
+        return records.page(namespace, filter, after, limit);
     }
 
     /**
@@ -84,12 +86,12 @@ public class Jobs {
      * @throws NotFoundException when there is no such job
      * @throws JobStateException when it has already ended
      */
-    public JobRecord cancel(UUID id) {
-        existing(id);
-        if (!executions.stop(id, null, null)) {
-            throw new JobStateException(JobStateException.Refused.CANCEL, id, status(existing(id)));
+    public JobRecord cancel(Namespace namespace, UUID id) {
+        existing(namespace, id);
+        if (!executions.stop(namespace, id, null, null)) {
+            throw new JobStateException(JobStateException.Refused.CANCEL, id, status(existing(namespace, id)));
         }
-        return existing(id);
+        return existing(namespace, id);
     }
 
     /**
@@ -99,17 +101,17 @@ public class Jobs {
      * @throws NotFoundException when there is no such job
      * @throws JobStateException when it is not FAILED or CANCELLED
      */
-    public JobRecord retry(UUID id) {
-        JobStatus status = status(existing(id));
+    public JobRecord retry(Namespace namespace, UUID id) {
+        JobStatus status = status(existing(namespace, id));
         if (status != JobStatus.FAILED && status != JobStatus.CANCELLED) {
             throw new JobStateException(JobStateException.Refused.RETRY, id, status);
         }
-        executions.redrive(id);
-        return existing(id);
+        executions.redrive(namespace, id);
+        return existing(namespace, id);
     }
 
-    private JobRecord existing(UUID id) {
-        return records.find(id).orElseThrow(() -> new NotFoundException("job", id.toString()));
+    private JobRecord existing(Namespace namespace, UUID id) {
+        return records.find(namespace, id).orElseThrow(() -> new NotFoundException("job", id.toString()));
     }
 
     private static JobStatus status(JobRecord job) {

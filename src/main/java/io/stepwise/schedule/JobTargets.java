@@ -5,6 +5,7 @@ import io.stepwise.store.BadRequestException;
 import io.stepwise.jobs.Jobs;
 import io.stepwise.store.JobRecords;
 import io.stepwise.store.JobShape;
+import io.stepwise.store.Namespace;
 import io.stepwise.store.NewJob;
 import io.stepwise.store.ScheduledJobs;
 import java.time.Instant;
@@ -30,16 +31,16 @@ class JobTargets implements ScheduledJobs {
     }
 
     @Override
-    public JobStart submit(JsonNode job, String uniqueKey, Instant fire) {
+    public JobStart submit(Namespace namespace, JsonNode job, String uniqueKey, Instant fire) {
         try {
-            JobRecords.Submitted submission = jobs.submit(newJob(job, uniqueKey, fire));
+            JobRecords.Submitted submission = jobs.submit(newJob(namespace, job, uniqueKey, fire));
             return new JobStart(submission.job().id(), submission.created(), null);
         } catch (BadRequestException e) {
             return new JobStart(null, false, "target.job" + e.pointer() + ": " + e.getMessage());
         }
     }
 
-    static NewJob newJob(JsonNode job, String uniqueKey, Instant fire) {
+    static NewJob newJob(Namespace namespace, JsonNode job, String uniqueKey, Instant fire) {
         JsonNode backoff = job.path("backoff");
         Integer delay = integer(job, "delaySeconds");
         JsonNode payload = job.path("payload");
@@ -48,7 +49,7 @@ class JobTargets implements ScheduledJobs {
                         : null, integer(backoff, "maxSeconds"), text(backoff, "jitter"), integer(job, "timeoutSeconds"));
         return new NewJob(shape, payload.isMissingNode() || payload.isNull() ? Json.NODES.objectNode() : payload,
                 text(job, "queue"), integer(job, "priority"), delay == null ? fire : fire.plusSeconds(delay), uniqueKey,
-                UNIQUE_FOR_SECONDS, null);
+                UNIQUE_FOR_SECONDS, null, namespace);
     }
 
     private static Integer integer(JsonNode node, String field) {

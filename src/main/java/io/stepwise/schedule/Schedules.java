@@ -2,6 +2,7 @@ package io.stepwise.schedule;
 
 import io.stepwise.store.BadRequestException;
 import io.stepwise.asl.Json;
+import io.stepwise.store.Namespace;
 import io.stepwise.store.NotFoundException;
 import io.stepwise.store.ScheduleCatchUp;
 import io.stepwise.store.ScheduleOverlap;
@@ -23,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Everything a caller does with cron schedules: put (create or replace), read, list, delete, pause,
- * resume. Each edit locks the schedule's row, so it waits for a fire in progress and a fire skips the
- * row being edited; the next fire is computed here, from the injected clock.
+ * resume. Schedule names are unique per {@link Namespace}; a schedule fires into its own namespace, and
+ * one of another namespace is not found. Each edit locks the schedule's row, so it waits for a fire in
+ * progress and a fire skips the row being edited; the next fire is computed here, from the injected clock.
  */
 @Service
 public class Schedules {
@@ -52,16 +54,16 @@ public class Schedules {
      *
      * @throws BadRequestException for a bad cron, time zone, window or target
      */
-    public Put put(ScheduleSpec spec) {
+    public Put put(Namespace namespace, ScheduleSpec spec) {
         try {
-            return transaction.execute(status -> putOnce(spec));
+            return transaction.execute(status -> putOnce(namespace, spec));
         } catch (DataIntegrityViolationException createdMeanwhile) {
             // two first PUTs of one name raced: the row of the other exists now, so this one replaces it
-            return transaction.execute(status -> putOnce(spec));
+            return transaction.execute(status -> putOnce(namespace, spec));
         }
     }
 
-    private Put putOnce(ScheduleSpec spec) {
+    private Put putOnce(Namespace namespace, ScheduleSpec spec) {
         CronSchedule cron = CronSchedule.parse(spec.cron(), spec.timezone());
         if ((spec.stateMachine() == null) == (spec.job() == null)) {
             throw new BadRequestException("target must name either a stateMachine or a job", "/target");
@@ -77,8 +79,8 @@ public class Schedules {
         if (cron.next(now) == null) {
             throw new BadRequestException("cron '" + spec.cron() + "' never fires", "/cron");
         }
-        Optional<ScheduleRow> existing = repository.findForUpdate(spec.name());
-        ScheduleRow row = existing.orElseGet(() -> new ScheduleRow(spec.name(), now));
+        Optional<ScheduleRow> existing = repository.findForUpdate(namespace.name(), spec.name());
+        ScheduleRow row = existing.orElseGet(() -> new ScheduleRow(namespace, spec.name(), now));
         row.setCron(spec.cron().strip());
         row.setTimezone(cron.zone().getId());
         row.setTarget(spec.stateMachine(), spec.stateMachine() == null ? null : spec.version(),
@@ -98,29 +100,33 @@ public class Schedules {
     }
 
     @Transactional(transactionManager = ScheduleRepository.TRANSACTION_MANAGER, readOnly = true)
-    public Optional<ScheduleView> find(String name) {
-        return repository.findById(name).map(ScheduleView::of);
+    public Optional<ScheduleView> find(Namespace namespace, String name) {
+        return repository.findById(new ScheduleRow.Key(namespace, name)).map(ScheduleView::of);
     }
 
-    /** By name, a page at a time. @param after the previous page's last name; null for the first page */
+    /**
+     * {@code namespace}'s schedules by name, a page at a time.
+     *
+     * @param after the previous page's last name; null for the first page
+     */
     @Transactional(transactionManager = ScheduleRepository.TRANSACTION_MANAGER, readOnly = true)
-    public List<ScheduleView> page(String after, int limit) {
-        return repository.findByNameGreaterThanOrderByNameAsc(after == null ? "" : after, Limit.of(limit)).stream()
-                .map(ScheduleView::of).toList();
+    public List<ScheduleView> page(Namespace namespace, String after, int limit) {
+        return repository.findByNamespaceAndNameGreaterThanOrderByNameAsc(namespace.name(),
+                after == null ? "" : after, Limit.of(limit)).stream().map(ScheduleView::of).toList();
     }
 
     /** @return false when there was no such schedule. Executions it started are left as they are. */
     @Transactional(transactionManager = ScheduleRepository.TRANSACTION_MANAGER)
-    public boolean delete(String name) {
-        Optional<ScheduleRow> row = repository.findForUpdate(name);
+    public boolean delete(Namespace namespace, String name) {
+        Optional<ScheduleRow> row = repository.findForUpdate(namespace.name(), name);
         row.ifPresent(repository::delete);
         return row.isPresent();
     }
 
     /** Stops firing until resumed; fires that come due meanwhile are never made up for. */
     @Transactional(transactionManager = ScheduleRepository.TRANSACTION_MANAGER)
-    public ScheduleView pause(String name) {
-        ScheduleRow row = locked(name);
+    public ScheduleView pause(Namespace namespace, String name) {
+        ScheduleRow row = locked(namespace, name);
         if (!row.isPaused()) {
             row.setPaused(true);
             row.setUpdatedAt(now());
@@ -130,8 +136,8 @@ public class Schedules {
 
     /** Fires again from the next fire after now (the fires missed while paused are not made up for). */
     @Transactional(transactionManager = ScheduleRepository.TRANSACTION_MANAGER)
-    public ScheduleView resume(String name) {
-        ScheduleRow row = locked(name);
+    public ScheduleView resume(Namespace namespace, String name) {
+        ScheduleRow row = locked(namespace, name);
         if (row.isPaused()) {
             Instant now = now();
             row.setPaused(false);
@@ -143,8 +149,9 @@ public class Schedules {
         return ScheduleView.of(row);
     }
 
-    private ScheduleRow locked(String name) {
-        return repository.findForUpdate(name).orElseThrow(() -> new NotFoundException("schedule", name));
+    private ScheduleRow locked(Namespace namespace, String name) {
+        return repository.findForUpdate(namespace.name(), name)
+                .orElseThrow(() -> new NotFoundException("schedule", name));
     }
 
     /** PostgreSQL keeps microseconds: what is returned must equal what a later read returns. */

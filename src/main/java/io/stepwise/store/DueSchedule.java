@@ -6,9 +6,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A schedule claimed for firing (locked until its fires commit). {@code targetStateMachine} or
- * {@code targetJob} is set, never both; {@code input} may be null (the executions get {@code {}}).
+ * {@code targetJob} is set, never both; {@code input} may be null (the executions get {@code {}}). Its fires
+ * start in its namespace: the target state machine is looked up there, and the executions and jobs go there.
  */
-public record DueSchedule(String name, String cron, String timezone, String targetStateMachine, Integer targetVersion,
-        JsonNode targetJob, JsonNode input, ScheduleOverlap overlap, ScheduleCatchUp catchUp, Instant startAt,
-        Instant endAt, Instant nextFireAt, Instant lastFireAt, UUID lastExecutionId) {
+public record DueSchedule(Namespace namespace, String name, String cron, String timezone, String targetStateMachine,
+        Integer targetVersion, JsonNode targetJob, JsonNode input, ScheduleOverlap overlap, ScheduleCatchUp catchUp,
+        Instant startAt, Instant endAt, Instant nextFireAt, Instant lastFireAt, UUID lastExecutionId) {
 }

@@ -20,10 +20,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Jobs in the database (db/migration/V13__jobs.sql, V17): submitted through {@code stepwise.submit_jobs},
- * the function SQL callers reach through {@code stepwise.enqueue_job}, so both write the same rows; read with
- * their status mapped from execution and step ({@code stepwise.job_status}). The jobs package is the
- * door callers use.
+ * Jobs in the database (db/migration/V13__jobs.sql, V17, V18), each in a {@link Namespace}: submitted
+ * through {@code stepwise.submit_jobs}, the function SQL callers reach through {@code stepwise.enqueue_job},
+ * so both write the same rows; read with their status mapped from execution and step
+ * ({@code stepwise.job_status}); a job of another namespace is not found. The jobs package is the door
+ * callers use.
  */
 @Service
 public class JobRecords {
@@ -91,6 +92,8 @@ public class JobRecords {
                 .param("jitters", strings(jobs, j -> j.shape().jitter()))
                 .param("timeouts", jobs.stream().map(j -> j.shape().timeoutSeconds()).toArray(Integer[]::new))
                 .param("traceparents", traceparents(jobs))
+                .param("namespaces", jobs.stream().allMatch(j -> j.namespace().isDefault()) ? new String[0]
+                        : strings(jobs, j -> j.namespace().name()))
                 .param("now", Rows.timestamp(now))
                 .query((rs, n) -> {
                     int i = rs.getInt("n") - 1;
@@ -115,7 +118,8 @@ public class JobRecords {
         Arrays.stream(created).filter(Objects::nonNull).forEach(job -> known.put(job.id(), job));
         List<UUID> holders = Arrays.stream(ids).filter(id -> !known.containsKey(id)).distinct().toList();
         if (!holders.isEmpty()) {
-            findAll(holders).forEach(job -> known.put(job.id(), job));
+            // each holder is in its finder's namespace: the keys are held per namespace
+            read(null, holders).forEach(job -> known.put(job.id(), job));
         }
         List<Submitted> answers = new ArrayList<>(ids.length);
         for (int i = 0; i < ids.length; i++) {
@@ -138,26 +142,34 @@ public class JobRecords {
                 .query(String.class).single();
     }
 
+    /** The job, when it is in {@code namespace}: another namespace's jobs are not found. */
     @Transactional(readOnly = true)
-    public Optional<JobRecord> find(UUID id) {
-        return findAll(List.of(id)).stream().findFirst();
+    public Optional<JobRecord> find(Namespace namespace, UUID id) {
+        return read(namespace, List.of(id)).stream().findFirst();
     }
 
-    /** The jobs of these ids that exist, newest first. */
-    @Transactional(readOnly = true)
-    public List<JobRecord> findAll(List<UUID> ids) {
+    /** The jobs of these ids that exist in {@code namespace} (null: in any), newest first. */
+    private List<JobRecord> read(Namespace namespace, List<UUID> ids) {
         return jdbc.sql(SqlStatements.get("JobsByIds"))
                 .param("now", Rows.timestamp(clock.instant()))
                 .param("ids", ids.toArray(UUID[]::new))
+                .param("namespace", namespace == null ? null : namespace.name())
                 .query(JOB).list();
     }
 
-    /** Newest first, a keyset page at a time. @param after the previous page's last id; null for the first */
+    /**
+     * {@code namespace}'s jobs newest first, a keyset page at a time.
+     *
+     * @param after the previous page's last id; null for the first
+     */
     @Transactional(readOnly = true)
-    public Page<JobRecord, UUID> page(JobFilter filter, UUID after, int limit) {
-        // one type: a statement of its own, on its index
-        var statement = filter.type() == null ? jdbc.sql(SqlStatements.get("JobPage"))
-                : jdbc.sql(SqlStatements.get("JobPageOfType")).param("type", filter.type());
+    public Page<JobRecord, UUID> page(Namespace namespace, JobFilter filter, UUID after, int limit) {
+        // one type, or another namespace than the default: a statement of its own, on its index
+        var statement = filter.type() != null
+                ? jdbc.sql(SqlStatements.get("JobPageOfType")).param("type", filter.type())
+                        .param("namespace", namespace.name())
+                : namespace.isDefault() ? jdbc.sql(SqlStatements.get("JobPage"))
+                : jdbc.sql(SqlStatements.get("JobPageInNamespace")).param("namespace", namespace.name());
         List<JobRecord> rows = statement
                 .param("now", Rows.timestamp(clock.instant()))
                 .param("after", after == null ? LAST_ID : after)
@@ -181,8 +193,7 @@ public class JobRecords {
             return job;
         }
         String taken = tracer.executionTraceparent(job.type());
-        return taken == null ? job : new NewJob(job.shape(), job.payload(), job.queue(), job.priority(), job.runAt(),
-                job.uniqueKey(), job.uniqueFor(), taken);
+        return taken == null ? job : job.traced(taken);
     }
 
     private static String[] traceparents(List<NewJob> jobs) {

@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * other replica holds ({@code FOR UPDATE SKIP LOCKED}), start its executions, move its next fire on,
  * commit. A replica that dies half-way commits nothing, and the next claimant repeats the same fires;
  * each execution is named after its schedule and fire instant ({@link #executionName}), so the
- * database's (state machine, name) uniqueness would turn a repeated start into a no-op even if two
- * replicas ever fired the same instant.
+ * database's (namespace, state machine, name) uniqueness would turn a repeated start into a no-op even if
+ * two replicas ever fired the same instant. A schedule's fires start in its namespace.
  */
 @Service
 public class ScheduleFires {
@@ -31,7 +31,8 @@ public class ScheduleFires {
             .withZone(ZoneOffset.UTC);
     static final String STOP_ERROR = "Schedule.CancelPrevious";
 
-    private static final RowMapper<DueSchedule> DUE = (rs, n) -> new DueSchedule(rs.getString("name"),
+    private static final RowMapper<DueSchedule> DUE = (rs, n) -> new DueSchedule(
+            Namespace.stored(rs.getString("namespace")), rs.getString("name"),
             rs.getString("cron"), rs.getString("timezone"), rs.getString("target_state_machine"),
             Rows.nullableInt(rs, "target_version"), Rows.json(rs, "target_job"), Rows.json(rs, "input"),
             ScheduleOverlap.valueOf(rs.getString("overlap")), ScheduleCatchUp.valueOf(rs.getString("catch_up")),
@@ -93,8 +94,8 @@ public class ScheduleFires {
                     skipped++;
                     continue;
                 }
-                control.stop(Namespace.DEFAULT, last, STOP_ERROR, "Stopped by schedule '" + schedule.name() + "' for its fire at " + fire
-                        + " (overlap CANCEL_PREVIOUS).");
+                control.stop(schedule.namespace(), last, STOP_ERROR, "Stopped by schedule '" + schedule.name()
+                        + "' for its fire at " + fire + " (overlap CANCEL_PREVIOUS).");
             }
             ScheduledJobs.JobStart start = start(schedule, fire);
             if (start.error() != null) {
@@ -110,7 +111,7 @@ public class ScheduleFires {
                 repeated++;
             }
         }
-        record(schedule.name(), plan.nextFireAt(), lastFire, last, error);
+        record(schedule, plan.nextFireAt(), lastFire, last, error);
         return Optional.of(new Pass(schedule.name(), started, skipped, repeated, plan.nextFireAt(), error));
     }
 
@@ -122,8 +123,9 @@ public class ScheduleFires {
     public Optional<Pass> skipNext(Instant now, FirePlanner planner, String reason) {
         return claim(now).map(schedule -> {
             FirePlan plan = planner.plan(schedule, now);
-            record(schedule.name(), plan.nextFireAt(), schedule.lastFireAt(), schedule.lastExecutionId(), reason);
-            log.warn("Schedule '{}' skipped {} fire(s): {}", schedule.name(), plan.fires().size(), reason);
+            record(schedule, plan.nextFireAt(), schedule.lastFireAt(), schedule.lastExecutionId(), reason);
+            log.warn("Schedule '{}' of namespace {} skipped {} fire(s): {}", schedule.name(), schedule.namespace(),
+                    plan.fires().size(), reason);
             return new Pass(schedule.name(), 0, plan.fires().size(), 0, plan.nextFireAt(), reason);
         });
     }
@@ -132,11 +134,11 @@ public class ScheduleFires {
     private ScheduledJobs.JobStart start(DueSchedule schedule, Instant fire) {
         String name = executionName(schedule.name(), fire);
         if (schedule.targetJob() != null) {
-            return jobs.submit(schedule.targetJob(), name, fire);
+            return jobs.submit(schedule.namespace(), schedule.targetJob(), name, fire);
         }
         Executions.StartResult result = starts.apply(List.of(new Executions.StartRequest(schedule.targetStateMachine(),
-                schedule.targetVersion(), name, schedule.input() == null ? Json.parse("{}") : schedule.input())))
-                .getFirst();
+                schedule.targetVersion(), name, schedule.input() == null ? Json.parse("{}") : schedule.input())
+                .in(schedule.namespace()))).getFirst();
         return result.failure() != null ? new ScheduledJobs.JobStart(null, false, result.failure().getMessage())
                 : new ScheduledJobs.JobStart(result.start().execution().id(), result.start().created(), null);
     }
@@ -150,8 +152,9 @@ public class ScheduleFires {
         return executions.byId(execution).map(e -> e.status() == ExecutionStatus.RUNNING).orElse(false);
     }
 
-    private void record(String name, Instant next, Instant lastFire, UUID last, String error) {
-        jdbc.sql(SqlStatements.get("ScheduleFired")).param("name", name).param("nextFireAt", Rows.timestamp(next))
+    private void record(DueSchedule schedule, Instant next, Instant lastFire, UUID last, String error) {
+        jdbc.sql(SqlStatements.get("ScheduleFired")).param("namespace", schedule.namespace().name())
+                .param("name", schedule.name()).param("nextFireAt", Rows.timestamp(next))
                 .param("lastFireAt", Rows.timestamp(lastFire)).param("lastExecutionId", last)
                 .param("lastError", error).update();
     }

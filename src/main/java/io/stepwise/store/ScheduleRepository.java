@@ -14,15 +14,15 @@ import org.springframework.data.repository.query.Param;
  * one the rest of Stepwise uses; both work on the same DataSource, so named statements called inside
  * such a transaction join it.
  */
-public interface ScheduleRepository extends JpaRepository<ScheduleRow, String> {
+public interface ScheduleRepository extends JpaRepository<ScheduleRow, ScheduleRow.Key> {
 
     String TRANSACTION_MANAGER = "catalogTransactionManager";
 
     /** The row locked until the transaction ends: an edit waits for a fire in progress, and a fire skips an edit's row. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("SELECT s FROM ScheduleRow s WHERE s.name = :name")
-    Optional<ScheduleRow> findForUpdate(@Param("name") String name);
+    @Query("SELECT s FROM ScheduleRow s WHERE s.namespace = :namespace AND s.name = :name")
+    Optional<ScheduleRow> findForUpdate(@Param("namespace") String namespace, @Param("name") String name);
 
-    /** A page of the listing by name, after the previous page's last name ("" for the first). */
-    List<ScheduleRow> findByNameGreaterThanOrderByNameAsc(String after, Limit limit);
+    /** A page of a namespace's listing by name, after the previous page's last name ("" for the first). */
+    List<ScheduleRow> findByNamespaceAndNameGreaterThanOrderByNameAsc(String namespace, String after, Limit limit);
 }

@@ -5,7 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
@@ -17,8 +19,19 @@ import org.hibernate.annotations.ColumnTransformer;
  */
 @Entity
 @Table(name = "schedule")
+@IdClass(ScheduleRow.Key.class)
 public class ScheduleRow {
 
+    /** A schedule's key: names are unique per namespace (V18). */
+    public record Key(String namespace, String name) implements Serializable {
+
+        public Key(Namespace namespace, String name) {
+            this(namespace.name(), name);
+        }
+    }
+
+    @Id
+    private String namespace;
     @Id
     private String name;
     private String cron;
@@ -59,10 +72,15 @@ public class ScheduleRow {
         // for JPA
     }
 
-    public ScheduleRow(String name, Instant createdAt) {
+    public ScheduleRow(Namespace namespace, String name, Instant createdAt) {
+        this.namespace = namespace.name();
         this.name = name;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
+    }
+
+    public Namespace getNamespace() {
+        return Namespace.stored(namespace);
     }
 
     public String getName() {

@@ -15,5 +15,6 @@ public interface ScheduledJobs {
     record JobStart(UUID id, boolean created, String error) {
     }
 
-    JobStart submit(JsonNode job, String uniqueKey, Instant fire);
+    /** Submits the job in {@code namespace} (the schedule's), where its unique key is held. */
+    JobStart submit(Namespace namespace, JsonNode job, String uniqueKey, Instant fire);
 }

@@ -126,4 +126,52 @@ class EnqueueJobSqlTest extends IntegrationTest {
         }
         assertThat(jdbc.sql("SELECT count(*) FROM job").query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void aJobEnqueuedWithANamespaceIsThere() throws SQLException {
+        UUID id;
+        try (Connection connection = dataSource.getConnection()) {
+            id = enqueue(connection, "stepwise.enqueue_job('stepwise:echo', '{\"n\": 1}', queue => 'mail',"
+                    + " run_at => now() + interval '1 hour', unique_key => 'k', namespace => 'team-a')");
+            // the same key in the default namespace is another job
+            assertThat(enqueue(connection, "stepwise.enqueue_job('stepwise:echo', unique_key => 'k',"
+                    + " run_at => now() + interval '1 hour')")).isNotEqualTo(id);
+        }
+        JsonNode job = api.in("team-a").get("/v1/jobs/" + id).body();
+        assertThat(job.get("queue").asString()).isEqualTo("mail");
+        assertThat(job.get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(api.get("/v1/jobs/" + id).status()).isEqualTo(404);
+        assertThat(row("SELECT namespace, queue FROM execution WHERE id = ?", id))
+                .isEqualTo(Map.of("namespace", "team-a", "queue", "team-a/mail"));
+        assertThat(row("SELECT namespace FROM job WHERE execution_id = ?", id)).isEqualTo(Map.of("namespace", "team-a"));
+    }
+
+    @Test
+    void theCallsOfBeforeNamespacesStillWork() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            // every argument by position, as V13 and V17 defined them: the default namespace
+            UUID enqueued = enqueue(connection, "stepwise.enqueue_job('stepwise:echo', '{}', 'mail', 1, now(), 'e', 60,"
+                    + " 2, 1, 2.0, 10, 'FULL', 30)");
+            UUID submitted = enqueue(connection, "job_id FROM stepwise.submit_job(now(), 'stepwise:echo', '{}', 'mail', 1,"
+                    + " now(), 's', 60, 2, 1, 2.0, 10, 'FULL', 30, NULL)");
+            for (UUID id : List.of(enqueued, submitted)) {
+                assertThat(row("SELECT namespace, queue FROM execution WHERE id = ?", id))
+                        .isEqualTo(Map.of("namespace", "default", "queue", "mail"));
+                assertThat(api.get("/v1/jobs/" + id).status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void aMalformedNamespaceIsRefusedByNameAndNothingIsWritten() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            for (String bad : List.of("'Team_A'", "''", "'-a'", "'" + "x".repeat(64) + "'")) {
+                assertThatThrownBy(() -> enqueue(connection, "stepwise.enqueue_job('stepwise:echo', namespace => " + bad
+                        + ")")).as(bad).isInstanceOf(SQLException.class).hasMessageContaining("namespace must be")
+                        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22023");
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM execution").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM state_machine").query(Long.class).single()).isZero();
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.store.DueSchedule;
 import io.stepwise.store.FirePlan;
+import io.stepwise.store.Namespace;
 import io.stepwise.store.ScheduleCatchUp;
 import io.stepwise.store.ScheduleOverlap;
 import java.time.Duration;
@@ -15,7 +16,7 @@ class FireTimesTest {
     private final FireTimes planner = new FireTimes(Duration.ofSeconds(10), 1000);
 
     private static DueSchedule due(String cron, ScheduleCatchUp catchUp, Instant nextFireAt, Instant endAt) {
-        return new DueSchedule("s", cron, "UTC", "m", null, null, null, ScheduleOverlap.ALLOW, catchUp, null, endAt,
+        return new DueSchedule(Namespace.DEFAULT, "s", cron, "UTC", "m", null, null, null, ScheduleOverlap.ALLOW, catchUp, null, endAt,
                 nextFireAt, null, null);
     }
 

@@ -3,6 +3,7 @@ package io.stepwise.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stepwise.asl.Json;
+import io.stepwise.store.Namespace;
 import io.stepwise.store.StateMachines;
 import io.stepwise.support.Asl;
 import io.stepwise.support.Eventually;
@@ -61,7 +62,7 @@ class ScheduleClusterTest {
         replicas.getFirst().getBean(StateMachines.class).register("tick", Json.parse(Asl.single("Done", Asl.pass())),
                 null);
         // ALL: a fire that comes due while its replica is dying is made up by another, however late
-        Instant first = replicas.getFirst().getBean(Schedules.class).put(new ScheduleSpec("tick", "* * * * * *", null,
+        Instant first = replicas.getFirst().getBean(Schedules.class).put(Namespace.DEFAULT, new ScheduleSpec("tick", "* * * * * *", null,
                 "tick", null, null, null, null, io.stepwise.store.ScheduleCatchUp.ALL, null, null, null))
                 .schedule().nextFireAt();
         Instant last = first.plusSeconds(FIRES - 1);
@@ -75,7 +76,8 @@ class ScheduleClusterTest {
         Instant killedAt = Instant.now();
 
         Eventually.await(Duration.ofSeconds(60), () -> count(jdbc), n -> n >= FIRES + 2);
-        replicas.stream().filter(r -> r != victim).findFirst().orElseThrow().getBean(Schedules.class).delete("tick");
+        replicas.stream().filter(r -> r != victim).findFirst().orElseThrow().getBean(Schedules.class)
+                .delete(Namespace.DEFAULT, "tick");
 
         List<Fired> fired = jdbc.sql("SELECT name, start_date FROM execution WHERE state_machine_name = 'tick'")
                 .query((rs, n) -> new Fired(FIRE.parse(rs.getString("name").substring("tick-".length()), Instant::from),

@@ -17,6 +17,7 @@ public final class Api {
     private final HttpClient client = HttpClient.newHttpClient();
     private final String baseUrl;
     private final String bearer;
+    private final String namespace;
 
     public Api(String baseUrl) {
         this(baseUrl, null);
@@ -24,13 +25,23 @@ public final class Api {
 
     /** @param bearer sent as 'Authorization: Bearer' with every request that carries none of its own; null for none */
     public Api(String baseUrl, String bearer) {
+        this(baseUrl, bearer, null);
+    }
+
+    private Api(String baseUrl, String bearer, String namespace) {
         this.baseUrl = baseUrl;
         this.bearer = bearer;
+        this.namespace = namespace;
     }
 
     /** The same API with another token (null: none). */
     public Api as(String bearer) {
-        return new Api(baseUrl, bearer);
+        return new Api(baseUrl, bearer, namespace);
+    }
+
+    /** The same API naming {@code namespace} in the Stepwise-Namespace header of every request. */
+    public Api in(String namespace) {
+        return new Api(baseUrl, bearer, namespace);
     }
 
     public Response delete(String path) {
@@ -62,6 +73,9 @@ public final class Api {
     }
 
     public Response send(HttpRequest.Builder builder) {
+        if (namespace != null) {
+            builder.setHeader("Stepwise-Namespace", namespace);
+        }
         HttpRequest request = builder.build();
         if (bearer != null && request.headers().firstValue("Authorization").isEmpty()) {
             request = HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + bearer)
