@@ -182,7 +182,7 @@ final class ApiExamples {
 
     static final String AUDIT_PAGE = """
             {"items": [{"at": "2026-01-15T10:30:00Z", "actor": "key:3f9c2a7b1e04", "method": "POST",
-              "path": "/v1/executions/{id}/stop", "status": 200, "remoteAddress": "10.0.0.7"}],
+              "path": "/v1/executions/{id}/stop", "status": 200, "remoteAddress": "10.0.0.7", "namespace": "default"}],
              "nextCursor": null}""";
     static final String PUT_QUEUE = """
             {"concurrency": 10, "rateLimit": {"limit": 100, "periodSeconds": 60}}""";

@@ -109,7 +109,20 @@ class ApiKeyController {
                     + " the keys themselves."))
     @GetMapping
     ApiKeyList list() {
-        return new ApiKeyList(keys.list().stream().map(ApiKeyResponse::of).toList());
+        return new ApiKeyList(keys.list().stream().filter(ApiKeyController::visible).map(ApiKeyResponse::of).toList());
+    }
+
+    /**
+     * A key reaching a namespace the caller may not name is not shown to it, as if it did not exist: a
+     * team's admin must not learn another team's keys, nor that the team exists (docs/namespaces.md).
+     */
+    private static boolean visible(StoredApiKey key) {
+        return Caller.currentMayUseAll(key.namespaces());
+    }
+
+    private StoredApiKey visibleKey(UUID id) {
+        return keys.find(id).filter(ApiKeyController::visible)
+                .orElseThrow(() -> new NotFoundException("API key", id.toString()));
     }
 
     @Operation(operationId = "getApiKey", summary = "Get an API key",
@@ -117,7 +130,7 @@ class ApiKeyController {
     @ProblemResponses(ProblemType.NOT_FOUND)
     @GetMapping("/{id}")
     ApiKeyResponse get(@PathVariable UUID id) {
-        return ApiKeyResponse.of(keys.find(id).orElseThrow(() -> new NotFoundException("API key", id.toString())));
+        return ApiKeyResponse.of(visibleKey(id));
     }
 
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
@@ -127,7 +140,7 @@ class ApiKeyController {
     @ProblemResponses(ProblemType.NOT_FOUND)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> revoke(@PathVariable UUID id) {
-        keys.revoke(id).orElseThrow(() -> new NotFoundException("API key", id.toString()));
+        keys.revoke(visibleKey(id).id()).orElseThrow(() -> new NotFoundException("API key", id.toString()));
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,5 +1,6 @@
 package io.stepwise.api;
 
+import io.stepwise.security.Caller;
 import io.stepwise.store.AuditEvent;
 import io.stepwise.store.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,10 +32,13 @@ class AuditController {
     /**
      * @param actor key:&lt;prefix&gt;, jwt:&lt;subject&gt; or bootstrap; anonymous for refused calls without credentials
      * @param path the endpoint's path template, or the raw path when no endpoint matched
+     * @param namespace the namespace the call named (default without the header); null when it named none
      */
-    record AuditEntry(Instant at, String actor, String method, String path, int status, String remoteAddress) {
+    record AuditEntry(Instant at, String actor, String method, String path, int status, String remoteAddress,
+            String namespace) {
         static AuditEntry of(AuditEvent e) {
-            return new AuditEntry(e.at(), e.actor(), e.method(), e.path(), e.status(), e.remoteAddress());
+            return new AuditEntry(e.at(), e.actor(), e.method(), e.path(), e.status(), e.remoteAddress(),
+                    e.namespace());
         }
     }
 
@@ -45,7 +49,7 @@ class AuditController {
     @Operation(operationId = "listAudit", summary = "List the audit trail, newest first",
             description = "Every POST, PUT, PATCH and DELETE, refused ones included, while authentication is on:"
                     + " who, when, the method, the path template, the status and the remote address; never a"
-                    + " payload. `since` is inclusive, `until` exclusive (ISO-8601 with an offset). Pass `nextCursor`"
+                    + " payload. A caller bound to some namespaces sees the calls made in them only. `since` is inclusive, `until` exclusive (ISO-8601 with an offset). Pass `nextCursor`"
                     + " back as `cursor` with the same filters.",
             responses = @ApiResponse(responseCode = "200", description = "A page of audit entries."))
     @GetMapping
@@ -55,7 +59,7 @@ class AuditController {
             @RequestParam(required = false) String until,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor) {
-        List<AuditEvent> events = audit.page(actor, ExecutionFilters.instant("since", since),
+        List<AuditEvent> events = audit.page(Caller.currentNamespacesOrAll(), actor, ExecutionFilters.instant("since", since),
                 ExecutionFilters.instant("until", until), Cursors.auditAfter(cursor), limit + 1);
         boolean more = events.size() > limit;
         List<AuditEvent> page = more ? events.subList(0, limit) : events;

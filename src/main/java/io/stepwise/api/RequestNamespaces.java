@@ -23,7 +23,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class RequestNamespaces implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
-    public static final String HEADER = "Stepwise-Namespace";
+    public static final String HEADER = Namespace.HEADER;
     /** The query parameter naming a console page's namespace: a browser follows links, it sends no headers. */
     public static final String CONSOLE_PARAMETER = "namespace";
 

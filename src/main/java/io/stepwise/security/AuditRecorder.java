@@ -2,6 +2,7 @@ package io.stepwise.security;
 
 import io.stepwise.store.AuditEvent;
 import io.stepwise.store.AuditLog;
+import io.stepwise.store.Namespace;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +20,8 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Records every mutating call (POST, PUT, PATCH, DELETE), refused ones included, once it has been
  * answered: who, when, the method, the path template ({@code /v1/executions/{id}/stop}, the raw path
- * when no endpoint matched), the status and the remote address. Never a body, a header or a query.
+ * when no endpoint matched), the status, the remote address and the namespace it named. Never a body, a
+ * header's value other than the namespace, or a query.
  * It sits in the security filter chain before authentication, so it sees the caller that authentication
  * established and every status the chain answered, 401 and 403 included.
  */
@@ -62,11 +64,23 @@ final class AuditRecorder extends OncePerRequestFilter {
         }
         try {
             audit.record(new AuditEvent(null, at, actor(SecurityContextHolder.getContext().getAuthentication()),
-                    request.getMethod(), path, response.getStatus(), request.getRemoteAddr()));
+                    request.getMethod(), path, response.getStatus(), request.getRemoteAddr(), namespace(request)));
         } catch (RuntimeException e) {
             // the call itself has been answered; a lost audit row is logged, not turned into the caller's error
             log.error("Could not record {} {} in the audit trail", request.getMethod(), path, e);
         }
+    }
+
+    /**
+     * The namespace the call named, as its admins read the trail by (docs/namespaces.md): the header's,
+     * {@code default} without one, null when the header named no namespace (the call was refused).
+     */
+    private static String namespace(HttpServletRequest request) {
+        String named = request.getHeader(Namespace.HEADER);
+        if (named == null) {
+            return Namespace.DEFAULT.name();
+        }
+        return Namespace.isValid(named) ? named : null;
     }
 
     static String actor(Authentication authentication) {

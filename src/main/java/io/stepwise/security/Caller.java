@@ -1,5 +1,6 @@
 package io.stepwise.security;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.HashSet;
@@ -46,6 +47,21 @@ public record Caller(String actor, Set<Role> roles, Set<String> namespaces) {
         // with authentication on, an anonymous request reaches no namespaced endpoint (EndpointAccess)
         return authentication == null || authentication instanceof AnonymousAuthenticationToken
                 || "default".equals(namespace);
+    }
+
+    /**
+     * The namespaces the request being served may read the global records of (API keys, the audit trail):
+     * null for all of them (a caller bound to every namespace, or authentication off), else its own.
+     * A team's admin must not learn from them that another team exists (docs/namespaces.md).
+     */
+    public static Set<String> currentNamespacesOrAll() {
+        return current().filter(caller -> !caller.namespaces().contains(ALL_NAMESPACES)).map(Caller::namespaces)
+                .orElse(null);
+    }
+
+    /** Whether the request being served may name every one of {@code namespaces} ({@value #ALL_NAMESPACES}: all). */
+    public static boolean currentMayUseAll(Collection<String> namespaces) {
+        return namespaces.stream().allMatch(Caller::currentMayUse);
     }
 
     public boolean mayUse(String namespace) {

@@ -7,7 +7,9 @@ import java.time.Instant;
  * from where; never a payload.
  *
  * @param id null until stored
+ * @param namespace the namespace the call named ({@code default} when none); null when what it named was
+ *        not a namespace
  */
 public record AuditEvent(Long id, Instant at, String actor, String method, String path, int status,
-        String remoteAddress) {
+        String remoteAddress, String namespace) {
 }

@@ -1,8 +1,10 @@
 package io.stepwise.store;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -27,7 +29,7 @@ public class AuditLog extends GroupCommit<AuditEvent, Boolean> {
 
     private static final RowMapper<AuditEvent> EVENT = (rs, n) -> new AuditEvent(rs.getLong("id"),
             Rows.instant(rs, "at"), rs.getString("actor"), rs.getString("method"), rs.getString("path"),
-            rs.getInt("status"), rs.getString("remote_address"));
+            rs.getInt("status"), rs.getString("remote_address"), rs.getString("namespace"));
 
     /** Bounds that stand for "none", so every comparison stays an index condition. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
@@ -91,6 +93,7 @@ public class AuditLog extends GroupCommit<AuditEvent, Boolean> {
                 .param("path", events.stream().map(AuditEvent::path).toArray(String[]::new))
                 .param("status", events.stream().map(AuditEvent::status).toArray(Integer[]::new))
                 .param("remote", events.stream().map(AuditEvent::remoteAddress).toArray(String[]::new))
+                .param("namespace", events.stream().map(AuditEvent::namespace).toArray(String[]::new))
                 .update();
         return Collections.nCopies(events.size(), true);
     }
@@ -98,12 +101,14 @@ public class AuditLog extends GroupCommit<AuditEvent, Boolean> {
     /**
      * Newest first.
      *
+     * @param namespaces only the calls made in these namespaces, or null for all calls
      * @param actor only this actor's calls, or null for everyone's
      * @param since inclusive, or null
      * @param until exclusive, or null
      * @param after the last event of the previous page, or null
      */
-    public List<AuditEvent> page(String actor, Instant since, Instant until, Position after, int limit) {
+    public List<AuditEvent> page(Set<String> namespaces, String actor, Instant since, Instant until, Position after,
+            int limit) {
         awaitRecorded();
         var statement = actor == null ? jdbc.sql(SqlStatements.get("AuditPage"))
                 : jdbc.sql(SqlStatements.get("AuditPageOfActor")).param("actor", actor);
@@ -113,6 +118,7 @@ public class AuditLog extends GroupCommit<AuditEvent, Boolean> {
                 .param("since", Rows.timestamp(since == null ? EARLIEST : since))
                 .param("until", Rows.timestamp(until == null ? LATEST : until))
                 .param("limit", limit)
+                .param("namespaces", namespaces == null ? null : namespaces.toArray(String[]::new), Types.ARRAY)
                 .query(EVENT).list();
     }
 

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 public record Namespace(String name) {
 
     public static final String PATTERN = "^[a-z0-9][a-z0-9-]{0,62}$";
+    /** The request header that names a request's namespace (docs/namespaces.md). */
+    public static final String HEADER = "Stepwise-Namespace";
     // before DEFAULT, whose construction checks its name against it
     private static final Pattern VALID = Pattern.compile(PATTERN);
     public static final Namespace DEFAULT = new Namespace("default");

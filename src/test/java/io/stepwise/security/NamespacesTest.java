@@ -91,4 +91,48 @@ class NamespacesTest extends SecuredTest {
         expect(as(withoutClaim, "default").call("GET", "/v1/state-machines", null), 200);
         expect(as(withoutClaim, "team-a").call("GET", "/v1/state-machines/p", null), 404);
     }
+
+    /**
+     * API keys and the audit trail are not namespaced resources, but a team's admin must not learn from
+     * them what another team has, nor that it exists: it sees the keys that reach only its namespaces
+     * and the calls made in them; an admin bound to every namespace sees everything.
+     */
+    @Test
+    void aTeamAdminSeesOnlyItsNamespacesKeysAndCalls() {
+        String teamA = key(Role.ADMIN, "[\"team-a\"]");
+        String teamB = key(Role.ADMIN, "[\"team-b\"]");
+        String spanning = key(Role.READER, "[\"team-a\", \"team-b\"]");
+        String everywhere = key(Role.ADMIN, "[\"*\"]");
+        expect(as(teamA, "team-a").call("PUT", "/v1/state-machines/a-secret-plan", Asl.putBody(Asl.single("P", Asl.pass()))), 201);
+        expect(as(teamB, "team-b").call("PUT", "/v1/state-machines/b-secret-plan", Asl.putBody(Asl.single("P", Asl.pass()))), 201);
+        String teamBsOwn = expect(as(teamB, "team-b").call("POST", "/v1/api-keys",
+                "{\"name\": \"team-b-deployer\", \"role\": \"operator\", \"namespaces\": [\"team-b\"]}"), 201)
+                .body().get("id").asString();
+
+        var keysSeenByA = expect(as(teamA, "team-a").call("GET", "/v1/api-keys", null), 200);
+        List<String> namespacesSeen = new java.util.ArrayList<>();
+        keysSeenByA.body().get("items").forEach(k -> namespacesSeen.add(k.get("namespaces").toString()));
+        assertThat(namespacesSeen).isNotEmpty().allMatch(n -> n.equals("[\"team-a\"]"));
+        assertThat(keysSeenByA.raw()).doesNotContain("team-b").doesNotContain(teamBsOwn);
+        for (String method : List.of("GET", "DELETE")) {
+            var hidden = expect(as(teamA, "team-a").call(method, "/v1/api-keys/" + teamBsOwn, null), 404);
+            assertThat(hidden.raw()).doesNotContain("team-b");
+        }
+        expect(as(teamB, "team-b").call("GET", "/v1/api-keys/" + teamBsOwn, null), 200); // not revoked by A's try
+
+        var trailSeenByA = expect(as(teamA, "team-a").call("GET", "/v1/audit?limit=100", null), 200);
+        List<String> callNamespaces = new java.util.ArrayList<>();
+        trailSeenByA.body().get("items").forEach(e -> callNamespaces.add(e.get("namespace").asString()));
+        assertThat(callNamespaces).isNotEmpty().allMatch("team-a"::equals);
+        assertThat(trailSeenByA.raw()).doesNotContain("team-b");
+
+        var trailSeenByAll = expect(as(everywhere, "default").call("GET", "/v1/audit?limit=100", null), 200).raw();
+        assertThat(trailSeenByAll).contains("\"namespace\":\"team-a\"").contains("\"namespace\":\"team-b\"")
+                .contains("\"namespace\":\"default\"");
+        var keysSeenByAll = expect(as(everywhere, "default").call("GET", "/v1/api-keys", null), 200).raw();
+        assertThat(keysSeenByAll).contains(teamBsOwn).contains("[\"team-a\",\"team-b\"]");
+        // a key spanning two namespaces is shown to neither team's admin alone
+        expect(as(spanning, "team-a").call("GET", "/v1/state-machines", null), 200);
+        assertThat(keysSeenByA.raw()).doesNotContain("[\"team-a\",\"team-b\"]");
+    }
 }
