@@ -62,14 +62,16 @@ SELECT queue FROM q WHERE queue IS NOT NULL;
 -- A queue the catalog limits (paused, a concurrency or a rate) is claimed here only with :underLock,
 -- in the transaction that holds the queue's row (QueueTakeForClaim) and with :limit the allowance it
 -- computed; the NOT EXISTS (one primary-key lookup, evaluated once) keeps every other claim off such a
--- queue, even when the poller's view of the catalog is stale.
+-- queue, even when the poller's view of the catalog is stale. :dueBy is a moment ahead of now
+-- (stepwise.worker.timer-lookahead): a step due within it is claimed early and its runner waits for
+-- the due time, so a timer does not wait for the poller's wake-up and claim as well.
 UPDATE step s
 SET status = 'RUNNING', attempt = s.attempt + 1, lease_owner = :owner, lease_token = gen_random_uuid(),
     lease_expires_at = :leaseExpiresAt
 FROM execution e
 WHERE s.id = ANY(ARRAY(
         SELECT id FROM step
-        WHERE status = 'READY' AND queue = :queue AND run_at <= :now
+        WHERE status = 'READY' AND queue = :queue AND run_at <= :dueBy
           AND NOT EXISTS (SELECT 1 FROM queue q WHERE q.name = :queue AND q.limited AND NOT CAST(:underLock AS boolean))
         ORDER BY priority DESC, run_at, id
         LIMIT :limit

@@ -18,9 +18,11 @@ public class StepClaims {
     private final WorkObserver observer;
     private final QueueStore queues;
     private final QueueLimits limits;
+    private final IndexPlans indexPlans;
 
     StepClaims(StepStore steps, Clock clock, ApplicationEventPublisher publisher, WorkObserver observer,
-            QueueStore queues, QueueLimits limits) {
+            QueueStore queues, QueueLimits limits, IndexPlans indexPlans) {
+        this.indexPlans = indexPlans;
         this.queues = queues;
         this.limits = limits;
         this.steps = steps;
@@ -48,22 +50,25 @@ public class StepClaims {
     static final Duration PAUSED_RECHECK = Duration.ofDays(1);
 
     /**
-     * Claims up to {@code limit} due steps of {@code queue}, highest priority first. An unlimited queue
+     * Claims up to {@code limit} steps of {@code queue} due within {@code lookahead} (their runner waits for
+     * the due time), highest priority first. An unlimited queue
      * costs one statement (StepClaimReady). A limited one locks its catalog row and refills its tokens
      * (QueueTakeForClaim), so its claims on all replicas take turns, counts its running steps after the
      * lock (QueueRunningCount), claims at most what its concurrency and tokens allow, and spends the tokens
      * (QueueSpendTokens): up to four statements in one transaction, for limited queues only.
      */
     @Transactional
-    public Claim claim(String owner, String queue, int limit, Duration lease) {
+    public Claim claim(String owner, String queue, int limit, Duration lease, Duration lookahead) {
+        indexPlans.forThisTransaction();
         Instant now = clock.instant();
+        Instant dueBy = now.plus(lookahead);
         if (!limits.isLimited(queue)) {
-            return Claim.unlimited(steps.claimReady(queue, false, owner, limit, now, now.plus(lease)));
+            return Claim.unlimited(steps.claimReady(queue, false, owner, limit, dueBy, now.plus(lease)));
         }
         var taken = queues.takeForClaim(queue, now);
         if (taken.isEmpty()) { // the row is gone: unlimited now
             limits.changed();
-            return Claim.unlimited(steps.claimReady(queue, false, owner, limit, now, now.plus(lease)));
+            return Claim.unlimited(steps.claimReady(queue, false, owner, limit, dueBy, now.plus(lease)));
         }
         QueueStore.Allowance allowance = taken.get();
         if (allowance.paused()) {
@@ -73,7 +78,7 @@ public class StepClaims {
         int asked = allowance.concurrency() == null || byTokens == 0 ? byTokens
                 : Math.min(byTokens, allowance.concurrency() - queues.running(queue, allowance.concurrency()));
         List<ClaimedStep> claimed = asked <= 0 ? List.of()
-                : steps.claimReady(queue, true, owner, asked, now, now.plus(lease));
+                : steps.claimReady(queue, true, owner, asked, dueBy, now.plus(lease));
         if (allowance.tokens() != null && !claimed.isEmpty()) {
             queues.spendTokens(queue, claimed.size());
         }

@@ -36,9 +36,11 @@ public class StepCompletions {
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
     private final Callbacks callbacks;
+    private final IndexPlans indexPlans;
 
     StepCompletions(StepStore steps, ExecutionStore executions, HistoryStore history, Clock clock,
-            ApplicationEventPublisher publisher, Callbacks callbacks) {
+            ApplicationEventPublisher publisher, Callbacks callbacks, IndexPlans indexPlans) {
+        this.indexPlans = indexPlans;
         this.callbacks = callbacks;
         this.steps = steps;
         this.executions = executions;
@@ -57,6 +59,7 @@ public class StepCompletions {
      */
     @Transactional
     public boolean[] apply(List<Completion> completions) {
+        indexPlans.forThisTransaction();
         Instant now = clock.instant();
         boolean[] applied = new boolean[completions.size()];
         Set<UUID> running = executions.lockRunning(completions.stream().map(c -> c.step().executionId()).distinct()

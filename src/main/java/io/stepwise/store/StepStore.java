@@ -103,12 +103,12 @@ class StepStore {
      * Claims up to {@code limit} due steps of {@code queue}. A queue the catalog limits gives nothing here
      * unless {@code underLock}: its row is locked in this transaction and {@code limit} is its allowance.
      */
-    List<ClaimedStep> claimReady(String queue, boolean underLock, String owner, int limit, Instant now,
+    List<ClaimedStep> claimReady(String queue, boolean underLock, String owner, int limit, Instant dueBy,
             Instant leaseExpiresAt) {
         return executionInputs.fill(jdbc.sql(SqlStatements.get("StepClaimReady"))
                 .param("queue", queue)
                 .param("underLock", underLock)
-                .param("now", Rows.timestamp(now))
+                .param("dueBy", Rows.timestamp(dueBy))
                 .param("limit", limit)
                 .param("owner", owner)
                 .param("leaseExpiresAt", Rows.timestamp(leaseExpiresAt))

@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,7 +141,8 @@ class StepPoller implements SmartLifecycle {
         for (int i = 0; i < round.size() && left > 0; i++) {
             int share = Math.ceilDiv(left, round.size() - i);
             long claimStart = System.nanoTime();
-            StepClaims.Claim claim = claims.claim(owner, round.get(i), share, properties.lease());
+            StepClaims.Claim claim = claims.claim(owner, round.get(i), share, properties.lease(),
+                    properties.timerLookahead());
             List<ClaimedStep> batch = claim.steps();
             observer.stepsClaimed(share, batch, System.nanoTime() - claimStart, clock.instant());
             if (claimed.getAndAdd(batch.size()) == 0 && !batch.isEmpty()) {
@@ -153,6 +155,7 @@ class StepPoller implements SmartLifecycle {
                 slots.acquire();
                 executor.execute(() -> {
                     try {
+                        awaitDue(step);
                         runner.run(step);
                     } finally {
                         slots.release();
@@ -168,6 +171,23 @@ class StepPoller implements SmartLifecycle {
             }
         }
         return new Round(more, unheld, heldFor);
+    }
+
+    /**
+     * A step claimed ahead of its due time ({@code stepwise.worker.timer-lookahead}) starts at that time,
+     * never before: its virtual thread parks until then. Bounded by the lookahead measured on the JVM's
+     * own timer, so a clock moved meanwhile cannot hold a slot longer.
+     */
+    private void awaitDue(ClaimedStep step) {
+        if (step.runAt() == null) {
+            return;
+        }
+        long early = Math.min(Duration.between(clock.instant(), step.runAt()).toNanos(),
+                properties.timerLookahead().toNanos());
+        long until = System.nanoTime() + early;
+        for (long left = early; left > 0; left = until - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
     }
 
     /** @param heldFor the soonest a queue held back by its limits may give more; null when none was */
@@ -194,9 +214,15 @@ class StepPoller implements SmartLifecycle {
 
     private Duration untilNextDue(List<String> round) {
         Duration wait = claims.untilNextDue(round, properties.pollInterval());
-        if (!wait.isZero()) {
+        if (wait.equals(properties.pollInterval())) {
             dueOutOfReach = 0;
             return wait;
+        }
+        // wake when the next step comes within the lookahead: the claim takes it early, its runner waits
+        Duration untilClaimable = wait.minus(properties.timerLookahead());
+        if (untilClaimable.isPositive()) {
+            dueOutOfReach = 0;
+            return untilClaimable;
         }
         Duration retry = DUE_RETRY.multipliedBy(1L << Math.min(dueOutOfReach++, 10));
         return retry.compareTo(properties.pollInterval()) < 0 ? retry : properties.pollInterval();

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdownGrace how long a stopping replica lets running steps finish before releasing them
  * @param queues the queues this replica claims from; empty (the default) for every queue with work, so a
  *        replica can be dedicated to some queues ({@code stepwise.worker.queues=emails,reports})
+ * @param timerLookahead how long before its due time a step may be claimed: its virtual thread then waits
+ *        for the due time itself, so a Wait or a retry's backoff starts on time instead of after the
+ *        poller's wake-up and claim (0 to claim due steps only)
  */
 @ConfigurationProperties("stepwise.worker")
 public record WorkerProperties(
@@ -24,10 +27,18 @@ public record WorkerProperties(
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("60s") Duration lease,
         @DefaultValue("30s") Duration shutdownGrace,
-        @DefaultValue List<String> queues) {
+        @DefaultValue List<String> queues,
+        @DefaultValue("50ms") Duration timerLookahead) {
 
     public WorkerProperties {
         queues = List.copyOf(queues == null ? List.of() : queues);
+        if (timerLookahead == null) {
+            timerLookahead = Duration.ZERO;
+        }
+        if (timerLookahead.isNegative() || timerLookahead.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("stepwise.worker.timer-lookahead must be between 0 and 1s, got "
+                    + timerLookahead);
+        }
         for (String queue : queues) {
             if (!Placement.isQueueName(queue)) {
                 throw new IllegalArgumentException("stepwise.worker.queues: '" + queue

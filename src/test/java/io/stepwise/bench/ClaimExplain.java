@@ -38,7 +38,7 @@ final class ClaimExplain {
     /** The claim's text with literals for its parameters: the default queue, due now, leased for a minute. */
     static String claim(int limit) {
         return NamedParameters.inline(StatementsForBench.get("StepClaimReady"), Map.of("queue", "'default'", "underLock", "false",
-                "now", "now()", "limit", String.valueOf(limit), "owner", "'explain'",
+                "dueBy", "now()", "limit", String.valueOf(limit), "owner", "'explain'",
                 "leaseExpiresAt", "now() + interval '60 seconds'"));
     }
 }

@@ -39,7 +39,7 @@ class HealthProbesTest extends IntegrationTest {
     @Test
     void workerReadinessIsDownBeforeThePollerStartsAndOutOfServiceWhileItDrains() {
         var status = new PollerStatus();
-        var enabled = new WorkerProperties(true, 8, Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofSeconds(30), List.of());
+        var enabled = new WorkerProperties(true, 8, Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofSeconds(30), List.of(), Duration.ZERO);
         var indicator = new WorkerHealthIndicator(enabled, status);
         assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
         boolean[] polling = {true};
@@ -48,7 +48,7 @@ class HealthProbesTest extends IntegrationTest {
         polling[0] = false;
         assertThat(indicator.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 
-        var apiOnly = new WorkerProperties(false, 8, Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofSeconds(30), List.of());
+        var apiOnly = new WorkerProperties(false, 8, Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofSeconds(30), List.of(), Duration.ZERO);
         assertThat(new WorkerHealthIndicator(apiOnly, new PollerStatus()).health().getStatus()).isEqualTo(Status.UP);
     }
 

@@ -30,10 +30,12 @@ class HotPathPlansTest {
     private static final Pattern NAMED = Pattern.compile("(?<!:):([a-zA-Z][a-zA-Z0-9]*)");
 
     /** SQL literals for the parameters of the statements below, by name. */
-    private static final Map<String, String> ARGUMENTS = Map.of(
-            "now", "now()", "owner", "'test'", "leaseExpiresAt", "now() + interval '1 minute'", "queue", "'default'",
-            "limit", "64", "ids", "ARRAY[gen_random_uuid()]", "statuses", "ARRAY['SUCCEEDED']", "outputs", "'{}'",
-            "errors", "ARRAY[NULL]::text[]", "causes", "ARRAY[NULL]::text[]");
+    private static final Map<String, String> ARGUMENTS = Map.ofEntries(Map.entry("now", "now()"),
+            Map.entry("dueBy", "now()"), Map.entry("owner", "'test'"),
+            Map.entry("leaseExpiresAt", "now() + interval '1 minute'"), Map.entry("queue", "'default'"),
+            Map.entry("limit", "64"), Map.entry("ids", "ARRAY[gen_random_uuid()]"),
+            Map.entry("statuses", "ARRAY['SUCCEEDED']"), Map.entry("outputs", "'{}'"),
+            Map.entry("errors", "ARRAY[NULL]::text[]"), Map.entry("causes", "ARRAY[NULL]::text[]"));
 
     private static ConfigurableApplicationContext replica;
 
@@ -82,6 +84,59 @@ class HotPathPlansTest {
                 execute(c, "TRUNCATE execution, step, history CASCADE");
             }
         }
+    }
+
+    /**
+     * Statistics taken at the wrong moment: execution analyzed while every row had finished (a service
+     * idle after a burst, when autovacuum comes by), then a burst of running executions arrives. The
+     * planner takes {@code status = 'RUNNING'} for one row and, even with a custom plan, makes the batch
+     * finish a nested loop over a sequential scan of execution (a second a batch of 300 at 40,000 rows).
+     * In the transaction of a completion batch (PlanByIndexes) it is one primary-key lookup per row.
+     */
+    @Test
+    void afterAnalyzeWhileEveryExecutionHadFinishedTheBatchFinishStillUsesThePrimaryKey() throws Exception {
+        try (Connection c = replica.getBean(DataSource.class).getConnection()) {
+            execute(c, "TRUNCATE execution, step, history CASCADE");
+            execute(c, """
+                    INSERT INTO execution (id, state_machine_name, state_machine_version, name, status, input, output,
+                                           start_date, stop_date)
+                    SELECT gen_random_uuid(), 'm', 1, 'w' || g, 'SUCCEEDED', '{}', '{}', now(), now()
+                    FROM generate_series(1, 20000) g""");
+            execute(c, "ANALYZE execution");
+            grow(c);
+            String batch = "finish(now(), " + literal(c, "SELECT quote_literal(id::text) FROM execution WHERE status = 'RUNNING' LIMIT 300", "uuid")
+                    + ", " + literal(c, "SELECT quote_literal('SUCCEEDED') FROM generate_series(1, 300)", "text")
+                    + ", repeat('{}' || E'\\x1e', 299) || '{}', " + literal(c, "SELECT 'NULL' FROM generate_series(1, 300)", "text")
+                    + ", " + literal(c, "SELECT 'NULL' FROM generate_series(1, 300)", "text") + ")";
+            prepare(c, "finish", "ExecutionFinishMany");
+            c.setAutoCommit(false);
+            try {
+                assertThat(explain(c, batch)).as("without PlanByIndexes: the trap").contains("Seq Scan on execution");
+                execute(c, SqlStatements.get("PlanByIndexes"));
+                assertThat(explain(c, batch)).contains("Index Scan using execution_pkey on execution")
+                        .doesNotContain("Seq Scan");
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+                execute(c, "DEALLOCATE ALL");
+                execute(c, "TRUNCATE execution, step, history CASCADE");
+            }
+        }
+    }
+
+    /** An array literal of {@code type} from the rows of {@code query}, each already a SQL literal. */
+    private static String literal(Connection c, String query, String type) throws Exception {
+        return single(c, "SELECT 'ARRAY[' || string_agg(x, ',') || ']::" + type + "[]' FROM (" + query + ") AS rows(x)");
+    }
+
+    private static String explain(Connection c, String call) throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("EXPLAIN (COSTS OFF) EXECUTE " + call)) {
+            while (r.next()) {
+                plan.append(r.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
     }
 
     private static void prepareOnEmptyTables(Connection c) throws Exception {
