@@ -1,9 +1,5 @@
 -- Statements on audit_event (db/migration/V15__api_keys_and_audit.sql). Loaded by io.stepwise.store.SqlStatements.
 
--- name: AuditCommitWithoutFlush
--- The audit batch's transaction commits without waiting for its WAL flush (store.AuditLog says why).
-SET LOCAL synchronous_commit TO off;
-
 -- name: AuditInsertAll
 -- One statement for a batch of calls (store.AuditLog's group commit); the arrays are parallel.
 INSERT INTO audit_event (at, actor, method, path, status, remote_address, namespace)

@@ -1,5 +1,6 @@
 package io.stepwise.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,14 +36,24 @@ public class GroupCommit<T, R> implements SmartLifecycle {
 
     private final String name;
     private final int maxBatch;
+    private final long lingerNanos;
     private final Function<List<T>, List<R>> apply;
     private final LinkedBlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private Thread thread;
 
     public GroupCommit(String name, int maxBatch, Function<List<T>, List<R>> apply) {
+        this(name, maxBatch, Duration.ZERO, apply);
+    }
+
+    /**
+     * @param linger how long a batch may wait for more items after its first one: zero for callers that
+     *        wait for their result (they must not wait longer), more where nobody waits for the commit
+     */
+    public GroupCommit(String name, int maxBatch, Duration linger, Function<List<T>, List<R>> apply) {
         this.name = name;
         this.maxBatch = maxBatch;
+        this.lingerNanos = linger.toNanos();
         this.apply = apply;
     }
 
@@ -120,6 +131,7 @@ public class GroupCommit<T, R> implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
+                linger(batch);
                 applyBatch(batch);
             } catch (Error e) {
                 // never leave callers waiting on a dead committer
@@ -131,6 +143,18 @@ public class GroupCommit<T, R> implements SmartLifecycle {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    private void linger(List<Pending<T, R>> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + lingerNanos;
+        for (long left = lingerNanos; left > 0 && batch.size() < maxBatch; left = deadline - System.nanoTime()) {
+            Pending<T, R> next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, maxBatch - batch.size());
         }
     }
 

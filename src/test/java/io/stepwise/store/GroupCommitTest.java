@@ -105,4 +105,29 @@ class GroupCommitTest {
         assertThat(direct.submit("y")).isEqualTo(Thread.currentThread().getName());
         assertThat(batches).containsExactly(List.of("x"), List.of("y"));
     }
+
+    /**
+     * With a linger, the committer waits for more items after the first (the audit's rows, which nobody
+     * waits for, gather into one commit), but never past a full batch: a linger of a minute here, and
+     * three items make a full batch of three at once.
+     */
+    @Test
+    void aLingeringCommitterGathersItemsButAFullBatchGoesAtOnce() throws Exception {
+        List<List<String>> applied = new CopyOnWriteArrayList<>();
+        var lingering = new GroupCommit<String, String>("test-lingering", 3, Duration.ofMinutes(1), batch -> {
+            applied.add(batch);
+            return batch;
+        });
+        lingering.start();
+        try {
+            List<CompletableFuture<String>> results = new ArrayList<>();
+            for (String item : List.of("a", "b", "c")) {
+                results.add(lingering.handOver(item));
+            }
+            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            assertThat(applied).containsExactly(List.of("a", "b", "c"));
+        } finally {
+            lingering.stop();
+        }
+    }
 }
