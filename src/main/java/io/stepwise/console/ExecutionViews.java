@@ -46,9 +46,12 @@ class ExecutionViews {
     private final LiveSteps liveSteps;
     private final Clock clock;
     private final ConsoleProperties properties;
-    private final Map<UUID, View> views = new LinkedHashMap<>(16, 0.75f, true) {
+    private record Key(Namespace namespace, UUID id) {
+    }
+
+    private final Map<Key, View> views = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, View> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, View> eldest) {
             return size() > KEPT;
         }
     };
@@ -70,18 +73,18 @@ class ExecutionViews {
      */
     <T> T read(Namespace namespace, UUID id, Function<View, T> reader) {
         View view;
+        // keyed by namespace too: a caller naming another namespace's id gets its own (empty) place, never
+        // the real view, and cannot make that view answer 404 to its own namespace's readers
+        Key key = new Key(namespace, id);
         synchronized (views) {
-            view = views.computeIfAbsent(id, key -> new View(namespace, key));
-        }
-        if (!view.namespace.equals(namespace)) {
-            throw new NotFoundException("execution", id.toString()); // another namespace's: as if there were none
+            view = views.computeIfAbsent(key, k -> new View(namespace, id));
         }
         synchronized (view) {
             try {
                 view.catchUp();
             } catch (NotFoundException e) {
                 synchronized (views) {
-                    views.remove(id, view); // keep no place for an id that names nothing
+                    views.remove(key, view); // keep no place for an id that names nothing here
                 }
                 throw e;
             }

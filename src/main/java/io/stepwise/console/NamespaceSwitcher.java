@@ -4,6 +4,7 @@ import io.stepwise.security.Caller;
 import io.stepwise.store.Namespace;
 import io.stepwise.store.StateMachines;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -68,8 +69,8 @@ class NamespaceSwitcher {
 
     @ModelAttribute("namespaces")
     Choices namespaces(Namespace namespace) {
-        List<String> bound = Caller.current().filter(caller -> !caller.namespaces().contains(Caller.ALL_NAMESPACES))
-                .map(caller -> caller.namespaces().stream().sorted().toList()).orElse(null);
+        Set<String> namespaces = Caller.currentNamespacesOrAll();
+        List<String> bound = namespaces == null ? null : namespaces.stream().sorted().toList();
         return new Choices(namespace, bound, stateMachines);
     }
 }

@@ -73,14 +73,15 @@ final class AuditRecorder extends OncePerRequestFilter {
 
     /**
      * The namespace the call named, as its admins read the trail by (docs/namespaces.md): the header's,
-     * {@code default} without one, null when the header named no namespace (the call was refused).
+     * {@code default} without one; null when the header named no namespace or one its caller may not
+     * use (refused as unknown), so one team's refused probes never show in another team's trail.
      */
     private static String namespace(HttpServletRequest request) {
         String named = request.getHeader(Namespace.HEADER);
         if (named == null) {
-            return Namespace.DEFAULT.name();
+            named = Namespace.DEFAULT.name();
         }
-        return Namespace.isValid(named) ? named : null;
+        return Namespace.isValid(named) && Caller.currentMayUse(named) ? named : null;
     }
 
     static String actor(Authentication authentication) {

@@ -120,12 +120,17 @@ class NamespacesTest extends SecuredTest {
         }
         expect(as(teamB, "team-b").call("GET", "/v1/api-keys/" + teamBsOwn, null), 200); // not revoked by A's try
 
+        // team-a's admin probing team-b is refused as unknown, and that probe stays out of team-b's trail
+        expect(as(teamA, "team-b").call("PUT", "/v1/state-machines/probe", Asl.putBody(Asl.single("P", Asl.pass()))), 404);
         var trailSeenByA = expect(as(teamA, "team-a").call("GET", "/v1/audit?limit=100", null), 200);
         List<String> callNamespaces = new java.util.ArrayList<>();
         trailSeenByA.body().get("items").forEach(e -> callNamespaces.add(e.get("namespace").asString()));
         assertThat(callNamespaces).isNotEmpty().allMatch("team-a"::equals);
         assertThat(trailSeenByA.raw()).doesNotContain("team-b");
 
+        String teamAActor = trailSeenByA.body().get("items").get(0).get("actor").asString();
+        var trailSeenByB = expect(as(teamB, "team-b").call("GET", "/v1/audit?limit=100", null), 200);
+        assertThat(trailSeenByB.raw()).contains("team-b").doesNotContain(teamAActor);
         var trailSeenByAll = expect(as(everywhere, "default").call("GET", "/v1/audit?limit=100", null), 200).raw();
         assertThat(trailSeenByAll).contains("\"namespace\":\"team-a\"").contains("\"namespace\":\"team-b\"")
                 .contains("\"namespace\":\"default\"");
