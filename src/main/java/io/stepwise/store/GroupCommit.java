@@ -138,6 +138,10 @@ public class GroupCommit<T, R> implements SmartLifecycle {
                 batch.forEach(p -> p.result().completeExceptionally(e));
                 log.error("{} failed on a batch of {}", name, batch.size(), e);
             } catch (InterruptedException e) {
+                // interrupted while lingering: what was taken must still be applied, or its callers wait forever
+                if (!batch.isEmpty()) {
+                    applyBatch(batch);
+                }
                 Thread.currentThread().interrupt();
                 return;
             } finally {

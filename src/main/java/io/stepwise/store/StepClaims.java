@@ -52,10 +52,12 @@ public class StepClaims {
     /**
      * Claims up to {@code limit} steps of {@code queue} due within {@code lookahead} (their runner waits for
      * the due time), highest priority first. An unlimited queue
-     * costs one statement (StepClaimReady). A limited one locks its catalog row and refills its tokens
-     * (QueueTakeForClaim), so its claims on all replicas take turns, counts its running steps after the
-     * lock (QueueRunningCount), claims at most what its concurrency and tokens allow, and spends the tokens
-     * (QueueSpendTokens): up to four statements in one transaction, for limited queues only.
+     * costs one claiming statement (StepClaimReady), after PlanByIndexes (IndexPlans: the claim joins the
+     * execution row, which must stay a primary-key lookup whatever the statistics say). A limited one locks
+     * its catalog row and refills its tokens (QueueTakeForClaim), so its claims on all replicas take turns,
+     * counts its running steps after the lock (QueueRunningCount), claims at most what its concurrency and
+     * tokens allow, and spends the tokens (QueueSpendTokens): up to four statements more, for limited
+     * queues only.
      */
     @Transactional
     public Claim claim(String owner, String queue, int limit, Duration lease, Duration lookahead) {
