@@ -8,28 +8,22 @@ SELECT * FROM unnest(CAST(:at AS timestamptz[]), CAST(:actor AS text[]), CAST(:m
                      CAST(:namespace AS text[]));
 
 -- name: AuditPage
--- Newest first, keyset on (at, id) through audit_event_at_idx. Every bound is always bound (no cursor:
--- infinity and the largest id; no filter: -infinity/infinity), so the row comparison stays an index
--- condition under a generic plan. :namespaces NULL: every row (a caller bound to all namespaces);
--- otherwise only the calls made in one of them.
+-- Newest first, keyset on (at, id): a backward walk of audit_event_at_idx (V20), the only index. Every bound
+-- is always bound (no cursor: infinity and the largest id; no filter: -infinity/infinity), so the row
+-- comparison stays an index condition under a generic plan. :actor NULL: everyone's calls. :namespaces
+-- NULL: every row (a caller bound to all namespaces); otherwise only the calls made in one of them. Both
+-- filters are checked on each row of the walk: a page for a rare actor reads further back, which is
+-- what since/until bound.
 SELECT id, at, actor, method, path, status, remote_address, namespace FROM audit_event
 WHERE (at, id) < (:beforeAt, :beforeId)
+  AND (CAST(:actor AS text) IS NULL OR actor = CAST(:actor AS text))
   AND (CAST(:namespaces AS text[]) IS NULL OR namespace = ANY(CAST(:namespaces AS text[])))
-  AND at >= :since AND at < :until
-ORDER BY at DESC, id DESC
-LIMIT :limit;
-
--- name: AuditPageOfActor
--- As AuditPage, through audit_event_actor_idx.
-SELECT id, at, actor, method, path, status, remote_address, namespace FROM audit_event
-WHERE actor = :actor
-  AND (CAST(:namespaces AS text[]) IS NULL OR namespace = ANY(CAST(:namespaces AS text[])))
-  AND (at, id) < (:beforeAt, :beforeId)
   AND at >= :since AND at < :until
 ORDER BY at DESC, id DESC
 LIMIT :limit;
 
 -- name: AuditPruneBefore
--- Retention: a bounded batch of the oldest events at a time.
-DELETE FROM audit_event WHERE id IN (
-    SELECT id FROM audit_event WHERE at < :cutoff ORDER BY at, id LIMIT :limit);
+-- Retention: a bounded batch of the oldest events at a time, found on audit_event_at_idx and deleted by
+-- their row addresses (a TID scan: id has no index since V20).
+DELETE FROM audit_event WHERE ctid = ANY(ARRAY(
+    SELECT ctid FROM audit_event WHERE at < :cutoff ORDER BY at, id LIMIT :limit));

@@ -112,7 +112,7 @@ class StepwiseMeters implements WorkObserver {
 
     private Timer pickupTimer(StepKind kind) {
         return pickup.computeIfAbsent(kind, k -> Timer.builder("stepwise.step.pickup.latency")
-                .description("From a step falling due to a worker claiming it").tag("kind", tag(k))
+                .description("From a step falling due to a worker claiming it (or starting it, if claimed ahead)").tag("kind", tag(k))
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry));
     }
 
@@ -133,14 +133,22 @@ class StepwiseMeters implements WorkObserver {
         claimDuration.record(nanos, TimeUnit.NANOSECONDS);
         claimBatch.record(batch.size());
         for (ClaimedStep step : batch) {
-            if (step.runAt() == null) {
-                continue;
-            }
-            long lateMillis = Math.max(0, now.toEpochMilli() - step.runAt().toEpochMilli());
-            pickupTimer(step.kind()).record(lateMillis, TimeUnit.MILLISECONDS);
-            if (isTimer(step) && lateMillis > properties.timerLateAfter().toMillis()) {
-                lateTimer(step.kind()).increment();
-            }
+            if (step.runAt() != null && !step.runAt().isAfter(now)) {
+                pickedUp(step, now);
+            } // else claimed ahead by the timer lookahead: measured when it starts (stepDue)
+        }
+    }
+
+    @Override
+    public void stepDue(ClaimedStep step, Instant now) {
+        pickedUp(step, now);
+    }
+
+    private void pickedUp(ClaimedStep step, Instant now) {
+        long lateMillis = Math.max(0, now.toEpochMilli() - step.runAt().toEpochMilli());
+        pickupTimer(step.kind()).record(lateMillis, TimeUnit.MILLISECONDS);
+        if (isTimer(step) && lateMillis > properties.timerLateAfter().toMillis()) {
+            lateTimer(step.kind()).increment();
         }
     }
 

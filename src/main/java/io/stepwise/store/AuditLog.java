@@ -64,19 +64,16 @@ public class AuditLog extends GroupCommit<AuditEvent, Boolean> {
      */
     public void record(AuditEvent event) {
         if (waiting() >= MAX_QUEUED) {
-            submit(event);
+            try {
+                submit(event);
+            } catch (RuntimeException e) {
+                // logged where it was written (insertAll); the answer is not the audit's to fail
+            }
             return;
         }
-        CompletableFuture<Boolean> recorded;
         synchronized (lastLock) {
-            recorded = handOver(event);
-            last = recorded;
+            last = handOver(event);
         }
-        recorded.whenComplete((ok, failure) -> {
-            if (failure != null) {
-                log.error("Could not record {} {} in the audit trail", event.method(), event.path(), failure);
-            }
-        });
     }
 
     /** Waits until every call this replica recorded so far is committed, so that its reader sees them. */
@@ -92,7 +89,24 @@ public class AuditLog extends GroupCommit<AuditEvent, Boolean> {
         }
     }
 
+    /**
+     * A failed batch is applied again one row at a time (GroupCommit), so a row that cannot be written
+     * fails alone and is logged here, where no caller waits to hear of it.
+     */
     private static List<Boolean> insertAll(JdbcClient jdbc, List<AuditEvent> events) {
+        try {
+            insert(jdbc, events);
+        } catch (RuntimeException e) {
+            if (events.size() == 1) {
+                log.error("Could not record {} {} in the audit trail", events.getFirst().method(),
+                        events.getFirst().path(), e);
+            }
+            throw e;
+        }
+        return Collections.nCopies(events.size(), true);
+    }
+
+    private static void insert(JdbcClient jdbc, List<AuditEvent> events) {
         jdbc.sql(SqlStatements.get("AuditInsertAll"))
                 .param("at", events.stream().map(e -> e.at().toString()).toArray(String[]::new))
                 .param("actor", events.stream().map(AuditEvent::actor).toArray(String[]::new))
@@ -102,7 +116,6 @@ public class AuditLog extends GroupCommit<AuditEvent, Boolean> {
                 .param("remote", events.stream().map(AuditEvent::remoteAddress).toArray(String[]::new))
                 .param("namespace", events.stream().map(AuditEvent::namespace).toArray(String[]::new))
                 .update();
-        return Collections.nCopies(events.size(), true);
     }
 
     /**
@@ -117,9 +130,8 @@ public class AuditLog extends GroupCommit<AuditEvent, Boolean> {
     public List<AuditEvent> page(Set<String> namespaces, String actor, Instant since, Instant until, Position after,
             int limit) {
         awaitRecorded();
-        var statement = actor == null ? jdbc.sql(SqlStatements.get("AuditPage"))
-                : jdbc.sql(SqlStatements.get("AuditPageOfActor")).param("actor", actor);
-        return statement
+        return jdbc.sql(SqlStatements.get("AuditPage"))
+                .param("actor", actor, Types.VARCHAR)
                 .param("beforeAt", Rows.timestamp(after == null ? LATEST : after.at()))
                 .param("beforeId", after == null ? Long.MAX_VALUE : after.id())
                 .param("since", Rows.timestamp(since == null ? EARLIEST : since))

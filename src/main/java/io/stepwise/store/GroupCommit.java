@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ public class GroupCommit<T, R> implements SmartLifecycle {
     private final Function<List<T>, List<R>> apply;
     private final LinkedBlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
-    private Thread thread;
+    private volatile Thread thread;
 
     public GroupCommit(String name, int maxBatch, Function<List<T>, List<R>> apply) {
         this(name, maxBatch, Duration.ZERO, apply);
@@ -84,6 +85,9 @@ public class GroupCommit<T, R> implements SmartLifecycle {
         }
         var pending = new Pending<T, R>(item, new CompletableFuture<>());
         queue.add(pending);
+        if (lingerNanos > 0 && queue.size() >= maxBatch - 1) {
+            LockSupport.unpark(thread); // a lingering committer has a full batch: no reason to wait longer
+        }
         return pending.result();
     }
 
@@ -150,16 +154,21 @@ public class GroupCommit<T, R> implements SmartLifecycle {
         }
     }
 
+    /**
+     * Parks until the linger ends or a batch's worth has queued (handOver unparks it then), and takes what
+     * has queued meanwhile. Parked, not polling: a poll per item would wake this thread for every item, a
+     * context switch per audited call.
+     */
     private void linger(List<Pending<T, R>> batch) throws InterruptedException {
         long deadline = System.nanoTime() + lingerNanos;
-        for (long left = lingerNanos; left > 0 && batch.size() < maxBatch; left = deadline - System.nanoTime()) {
-            Pending<T, R> next = queue.poll(left, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                return;
+        for (long left = lingerNanos; left > 0 && batch.size() + queue.size() < maxBatch;
+                left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
             }
-            batch.add(next);
-            queue.drainTo(batch, maxBatch - batch.size());
         }
+        queue.drainTo(batch, maxBatch - batch.size());
     }
 
     private void applyBatch(List<Pending<T, R>> batch) {

@@ -23,8 +23,15 @@ public interface WorkObserver {
     default void executionStarted(String stateMachine) {
     }
 
-    /** One claim query ran: it asked for {@code limit} steps and got {@code batch}, in {@code nanos}. */
+    /**
+     * One claim query ran: it asked for {@code limit} steps and got {@code batch}, in {@code nanos}. Steps
+     * in it may not be due yet (the timer lookahead): each of those is reported again by {@link #stepDue}.
+     */
     default void stepsClaimed(int limit, List<ClaimedStep> batch, long nanos, Instant now) {
+    }
+
+    /** A step claimed before its due time reached it and starts running now. */
+    default void stepDue(ClaimedStep step, Instant now) {
     }
 
     /** A step's run produced these history events (state transitions among them). */

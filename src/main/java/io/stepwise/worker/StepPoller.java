@@ -6,6 +6,7 @@ import io.stepwise.store.WorkObserver;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -144,7 +145,8 @@ class StepPoller implements SmartLifecycle {
             StepClaims.Claim claim = claims.claim(owner, round.get(i), share, properties.lease(),
                     properties.timerLookahead());
             List<ClaimedStep> batch = claim.steps();
-            observer.stepsClaimed(share, batch, System.nanoTime() - claimStart, clock.instant());
+            Instant claimedAt = clock.instant();
+            observer.stepsClaimed(share, batch, System.nanoTime() - claimStart, claimedAt);
             if (claimed.getAndAdd(batch.size()) == 0 && !batch.isEmpty()) {
                 logFirstClaim();
             }
@@ -155,7 +157,7 @@ class StepPoller implements SmartLifecycle {
                 slots.acquire();
                 executor.execute(() -> {
                     try {
-                        awaitDue(step);
+                        awaitDue(step, claimedAt);
                         runner.run(step);
                     } finally {
                         slots.release();
@@ -176,18 +178,20 @@ class StepPoller implements SmartLifecycle {
     /**
      * A step claimed ahead of its due time ({@code stepwise.worker.timer-lookahead}) starts at that time,
      * never before: its virtual thread parks until then. Bounded by the lookahead measured on the JVM's
-     * own timer, so a clock moved meanwhile cannot hold a slot longer.
+     * own timer, so a clock moved meanwhile cannot hold a slot longer. Its pickup is measured when it
+     * starts (a step due when claimed was measured with the claim).
      */
-    private void awaitDue(ClaimedStep step) {
-        if (step.runAt() == null) {
+    private void awaitDue(ClaimedStep step, Instant claimedAt) {
+        if (step.runAt() == null || !step.runAt().isAfter(claimedAt)) {
             return;
         }
         long early = Math.min(Duration.between(clock.instant(), step.runAt()).toNanos(),
                 properties.timerLookahead().toNanos());
         long until = System.nanoTime() + early;
-        for (long left = early; left > 0; left = until - System.nanoTime()) {
+        for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
             LockSupport.parkNanos(left);
         }
+        observer.stepDue(step, clock.instant());
     }
 
     /** @param heldFor the soonest a queue held back by its limits may give more; null when none was */

@@ -160,4 +160,20 @@ class EnqueueJobsSqlTest extends IntegrationTest {
             assertThat(jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single()).as(table).isZero();
         }
     }
+
+    /** NULL is the default namespace to both SQL doors, as to submit_jobs (V21; it was refused by this one). */
+    @Test
+    void aNullNamespaceIsTheDefaultOneThroughEitherDoor() {
+        UUID many = jdbc.sql("SELECT job_id FROM stepwise.enqueue_jobs(CAST(? AS json), namespace => NULL)")
+                .param("[{\"type\": \"stepwise:echo\", \"uniqueKey\": \"many\"}]").query(UUID.class).single();
+        UUID one = jdbc.sql("SELECT stepwise.enqueue_job('stepwise:echo', namespace => NULL)").query(UUID.class).single();
+        for (UUID id : List.of(many, one)) {
+            assertThat(jdbc.sql("SELECT namespace FROM execution WHERE id = ?").param(id).query(String.class).single())
+                    .isEqualTo("default");
+            assertThat(api.get("/v1/jobs/" + id).status()).isEqualTo(200);
+        }
+        assertThatThrownBy(() -> jdbc.sql("SELECT * FROM stepwise.enqueue_jobs(CAST(? AS json), namespace => '')")
+                .param("[{\"type\": \"stepwise:echo\"}]").query().listOfRows())
+                .hasMessageContaining("namespace must be 1 to 63");
+    }
 }

@@ -2,6 +2,7 @@ package io.stepwise.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.stepwise.support.Eventually;
 import io.stepwise.support.IntegrationTest;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,8 +24,16 @@ class TimersNeverEarlyTest extends IntegrationTest {
 
     private static final int EXECUTIONS = 25;
 
+    @Autowired
+    private MeterRegistry registry;
+
+    private long waitPickups() {
+        return registry.get("stepwise.step.pickup.latency").tag("kind", "wait").timer().count();
+    }
+
     @Test
     void aStepClaimedAheadOfItsDueTimeStartsAtItNotBefore() {
+        long pickupsBefore = waitPickups();
         assertThat(api.put("/v1/state-machines/alarm", """
                 {"definition": {"StartAt": "Nap", "States": {
                   "Nap": {"Type": "Wait", "TimestampPath": "$.until", "Next": "Woke"},
@@ -44,5 +54,7 @@ class TimersNeverEarlyTest extends IntegrationTest {
             Instant woke = Instant.parse(output.get("woke").asString());
             assertThat(woke).as("execution %s woke before its Wait's timestamp", id).isAfterOrEqualTo(until);
         }
+        // each Wait's pickup measured once, whether it was claimed ahead (when it started) or when due (at the claim)
+        assertThat(waitPickups() - pickupsBefore).isEqualTo(EXECUTIONS);
     }
 }
