@@ -1,5 +1,8 @@
 package io.stepwise.store;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,13 +13,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * The audit_event table (V15). Calls are recorded through a group commit: concurrent requests share one
- * INSERT and one commit, so auditing every submission costs a batch, not a transaction each
+ * COPY and one commit, so auditing every submission costs a batch, not a transaction each
  * (docs/performance.md, "Security").
  */
 @Service
@@ -50,8 +56,8 @@ public class AuditLog extends GroupCommit<AuditEvent, Boolean> {
     /** The last event handed over: events are applied in order, so it completes after all earlier ones. */
     private CompletableFuture<Boolean> last = CompletableFuture.completedFuture(true);
 
-    AuditLog(JdbcClient jdbc) {
-        super("stepwise-audit", 1024, LINGER, batch -> insertAll(jdbc, batch));
+    AuditLog(JdbcClient jdbc, JdbcTemplate copying) {
+        super("stepwise-audit", 1024, LINGER, batch -> insertAll(copying, batch));
         this.jdbc = jdbc;
     }
 
@@ -93,7 +99,7 @@ public class AuditLog extends GroupCommit<AuditEvent, Boolean> {
      * A failed batch is applied again one row at a time (GroupCommit), so a row that cannot be written
      * fails alone and is logged here, where no caller waits to hear of it.
      */
-    private static List<Boolean> insertAll(JdbcClient jdbc, List<AuditEvent> events) {
+    private static List<Boolean> insertAll(JdbcTemplate jdbc, List<AuditEvent> events) {
         try {
             insert(jdbc, events);
         } catch (RuntimeException e) {
@@ -106,16 +112,25 @@ public class AuditLog extends GroupCommit<AuditEvent, Boolean> {
         return Collections.nCopies(events.size(), true);
     }
 
-    private static void insert(JdbcClient jdbc, List<AuditEvent> events) {
-        jdbc.sql(SqlStatements.get("AuditInsertAll"))
-                .param("at", events.stream().map(e -> e.at().toString()).toArray(String[]::new))
-                .param("actor", events.stream().map(AuditEvent::actor).toArray(String[]::new))
-                .param("method", events.stream().map(AuditEvent::method).toArray(String[]::new))
-                .param("path", events.stream().map(AuditEvent::path).toArray(String[]::new))
-                .param("status", events.stream().map(AuditEvent::status).toArray(Integer[]::new))
-                .param("remote", events.stream().map(AuditEvent::remoteAddress).toArray(String[]::new))
-                .param("namespace", events.stream().map(AuditEvent::namespace).toArray(String[]::new))
-                .update();
+    private static void insert(JdbcTemplate jdbc, List<AuditEvent> events) {
+        var rows = new StringBuilder(events.size() * 112);
+        for (AuditEvent e : events) {
+            rows.append(e.at()).append('\t');
+            CopyText.append(rows, e.actor()).append('\t');
+            CopyText.append(rows, e.method()).append('\t');
+            CopyText.append(rows, e.path()).append('\t');
+            rows.append(e.status()).append('\t');
+            CopyText.append(rows, e.remoteAddress()).append('\t');
+            CopyText.append(rows, e.namespace()).append('\n');
+        }
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn(SqlStatements.get("AuditCopyIn"), new StringReader(rows.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // reading a string: cannot happen
+            }
+        });
     }
 
     /**
