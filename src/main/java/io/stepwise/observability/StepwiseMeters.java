@@ -112,7 +112,8 @@ class StepwiseMeters implements WorkObserver {
 
     private Timer pickupTimer(StepKind kind) {
         return pickup.computeIfAbsent(kind, k -> Timer.builder("stepwise.step.pickup.latency")
-                .description("From a step falling due to a worker claiming it (or starting it, if claimed ahead)").tag("kind", tag(k))
+                .description("From a step falling due to a worker claiming it (or starting it, if claimed ahead)")
+                .tag("kind", tag(k))
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry));
     }
 
@@ -133,7 +134,7 @@ class StepwiseMeters implements WorkObserver {
         claimDuration.record(nanos, TimeUnit.NANOSECONDS);
         claimBatch.record(batch.size());
         for (ClaimedStep step : batch) {
-            if (step.runAt() != null && !step.runAt().isAfter(now)) {
+            if (step.runAt() != null && !step.claimedAhead(now)) {
                 pickedUp(step, now);
             } // else claimed ahead by the timer lookahead: measured when it starts (stepDue)
         }

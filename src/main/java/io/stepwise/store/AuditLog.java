@@ -91,7 +91,7 @@ public class AuditLog extends GroupCommit<AuditEvent, Boolean> {
         try {
             recorded.join();
         } catch (CompletionException e) {
-            // the row is lost and was logged by whoever handed it over; the page shows what was committed
+            // the row is lost and was logged where it was written (insertAll); the page shows what was committed
         }
     }
 

@@ -25,6 +25,14 @@ public record ClaimedStep(
         Instant runAt,
         Placement placement) {
 
+    /**
+     * Whether the claim took this step before its due time (the timer lookahead): its runner then waits
+     * for that time, and its pickup is measured when it starts rather than at the claim.
+     */
+    public boolean claimedAhead(Instant claimedAt) {
+        return runAt != null && runAt.isAfter(claimedAt);
+    }
+
     /** The same step with its execution's input (a child's claim leaves it out: store.ExecutionInputs). */
     ClaimedStep withExecutionInput(JsonNode executionInput) {
         return new ClaimedStep(id, executionId, parentId, branchIndex, kind, stateName, input, stateData, attempt,

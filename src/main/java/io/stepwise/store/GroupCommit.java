@@ -160,6 +160,9 @@ public class GroupCommit<T, R> implements SmartLifecycle {
      * context switch per audited call.
      */
     private void linger(List<Pending<T, R>> batch) throws InterruptedException {
+        if (lingerNanos == 0) {
+            return; // its callers wait for their results: the batch goes as taken
+        }
         long deadline = System.nanoTime() + lingerNanos;
         for (long left = lingerNanos; left > 0 && batch.size() + queue.size() < maxBatch;
                 left = deadline - System.nanoTime()) {

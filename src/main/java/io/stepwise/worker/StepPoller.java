@@ -182,7 +182,7 @@ class StepPoller implements SmartLifecycle {
      * starts (a step due when claimed was measured with the claim).
      */
     private void awaitDue(ClaimedStep step, Instant claimedAt) {
-        if (step.runAt() == null || !step.runAt().isAfter(claimedAt)) {
+        if (!step.claimedAhead(claimedAt)) {
             return;
         }
         long early = Math.min(Duration.between(clock.instant(), step.runAt()).toNanos(),
