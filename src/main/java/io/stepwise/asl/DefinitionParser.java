@@ -79,7 +79,7 @@ public final class DefinitionParser {
         Transition transition = knownType.isPresent() && !knownType.get().takesNextOrEnd() ? null
                 : transition(node, pointer);
         Common common = new Common(name, language, text(node, "Comment"), path(node, "InputPath"),
-                path(node, "OutputPath"), node.get("Assign"), node.get("Output"), transition);
+                path(node, "OutputPath"), node.get("Assign"), node.get("Output"), transition, ContextReads.in(node));
         boolean jsonata = language == QueryLanguage.JSONATA;
         JsonNode parameters = jsonata ? node.get("Arguments") : node.get("Parameters");
         StateType type = knownType.orElseThrow(() -> new InvalidDefinitionException(

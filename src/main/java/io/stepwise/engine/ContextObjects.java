@@ -1,6 +1,7 @@
 package io.stepwise.engine;
 
 import io.stepwise.asl.Json;
+import io.stepwise.asl.model.State;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,6 +15,14 @@ import tools.jackson.databind.node.ObjectNode;
 final class ContextObjects {
 
     private ContextObjects() {
+    }
+
+    /**
+     * The context object for evaluating {@code state}'s fields: built only when the state can read it
+     * ({@link io.stepwise.asl.model.Common#readsContext()}), an empty object otherwise.
+     */
+    static ObjectNode forState(Frame frame, State state, Instant enteredTime, int retryCount) {
+        return state.common().readsContext() ? of(frame, state.name(), enteredTime, retryCount) : Json.NODES.objectNode();
     }
 
     static ObjectNode of(Frame frame, String stateName, Instant enteredTime, int retryCount) {

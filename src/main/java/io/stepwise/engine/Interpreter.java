@@ -62,7 +62,7 @@ public final class Interpreter {
             HistoryRecorder history) {
         Frame current = frame.withVariables(task.variables());
         TaskState state = (TaskState) current.machine().state(task.stateName());
-        ObjectNode context = ContextObjects.of(current, state.name(), task.enteredTime(), task.retries().total());
+        ObjectNode context = ContextObjects.forState(current, state, task.enteredTime(), task.retries().total());
         return switch (result) {
             case TaskResult.Success success -> {
                 history.taskSucceeded(state, success.output());
@@ -138,7 +138,7 @@ public final class Interpreter {
                     fanOut.enteredTime(), fanOut.visit(), now, history), now, history);
         }
         history.fanOutSucceeded(state);
-        ObjectNode context = ContextObjects.of(current, state.name(), fanOut.enteredTime(), fanOut.retries().total());
+        ObjectNode context = ContextObjects.forState(current, state, fanOut.enteredTime(), fanOut.retries().total());
         return loop(current, afterWork(current, state, fanOut.stateInput(), outputs, context, fanOut.retries(),
                 fanOut.enteredTime(), fanOut.visit(), now, history), now, history);
     }
@@ -187,7 +187,7 @@ public final class Interpreter {
         // The entering event's id in this frame's lineage: a replayed run (a lost lease) gets the same
         // one, every other entry into the state a larger one, so it names this visit of the state.
         long visit = history.lastEnteredEventId();
-        ObjectNode context = ContextObjects.of(frame, state.name(), now, 0);
+        ObjectNode context = ContextObjects.forState(frame, state, now, 0);
         try {
             addTaskToken(frame, state, visit, 0, context);
             return switch (rules.enter(state, input, context, frame.variables(), now, null)) {
@@ -282,7 +282,7 @@ public final class Interpreter {
             case StateRules.Retry retry -> {
                 RetryState next = retries.incremented(retry.retrier());
                 Instant at = now.plus(Retries.delay(retry.rule(), retry.retriesSoFar(), random));
-                ObjectNode context = ContextObjects.of(frame, state.name(), enteredTime, next.total());
+                ObjectNode context = ContextObjects.forState(frame, state, enteredTime, next.total());
                 try {
                     addTaskToken(frame, state, visit, next.total(), context);
                     yield new Stop(pending(frame, state, stateInput,
@@ -294,7 +294,7 @@ public final class Interpreter {
                 }
             }
             case StateRules.Catch caught -> {
-                ObjectNode context = ContextObjects.of(frame, state.name(), enteredTime, retries.total());
+                ObjectNode context = ContextObjects.forState(frame, state, enteredTime, retries.total());
                 StateRules.Moved moved = rules.caught(state, caught.rule(), stateInput, error, cause, context,
                         frame.variables());
                 history.exited(state, moved.output());

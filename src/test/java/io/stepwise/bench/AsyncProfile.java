@@ -33,7 +33,7 @@ final class AsyncProfile {
         if (loaded == null) {
             loaded = load(jar);
         }
-        loaded.execute.invoke(loaded.profiler, "start,event=cpu,interval=1ms");
+        loaded.execute.invoke(loaded.profiler, "start," + System.getProperty("bench.asprof.event", "event=cpu,interval=1ms"));
         return loaded;
     }
 
