@@ -51,6 +51,13 @@ final class BenchSettings {
     /** Starts per burst in (g) and (h), and the HTTP clients that send them. */
     final int burstN = Integer.getInteger("bench.burst.n", quick ? 5_000 : 20_000);
     final int burstClients = Integer.getInteger("bench.burst.clients", 64);
+    /**
+     * How many bursts of N the service drains before the timed one in (g) and (l): 1 unless told. A Stepwise
+     * JVM's compiler is not done after one (docs/performance.md); the peer comparison takes each side's
+     * fourth drain, and restarting the applications for another rep would undo part of what the compiler
+     * learnt (Spring's start-up reaches the same JDK methods with other types).
+     */
+    final int burstWarmups = Integer.getInteger("bench.burst.warmups", 1);
     final int burstIdleSeconds = Integer.getInteger("bench.burst.idle-seconds", quick ? 20 : 120);
     /**
      * How (g), (h) and (l) see the end of a drain: {@code meter} (the worker's own count of finished

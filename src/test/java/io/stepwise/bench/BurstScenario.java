@@ -51,9 +51,9 @@ final class BurstScenario extends Scenario {
         String title = switch (kind) {
             case AFTER_IDLE -> "(h) burst after idling: fresh database, service idle " + settings.burstIdleSeconds
                     + " s with empty tables, then " + n + " starts over HTTP, worker resumed";
-            case BURST -> "(g) burst on a fresh database: warm service drains " + n + ", worker paused, "
+            case BURST -> "(g) burst on a fresh database: warm service drains " + warmups(n) + ", worker paused, "
                     + n + " starts over HTTP, worker resumed";
-            case JOBS -> "(l) one-off jobs on a fresh database: warm service drains " + n + " jobs, worker paused, "
+            case JOBS -> "(l) one-off jobs on a fresh database: warm service drains " + warmups(n) + " jobs, worker paused, "
                     + n + " jobs over HTTP (`POST /v1/jobs/batch`, " + JOB_BATCH + " per request), worker resumed";
         };
         report.line("## " + title);
@@ -72,8 +72,10 @@ final class BurstScenario extends Scenario {
                 if (idleFirst) {
                     Thread.sleep(settings.burstIdleSeconds * 1000L);
                 } else {
-                    submit(kind, api.port(), "w" + rep + "-");
-                    awaitFinished(fresh, settings.burstN);
+                    for (int w = 0; w < settings.burstWarmups; w++) {
+                        submit(kind, api.port(), "w" + rep + "-" + w + "-");
+                        awaitFinished(fresh, (long) (w + 1) * settings.burstN);
+                    }
                 }
                 worker.pauseWorkers();
                 long already = finished(fresh);
@@ -84,6 +86,7 @@ final class BurstScenario extends Scenario {
                 double counted = finishedByWorker(worker);
                 var cpu = CpuWindow.start(fresh);
                 AsyncProfile profile = AsyncProfile.startIfAsked();
+                JfrRecording jfr = JfrRecording.startIfAsked();
                 long t0 = System.nanoTime();
                 worker.resumeWorkers();
                 if (settings.burstWatch.equals("meter")) {
@@ -95,6 +98,9 @@ final class BurstScenario extends Scenario {
                 CpuWindow.Used used = cpu.stop();
                 if (profile != null) {
                     profile.stop();
+                }
+                if (jfr != null) {
+                    jfr.stop();
                 }
                 List<Long> analyzedAfter = autoanalyzeCounts(fresh);
                 double rate = settings.burstN / seconds;
@@ -113,6 +119,10 @@ final class BurstScenario extends Scenario {
                 + "for it; reltuples -1 means never analyzed.");
         report.line("");
         return rates;
+    }
+
+    private String warmups(String n) {
+        return settings.burstWarmups == 1 ? n : settings.burstWarmups + " bursts of " + n;
     }
 
     /** The drain's CPU per item: the JVM (both applications), PostgreSQL, everything else on the machine. */

@@ -25,6 +25,9 @@ final class JfrRecording {
         var recording = new Recording(Configuration.getConfiguration("profile"));
         // a sample every millisecond: the default 10-20 ms leaves a few hundred samples per drain
         recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+        // every compilation, not only those over 100 ms: what the JIT is still doing during a drain
+        recording.enable("jdk.Compilation").withThreshold(Duration.ZERO);
+        recording.enable("jdk.Deoptimization");
         recording.start();
         return new JfrRecording(recording);
     }

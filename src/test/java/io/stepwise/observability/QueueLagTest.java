@@ -53,6 +53,68 @@ class QueueLagTest extends IntegrationTest {
                 .isBetween(115.0, 180.0);
     }
 
+    /**
+     * A count that took 1 s (the clock moves a second on every reading) is followed by the next no sooner
+     * than 20 s later, and the gauges stay current meanwhile: without the spacing the second run counts
+     * the new step at once and the gauge reads 2.
+     */
+    @Test
+    void aSlowCountIsRepeatedOnlyAfterTwentyTimesItsDuration() {
+        var clock = new SteppingClock(Instant.now(), Duration.ofSeconds(1));
+        var ownRegistry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        var slowSampler = new QueueLagSampler(lag, ownRegistry, new MetricsProperties(200, 200, 100, 64,
+                Duration.ofSeconds(5), Duration.ofSeconds(1)), clock);
+        insert("READY", Instant.now().minusSeconds(1));
+        slowSampler.run();
+        var ready = ownRegistry.get("stepwise.queue.steps").tag("queue", QUEUE).tag("status", "ready").gauge();
+        assertThat(ready.value()).isEqualTo(1);
+
+        insert("READY", Instant.now().minusSeconds(1));
+        slowSampler.run(); // 2 s after the count ended: too soon
+        assertThat(ready.value()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(15));
+        slowSampler.run(); // 19 s after: still too soon
+        assertThat(ready.value()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(1));
+        slowSampler.run(); // 22 s after
+        assertThat(ready.value()).isEqualTo(2);
+
+        clock.advance(Duration.ofSeconds(61)); // three spacings without a count: stale
+        assertThat(ready.value()).isNaN();
+    }
+
+    /** A clock that moves by {@code step} every time it is read, as if each reading came after work that long. */
+    private static final class SteppingClock extends java.time.Clock {
+        private Instant now;
+        private final Duration step;
+
+        SteppingClock(Instant start, Duration step) {
+            this.now = start;
+            this.step = step;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            Instant read = now;
+            now = now.plus(step);
+            return read;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     private void insert(String status, Instant runAt) {
         boolean running = status.equals("RUNNING");
         jdbc.sql("""
