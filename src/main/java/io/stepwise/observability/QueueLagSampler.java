@@ -32,8 +32,13 @@ import org.springframework.stereotype.Component;
 @Component
 class QueueLagSampler implements MaintenanceTask {
 
-    /** A sample, when it was taken, and how long until the next may be: the interval, or more after a slow count. */
-    private record Sample(Map<String, QueueLag.Depth> byQueue, Instant at, Duration spacing) {
+    /** A sample, when its count ended, and how long the count took. */
+    private record Sample(Map<String, QueueLag.Depth> byQueue, Instant at, Duration took) {
+
+        /** How long after this count the next may start: a fast count's is shorter than the interval. */
+        Duration spacing() {
+            return took.multipliedBy(SPACING_PER_COUNT);
+        }
     }
 
     static final int SPACING_PER_COUNT = 20;
@@ -68,8 +73,7 @@ class QueueLagSampler implements MaintenanceTask {
         Map<String, QueueLag.Depth> byQueue = lag.sample().stream()
                 .collect(Collectors.toMap(d -> queues.of(d.queue()), d -> d, QueueLag.Depth::plus));
         Instant end = clock.instant();
-        Duration slow = Duration.between(start, end).multipliedBy(SPACING_PER_COUNT);
-        last = new Sample(byQueue, end, slow.compareTo(interval()) > 0 ? slow : Duration.ZERO);
+        last = new Sample(byQueue, end, Duration.between(start, end));
         byQueue.keySet().forEach(this::register);
     }
 

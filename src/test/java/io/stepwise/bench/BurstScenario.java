@@ -83,14 +83,14 @@ final class BurstScenario extends Scenario {
                 String tuples = fresh.string("SELECT string_agg(relname || ' ' || reltuples::bigint, ', ' ORDER BY relname) "
                         + "FROM pg_class WHERE relname IN ('step', 'execution')");
                 List<Long> analyzedBefore = autoanalyzeCounts(fresh);
-                double counted = finishedByWorker(worker);
+                var watch = new FinishedMeter(worker);
+                double counted = watch.count();
                 var cpu = CpuWindow.start(fresh);
                 AsyncProfile profile = AsyncProfile.startIfAsked();
                 JfrRecording jfr = JfrRecording.startIfAsked();
                 long t0 = System.nanoTime();
                 worker.resumeWorkers();
                 if (settings.burstWatch.equals("meter")) {
-                    var watch = new FinishedMeter(worker);
                     WaitUntil.done(() -> watch.count() >= counted + settings.burstN, 900, 2);
                 }
                 awaitFinished(fresh, already + settings.burstN);
@@ -186,17 +186,9 @@ final class BurstScenario extends Scenario {
      * Executions the worker has finished and committed, from its own counter: watching the drain this way
      * costs the database nothing, as the peers' harness watches theirs (an in-JVM probe until every job has
      * started, then the database). A {@code count(*)} of the execution table every 20 ms took 8-12 ms of
-     * PostgreSQL each time, a third of a core taken from the drain it measured.
-     */
-    private static double finishedByWorker(BenchApp worker) {
-        return worker.bean(MeterRegistry.class).find("stepwise.executions.finished").counters().stream()
-                .mapToDouble(Counter::count).sum();
-    }
-
-    /**
-     * {@link #finishedByWorker} for a poll every 2 ms: the registry is searched again only every 25th poll
-     * (a counter for a new tag may appear meanwhile), the counters found are read in between. A search
-     * on every poll was 6 % of the JVM's CPU during a drain, charged to the drain it watched.
+     * PostgreSQL each time, a third of a core taken from the drain it measured. Read every 2 ms, the
+     * registry is searched only every 25th time (a counter for a new tag may appear meanwhile) and the
+     * counters found are read in between: a search on every read was 6 % of the JVM's CPU during a drain.
      */
     private static final class FinishedMeter {
         private final BenchApp worker;

@@ -3,10 +3,14 @@ package io.stepwise.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stepwise.store.QueueLag;
 import io.stepwise.support.IntegrationTest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +65,7 @@ class QueueLagTest extends IntegrationTest {
     @Test
     void aSlowCountIsRepeatedOnlyAfterTwentyTimesItsDuration() {
         var clock = new SteppingClock(Instant.now(), Duration.ofSeconds(1));
-        var ownRegistry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        var ownRegistry = new SimpleMeterRegistry();
         var slowSampler = new QueueLagSampler(lag, ownRegistry, new MetricsProperties(200, 200, 100, 64,
                 Duration.ofSeconds(5), Duration.ofSeconds(1)), clock);
         insert("READY", Instant.now().minusSeconds(1));
@@ -84,7 +88,7 @@ class QueueLagTest extends IntegrationTest {
     }
 
     /** A clock that moves by {@code step} every time it is read, as if each reading came after work that long. */
-    private static final class SteppingClock extends java.time.Clock {
+    private static final class SteppingClock extends Clock {
         private Instant now;
         private final Duration step;
 
@@ -105,12 +109,12 @@ class QueueLagTest extends IntegrationTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
         }
 
         @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             throw new UnsupportedOperationException();
         }
     }
