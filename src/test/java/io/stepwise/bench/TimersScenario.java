@@ -25,6 +25,8 @@ final class TimersScenario extends Scenario {
 
     private static final String NAP = "bench-nap";
     private static final int WAIT_SECONDS = 2;
+    /** Executions of the discarded warm-up: 10 s at the default pace, so the JIT is past the start path. */
+    private static final int WARM_UP = 1000;
 
     TimersScenario(BenchContext context) {
         super(context);
@@ -51,7 +53,7 @@ final class TimersScenario extends Scenario {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"stateMachine\":\"" + NAP + "\",\"input\":{}}")).build();
             for (int rep = -1; rep < settings.reps; rep++) {
                 db.truncate();
-                int n = rep < 0 ? Math.min(count, 100) : count;
+                int n = rep < 0 ? Math.min(count, WARM_UP) : count;
                 double[] pickedUpBefore = waitPickups(app);
                 long t0 = System.nanoTime();
                 for (int i = 0; i < n; i++) {
