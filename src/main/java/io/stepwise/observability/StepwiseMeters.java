@@ -64,6 +64,8 @@ class StepwiseMeters implements WorkObserver {
     private final Map<StepKind, Counter> lateTimers = new ConcurrentHashMap<>();
     private final DistributionSummary claimBatch;
     private final Timer claimDuration;
+    private final DistributionSummary completionBatch;
+    private final Timer completionDuration;
     private final Counter leasesRescued;
     private final Counter timedOut;
 
@@ -98,6 +100,11 @@ class StepwiseMeters implements WorkObserver {
                 .description("Steps one claim query returned").register(registry);
         this.claimDuration = Timer.builder("stepwise.claim.duration")
                 .description("Time one claim query took, commit included").register(registry);
+        this.completionBatch = DistributionSummary.builder("stepwise.completion.batch.size")
+                .description("Completions one transaction applied").register(registry);
+        // a slow commit holds up every completion queued behind it: the first place to look when timers are late
+        this.completionDuration = Timer.builder("stepwise.completion.duration")
+                .description("Time one completion batch took, commit included").register(registry);
         this.leasesRescued = Counter.builder("stepwise.leases.rescued")
                 .description("Steps made claimable again after their lease expired").register(registry);
         this.timedOut = Counter.builder("stepwise.executions.timed.out")
@@ -127,6 +134,12 @@ class StepwiseMeters implements WorkObserver {
     public void executionStarted(String stateMachine) {
         started.computeIfAbsent(machines.of(stateMachine), m -> Counter.builder("stepwise.executions.started")
                 .description("Executions created").tag(STATE_MACHINE, m).register(registry)).increment();
+    }
+
+    @Override
+    public void completionsCommitted(int size, long nanos) {
+        completionDuration.record(nanos, TimeUnit.NANOSECONDS);
+        completionBatch.record(size);
     }
 
     @Override

@@ -44,6 +44,13 @@ public interface WorkObserver {
     default void taskRan(ClaimedStep step, String resource, TaskResult result, boolean retrying, long nanos) {
     }
 
+    /**
+     * A batch of {@code size} completions was applied in one transaction, in {@code nanos} with its commit:
+     * what every completion in it waited for, and what the completions queued behind it waited for too.
+     */
+    default void completionsCommitted(int size, long nanos) {
+    }
+
     /** A completion was committed (its lease still held). */
     default void completed(Completion completion, Instant now) {
     }

@@ -23,7 +23,9 @@ class CompletionBatcher extends GroupCommit<Completion, Boolean> {
 
     CompletionBatcher(StepCompletions completions, WorkObserver observer, Clock clock) {
         super("stepwise-completer", MAX_BATCH, batch -> {
+            long start = System.nanoTime();
             boolean[] applied = completions.apply(batch);
+            observer.completionsCommitted(batch.size(), System.nanoTime() - start);
             Instant now = clock.instant();
             List<Boolean> results = new ArrayList<>(applied.length);
             for (int i = 0; i < applied.length; i++) {
