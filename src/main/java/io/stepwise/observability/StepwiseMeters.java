@@ -101,7 +101,7 @@ class StepwiseMeters implements WorkObserver {
         this.claimDuration = Timer.builder("stepwise.claim.duration")
                 .description("Time one claim query took, commit included").register(registry);
         this.completionBatch = DistributionSummary.builder("stepwise.completion.batch.size")
-                .description("Completions one transaction applied").register(registry);
+                .description("Completions one transaction took, late ones it refused included").register(registry);
         // a slow commit holds up every completion queued behind it: the first place to look when timers are late
         this.completionDuration = Timer.builder("stepwise.completion.duration")
                 .description("Time one completion batch took, commit included").register(registry);

@@ -45,7 +45,8 @@ public interface WorkObserver {
     }
 
     /**
-     * A batch of {@code size} completions was applied in one transaction, in {@code nanos} with its commit:
+     * A batch of {@code size} completions went through one transaction (a completion whose lease was lost
+     * is refused there, and counted), in {@code nanos} with its commit:
      * what every completion in it waited for, and what the completions queued behind it waited for too.
      */
     default void completionsCommitted(int size, long nanos) {
