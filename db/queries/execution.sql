@@ -64,7 +64,8 @@ WHERE id = :id AND status IN ('FAILED', 'TIMED_OUT', 'ABORTED');
 
 -- name: ExecutionPruneFinished
 -- Retention: finished executions older than the cutoff go, a bounded batch at a time so the delete never
--- holds many locks or bloats the tables in one go. Their history and kept steps go with them.
+-- holds many locks or bloats the tables in one go. Their history, kept steps and job rows go with them
+-- (job rows have no foreign key to cascade from: V22).
 WITH doomed AS (
     SELECT id FROM execution
     WHERE start_date < :cutoff AND stop_date < :cutoff AND status IN ('SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED')
@@ -74,6 +75,8 @@ WITH doomed AS (
     DELETE FROM history h USING doomed d WHERE h.execution_id = d.id
 ), steps_gone AS (
     DELETE FROM step s USING doomed d WHERE s.execution_id = d.id
+), jobs_gone AS (
+    DELETE FROM job j USING doomed d WHERE j.execution_id = d.id
 )
 DELETE FROM execution e USING doomed d WHERE e.id = d.id
 RETURNING e.id;

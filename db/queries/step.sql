@@ -65,8 +65,12 @@ SELECT queue FROM q WHERE queue IS NOT NULL;
 -- queue, even when the poller's view of the catalog is stale. :dueBy is a moment ahead of now
 -- (stepwise.worker.timer-lookahead): a step due within it is claimed early and its runner waits for
 -- the due time, so a timer does not wait for the poller's wake-up and claim as well.
+-- :leaseToken is one random token for every step this statement claims: each guard matches a step's id
+-- and its token together, so a token need only differ between the leases of one step, and a new one per
+-- claiming statement does. gen_random_uuid() per row cost 2.5 µs of PostgreSQL's CPU per claimed step
+-- (1,024 rows: 18.5 ms against 15.8, docs/performance.md).
 UPDATE step s
-SET status = 'RUNNING', attempt = s.attempt + 1, lease_owner = :owner, lease_token = gen_random_uuid(),
+SET status = 'RUNNING', attempt = s.attempt + 1, lease_owner = :owner, lease_token = :leaseToken,
     lease_expires_at = :leaseExpiresAt
 FROM execution e
 WHERE s.id = ANY(ARRAY(

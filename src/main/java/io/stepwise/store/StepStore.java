@@ -111,6 +111,7 @@ class StepStore {
                 .param("dueBy", Rows.timestamp(dueBy))
                 .param("limit", limit)
                 .param("owner", owner)
+                .param("leaseToken", UUID.randomUUID())
                 .param("leaseExpiresAt", Rows.timestamp(leaseExpiresAt))
                 .query(CLAIMED).list());
     }

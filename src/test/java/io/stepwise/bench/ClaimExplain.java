@@ -39,6 +39,6 @@ final class ClaimExplain {
     static String claim(int limit) {
         return NamedParameters.inline(StatementsForBench.get("StepClaimReady"), Map.of("queue", "'default'", "underLock", "false",
                 "dueBy", "now()", "limit", String.valueOf(limit), "owner", "'explain'",
-                "leaseExpiresAt", "now() + interval '60 seconds'"));
+                "leaseToken", "gen_random_uuid()", "leaseExpiresAt", "now() + interval '60 seconds'"));
     }
 }

@@ -46,6 +46,32 @@ class RetentionPrunerTest extends IntegrationTest {
         assertThat(historyTable.rowsOf(recent)).isPositive();
     }
 
+    /** A job is an execution with a job row (and a unique key's row): retention takes them together. */
+    @Test
+    void aPrunedJobTakesItsJobRowAndItsUniqueKeyWithIt() {
+        UUID old = UUID.fromString(api.post("/v1/jobs", "{\"type\": \"stepwise:echo\", \"uniqueKey\": \"old\"}")
+                .body().get("id").asString());
+        UUID recent = UUID.fromString(api.post("/v1/jobs", "{\"type\": \"stepwise:echo\", \"uniqueKey\": \"recent\"}")
+                .body().get("id").asString());
+        for (UUID id : new UUID[] {old, recent}) {
+            Eventually.await(Duration.ofSeconds(10), () -> executions.find(id).orElseThrow().status(),
+                    s -> s == ExecutionStatus.SUCCEEDED);
+        }
+        jdbc.sql("UPDATE execution SET start_date = start_date - interval '31 days', stop_date = stop_date - interval '31 days' "
+                + "WHERE id = ?").param(old).update();
+
+        pruner.run();
+
+        assertThat(executions.find(old)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM job WHERE execution_id = ?").param(old).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM job_unique_key WHERE execution_id = ?").param(old).query(Long.class)
+                .single()).isZero();
+        assertThat(api.get("/v1/jobs/" + recent).status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM job_unique_key WHERE execution_id = ?").param(recent).query(Long.class)
+                .single()).isOne();
+    }
+
     /** The audit trail has its own retention (stepwise.retention.audit, 90 days by default). */
     @Test
     void auditEventsOlderThanTheirRetentionGo() {

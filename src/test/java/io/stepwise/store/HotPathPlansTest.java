@@ -31,7 +31,7 @@ class HotPathPlansTest {
 
     /** SQL literals for the parameters of the statements below, by name. */
     private static final Map<String, String> ARGUMENTS = Map.ofEntries(Map.entry("now", "now()"),
-            Map.entry("dueBy", "now()"), Map.entry("owner", "'test'"),
+            Map.entry("dueBy", "now()"), Map.entry("owner", "'test'"), Map.entry("leaseToken", "gen_random_uuid()"),
             Map.entry("leaseExpiresAt", "now() + interval '1 minute'"), Map.entry("queue", "'default'"),
             Map.entry("limit", "64"), Map.entry("ids", "ARRAY[gen_random_uuid()]"),
             Map.entry("statuses", "ARRAY['SUCCEEDED']"), Map.entry("outputs", "'{}'"),

@@ -30,6 +30,25 @@ class SqlStatementsTest {
         assertThat(all.get("StepClaimReady")).contains("FOR UPDATE SKIP LOCKED").doesNotContain("--").doesNotEndWith(";");
     }
 
+    /** job rows have no foreign key to their execution (V22): whatever deletes executions deletes them too. */
+    @Test
+    void everyStatementThatDeletesExecutionsDeletesTheirJobRows() throws IOException {
+        Pattern deletesExecutions = Pattern.compile("DELETE\\s+FROM\\s+execution\\b", Pattern.CASE_INSENSITIVE);
+        Pattern deletesJobs = Pattern.compile("DELETE\\s+FROM\\s+job\\b", Pattern.CASE_INSENSITIVE);
+        List<String> deleting = SqlStatements.all().entrySet().stream()
+                .filter(e -> deletesExecutions.matcher(e.getValue()).find()).map(Map.Entry::getKey).toList();
+        assertThat(deleting).as("statements deleting executions").isNotEmpty();
+        for (String name : deleting) {
+            assertThat(deletesJobs.matcher(SqlStatements.get(name)).find()).as(name).isTrue();
+        }
+        try (Stream<Path> migrations = Files.list(Path.of("db/migration"))) {
+            for (Path migration : migrations.toList()) {
+                assertThat(deletesExecutions.matcher(Files.readString(migration)).find())
+                        .as("%s deletes executions: it must delete their job rows as well", migration).isFalse();
+            }
+        }
+    }
+
     @Test
     void everyFileUnderDbQueriesIsLoaded() throws IOException {
         // the loader finds files by pattern; this compares it with what is on disk, file by file
