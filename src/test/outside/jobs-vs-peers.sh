@@ -3,19 +3,24 @@
 # A round is one db-scheduler drain (../shared/peer-bench: lock-and-fetch, 16 threads, N jobs) and one
 # Stepwise drain (bench scenario (l): fresh database, warm service, N jobs over POST /v1/jobs/batch while
 # the worker is paused, then resumed), in turns: peer first in odd rounds, Stepwise first in even ones.
-# Both are warm the same way: each figure is a JVM's fourth drain of N. The peer harness runs its warm-up
-# and then PEER_REPS (default 3) measured drains, each on a fresh database; the last is taken. The bench
-# runs STEPWISE_REPS (default 2) reps of a warm-up drain and a timed drain, each rep on a fresh database;
-# the last timed drain is taken. A Stepwise JVM's JIT needs more than one drain of 20,000 to settle (its
-# second drain runs at about half the rate of its fourth), where db-scheduler's drains after its warm-up
-# show no trend: with one drain of warm-up each, the comparison measured Stepwise's compiler. Both JVMs
+# Both are warm the same way: each figure is the same drain of N of each JVM (DRAIN, the fourth by default).
+# The peer harness runs its warm-up and then DRAIN - 1 measured drains, each on a fresh database; the last
+# is taken. The bench runs DRAIN / 2 reps of a warm-up drain and a timed drain, each rep on a fresh
+# database; the last timed drain is taken. A Stepwise JVM's JIT needs more than one drain of 20,000 to settle (its
+# second drain runs at about half the rate of its fourth), where db-scheduler's first drains after its
+# warm-up show no trend: with one drain of warm-up each, the comparison measured Stepwise's compiler.
+# Both keep warming beyond that: by their eighth to tenth drains db-scheduler ran 5,666-7,281 jobs/s
+# against 4,384-5,636 in its second to fourth (ninth session). Both JVMs
 # get the peer harness's heap (-Xms1g -Xmx1g, G1). Two sessions measured the peer alone at 4,392 and
 # 6,272 jobs/s on the same machine depending on what PostgreSQL was doing before, so only drains run side
 # by side compare.
+# DRAIN (even, default 4) picks which drain of each JVM is compared; DRAIN=10 compares JVMs whose
+# compilers have all but finished (docs/performance.md, ninth session).
 # Prints both figures and their ratio per round, then the medians.
 #
 #   src/test/outside/jobs-vs-peers.sh             # Debian PostgreSQL at 127.0.0.1:5432, postgres/postgres
 #   ROUNDS=5 N=20000 PEER_BENCH=/path/to/peer-bench src/test/outside/jobs-vs-peers.sh
+#   DRAIN=10 src/test/outside/jobs-vs-peers.sh    # each side's tenth drain
 #
 # Needs: the peer harness built (mvn -q package in PEER_BENCH), a database stepwise_bench, JDK 21+.
 set -euo pipefail
@@ -24,8 +29,10 @@ source src/test/outside/common.sh
 ROUNDS=${ROUNDS:-3}
 N=${N:-20000}
 PEER_BENCH=${PEER_BENCH:-../shared/peer-bench}
-STEPWISE_REPS=${STEPWISE_REPS:-2}
-PEER_REPS=${PEER_REPS:-3}
+DRAIN=${DRAIN:-4}
+[ $((DRAIN % 2)) = 0 ] && [ "$DRAIN" -ge 2 ] || { echo "DRAIN must be even and at least 2 (a Stepwise rep is two drains)" >&2; exit 2; }
+STEPWISE_REPS=$((DRAIN / 2))
+PEER_REPS=$((DRAIN - 1))
 LOGS=target/outside; mkdir -p "$LOGS"
 JDK_HOME=$(dirname "$(dirname "$(readlink -f "$JAVA")")")
 
@@ -43,7 +50,7 @@ stepwise() {
 }
 
 peers=() ours=()
-echo "## one-off jobs, N = $N: db-scheduler lock-and-fetch (16 threads) and Stepwise (l), each a JVM's fourth drain," \
+echo "## one-off jobs, N = $N: db-scheduler lock-and-fetch (16 threads) and Stepwise (l), each a JVM's drain number $DRAIN," \
   "$ROUNDS alternated rounds"
 for round in $(seq 1 "$ROUNDS"); do
   if [ $((round % 2)) = 1 ]; then p=$(peer); s=$(stepwise); order="peer first"; else s=$(stepwise); p=$(peer); order="Stepwise first"; fi
