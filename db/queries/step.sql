@@ -68,7 +68,7 @@ SELECT queue FROM q WHERE queue IS NOT NULL;
 -- :leaseToken is one random token for every step this statement claims: each guard matches a step's id
 -- and its token together, so a token need only differ between the leases of one step, and a new one per
 -- claiming statement does. gen_random_uuid() per row cost 2.5 µs of PostgreSQL's CPU per claimed step
--- (1,024 rows: 18.5 ms against 15.8, docs/performance.md).
+-- (1,024 rows: 18.2–21.1 ms against 14.8–15.8, docs/performance.md).
 UPDATE step s
 SET status = 'RUNNING', attempt = s.attempt + 1, lease_owner = :owner, lease_token = :leaseToken,
     lease_expires_at = :leaseExpiresAt
