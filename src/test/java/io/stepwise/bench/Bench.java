@@ -23,12 +23,18 @@ public final class Bench {
     private Bench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
         try (BenchDb db = BenchDb.open(System.getProperty("bench.db.url"), System.getProperty("bench.db.user", "postgres"),
                 System.getProperty("bench.db.password", "postgres"))) {
             run(new BenchSettings(), db);
+        } catch (Throwable failure) {
+            // An application that failed to start (e.g. Flyway refusing a database an experiment migrated)
+            // leaves threads behind that keep the JVM alive: without the exit below the run hangs.
+            failure.printStackTrace();
+            status = 1;
         }
-        System.exit(0);
+        System.exit(status);
     }
 
     private static void run(BenchSettings settings, BenchDb db) throws Exception {
