@@ -2,6 +2,7 @@ package io.stepwise.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stepwise.store.QueueLag;
 import io.stepwise.support.IntegrationTest;
@@ -41,11 +42,10 @@ class QueueLagTest extends IntegrationTest {
         assertThat(depth.oldestReadyAge()).isBetween(Duration.ofSeconds(115), Duration.ofSeconds(180));
         assertThat(lag.sample()).anyMatch(d -> d.queue().equals("default"));
 
-        // A sampler of its own: the service's sampler spaces its counts by how long its last one took, which
-        // an earlier test's large tables decide, so it may rightly skip a run asked for now.
+        // A sampler of its own: the service's sampler spaces its counts by how long its last one took, and the
+        // maintenance leader's runs of it decide when that was, so it may rightly skip a run asked for now.
         var ownRegistry = new SimpleMeterRegistry();
-        new QueueLagSampler(lag, ownRegistry, new MetricsProperties(200, 200, 100, 64, Duration.ofSeconds(5),
-                Duration.ofSeconds(1)), Clock.systemUTC()).run();
+        sampler(ownRegistry, Clock.systemUTC()).run();
         assertThat(ownRegistry.get("stepwise.queue.steps").tag("queue", QUEUE).tag("status", "ready").gauge().value())
                 .isEqualTo(2);
         assertThat(ownRegistry.get("stepwise.queue.steps").tag("queue", QUEUE).tag("status", "waiting").gauge().value())
@@ -63,8 +63,7 @@ class QueueLagTest extends IntegrationTest {
     void aSlowCountIsRepeatedOnlyAfterTwentyTimesItsDuration() {
         var clock = new SteppingClock(Instant.now(), Duration.ofSeconds(1));
         var ownRegistry = new SimpleMeterRegistry();
-        var slowSampler = new QueueLagSampler(lag, ownRegistry, new MetricsProperties(200, 200, 100, 64,
-                Duration.ofSeconds(5), Duration.ofSeconds(1)), clock);
+        var slowSampler = sampler(ownRegistry, clock);
         insert("READY", Instant.now().minusSeconds(1));
         slowSampler.run();
         var ready = ownRegistry.get("stepwise.queue.steps").tag("queue", QUEUE).tag("status", "ready").gauge();
@@ -82,6 +81,12 @@ class QueueLagTest extends IntegrationTest {
 
         clock.advance(Duration.ofSeconds(61)); // three spacings without a count: stale
         assertThat(ready.value()).isNaN();
+    }
+
+    /** A sampler with the service's defaults (a count every 5 s) reporting to {@code registry}. */
+    private QueueLagSampler sampler(MeterRegistry registry, Clock clock) {
+        return new QueueLagSampler(lag, registry, new MetricsProperties(200, 200, 100, 64, Duration.ofSeconds(5),
+                Duration.ofSeconds(1)), clock);
     }
 
     /** A clock that moves by {@code step} every time it is read, as if each reading came after work that long. */
